@@ -1,0 +1,23 @@
+import type { Db } from './prisma-client.ts';
+import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
+import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
+import { ServicesRepository } from './repositories/services.repository.ts';
+import { TenantSettingsRepository } from './repositories/tenants.repository.ts';
+
+/**
+ * The one door to tenant data. Every repository here is bound to one tenant
+ * at construction and filters every query by it; routes receive this object
+ * (as `request.scope`) and have no other way to query tenant tables. An id
+ * of another tenant is therefore simply not found.
+ */
+export function forTenant(db: Db, tenantId: string) {
+  return {
+    tenantId,
+    tenant: new TenantSettingsRepository(db, tenantId),
+    apiKeys: new ApiKeysRepository(db, tenantId),
+    services: new ServicesRepository(db, tenantId),
+    publicCatalog: new PublicCatalogRepository(db, tenantId),
+  };
+}
+
+export type TenantScope = ReturnType<typeof forTenant>;

@@ -1,0 +1,68 @@
+/**
+ * The error catalogue. Domain and use-case code throws these; they carry a
+ * stable snake_case `code` and no HTTP status. http/error-handler.ts maps each
+ * code to a status in one table. Codes are part of the public API: never rename.
+ */
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+// Input
+
+/** Input that passed the schema but breaks a rule the schema cannot see. */
+export class ValidationError extends DomainError {
+  readonly code = 'validation_failed';
+}
+
+// Authentication and access
+
+export class InvalidApiKeyError extends DomainError {
+  readonly code = 'invalid_api_key';
+}
+
+/** A valid key of the wrong kind: a publishable key on an admin route, or the reverse. */
+export class WrongKeyKindError extends DomainError {
+  readonly code = 'wrong_key_kind';
+}
+
+export class OriginNotAllowedError extends DomainError {
+  readonly code = 'origin_not_allowed';
+}
+
+// Resources
+
+/** Missing, or belonging to another tenant: the two are indistinguishable on purpose. */
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+
+  constructor(resource: string, id?: string) {
+    super(id === undefined ? `${resource} not found.` : `${resource} ${id} not found.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'conflict';
+}
+
+export class SlugTakenError extends DomainError {
+  readonly code = 'slug_taken';
+}
+
+// Limits
+
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate_limited';
+}

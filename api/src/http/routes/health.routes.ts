@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse } from '../../schemas/common.ts';
+
+const Status = z.object({ status: z.literal('ok') });
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/health', {
+    schema: { tags: ['Operations'], summary: 'The process is up', response: { 200: Status } },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+
+  app.get('/ready', {
+    schema: {
+      tags: ['Operations'],
+      summary: 'The database answers',
+      response: { 200: Status, 503: ErrorResponse },
+    },
+    handler: async (request, reply) => {
+      try {
+        await app.db.$queryRaw`SELECT 1`;
+        return { status: 'ok' as const };
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed');
+        return reply
+          .status(503)
+          .send({ error: { code: 'database_unavailable', message: 'The database does not answer.' } });
+      }
+    },
+  });
+};

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { apiKeysRoutes } from './api-keys.routes.ts';
+import { servicesRoutes } from './services.routes.ts';
+import { tenantSettingsRoutes } from './tenant.routes.ts';
+
+/** /v1/tenant-admin: every route here needs a secret key; the hook applies to this prefix only. */
+export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
+  app.addHook('onRequest', app.authenticateAdmin);
+  await app.register(tenantSettingsRoutes);
+  await app.register(apiKeysRoutes);
+  await app.register(servicesRoutes);
+};

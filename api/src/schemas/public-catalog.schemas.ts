@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Uuid } from './common.ts';
+import { IntakeFieldSchema } from './intake-field.schemas.ts';
+import { ServiceSchema } from './service.schemas.ts';
+
+export const PublicServiceSchema = ServiceSchema.pick({
+  id: true,
+  name: true,
+  description: true,
+  durationMinutes: true,
+  capacity: true,
+  priceBaseCents: true,
+  currency: true,
+  paymentMode: true,
+  depositCents: true,
+  depositPercent: true,
+  sortOrder: true,
+})
+  .extend({
+    providers: z.array(
+      z.object({
+        id: Uuid,
+        name: z.string(),
+        priceCents: z.number().int().meta({ description: "This provider's price: an override or the base price." }),
+      }),
+    ),
+    intakeFields: z.array(IntakeFieldSchema.omit({ serviceId: true })),
+  })
+  .meta({ id: 'PublicService' });
+export type PublicServiceDto = z.infer<typeof PublicServiceSchema>;
+
+export const PublicServiceListSchema = z.object({ data: z.array(PublicServiceSchema), nextCursor: z.null() });

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Cents, CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
+
+export const PaymentModeSchema = z.enum(['NONE', 'DEPOSIT', 'FULL']);
+
+const MINUTES_PER_DAY = 24 * 60;
+
+export const ServiceSchema = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    description: z.string(),
+    durationMinutes: z.number().int(),
+    bufferBeforeMinutes: z.number().int(),
+    bufferAfterMinutes: z.number().int(),
+    slotIntervalMinutes: z.number().int(),
+    minimumNoticeMinutes: z.number().int(),
+    bookingWindowDays: z.number().int(),
+    capacity: z.number().int(),
+    priceBaseCents: z.number().int(),
+    currency: z.string(),
+    paymentMode: PaymentModeSchema,
+    depositCents: z.number().int().nullable(),
+    depositPercent: z.number().int().nullable(),
+    timezone: z.string().nullable(),
+    active: z.boolean(),
+    sortOrder: z.number().int(),
+    resourceIds: z.array(Uuid).meta({ description: 'Resources (rooms, equipment) a booking needs one of.' }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Service' });
+export type ServiceDto = z.infer<typeof ServiceSchema>;
+
+const ServiceFields = {
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000),
+  durationMinutes: z.number().int().min(1).max(MINUTES_PER_DAY),
+  bufferBeforeMinutes: z.number().int().min(0).max(MINUTES_PER_DAY),
+  bufferAfterMinutes: z.number().int().min(0).max(MINUTES_PER_DAY),
+  slotIntervalMinutes: z.number().int().min(1).max(MINUTES_PER_DAY),
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(365 * MINUTES_PER_DAY),
+  bookingWindowDays: z.number().int().min(1).max(730),
+  capacity: z.number().int().min(1).max(1000),
+  priceBaseCents: Cents,
+  currency: CurrencyCode,
+  paymentMode: PaymentModeSchema,
+  depositCents: Cents.nullable(),
+  depositPercent: z.number().int().min(1).max(100).nullable(),
+  timezone: TimeZone.nullable(),
+  active: z.boolean(),
+  sortOrder: z.number().int().min(-1_000_000).max(1_000_000),
+  resourceIds: z.array(Uuid).max(20),
+};
+
+export const CreateServiceBodySchema = z
+  .object({
+    name: ServiceFields.name,
+    durationMinutes: ServiceFields.durationMinutes,
+    priceBaseCents: ServiceFields.priceBaseCents,
+    description: ServiceFields.description.default(''),
+    bufferBeforeMinutes: ServiceFields.bufferBeforeMinutes.default(0),
+    bufferAfterMinutes: ServiceFields.bufferAfterMinutes.default(0),
+    slotIntervalMinutes: ServiceFields.slotIntervalMinutes
+      .optional()
+      .meta({ description: 'Defaults to durationMinutes.' }),
+    minimumNoticeMinutes: ServiceFields.minimumNoticeMinutes.default(0),
+    bookingWindowDays: ServiceFields.bookingWindowDays.default(60),
+    capacity: ServiceFields.capacity.default(1),
+    currency: ServiceFields.currency.optional().meta({ description: "Defaults to the tenant's currency." }),
+    paymentMode: ServiceFields.paymentMode.default('NONE'),
+    depositCents: ServiceFields.depositCents.default(null),
+    depositPercent: ServiceFields.depositPercent.default(null),
+    timezone: ServiceFields.timezone.default(null),
+    active: ServiceFields.active.default(true),
+    sortOrder: ServiceFields.sortOrder.default(0),
+    resourceIds: ServiceFields.resourceIds.default([]),
+  })
+  .strict();
+export type CreateServiceBody = z.infer<typeof CreateServiceBodySchema>;
+
+export const UpdateServiceBodySchema = z
+  .object(ServiceFields)
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
+export type UpdateServiceBody = z.infer<typeof UpdateServiceBodySchema>;
+
+export const ServiceListQuery = z
+  .object({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    active: z.enum(['true', 'false']).optional(),
+  })
+  .strict();

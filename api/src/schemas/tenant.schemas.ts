@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { SLUG_PATTERN } from '../domain/tenancy/slug.ts';
+import { CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
+
+/** An origin as browsers send it: scheme, host and optional port, no path. */
+export const Origin = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, { message: 'must be an origin such as "https://studio.example"' })
+  .transform((origin) => origin.toLowerCase());
+
+export const BrandingSchema = z
+  .object({
+    primaryColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour "#RRGGBB"' })
+      .optional(),
+    logoUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    fontFamily: z.string().max(200).optional(),
+    theme: z.enum(['light', 'dark', 'auto']).optional(),
+  })
+  .strict();
+
+export const TenantSchema = z
+  .object({
+    id: Uuid,
+    slug: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    currency: z.string(),
+    allowedOrigins: z.array(z.string()),
+    branding: BrandingSchema,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Tenant' });
+export type TenantDto = z.infer<typeof TenantSchema>;
+
+export const PublicTenantSchema = TenantSchema.pick({
+  name: true,
+  timezone: true,
+  currency: true,
+  branding: true,
+}).meta({ id: 'PublicTenant' });
+
+const TenantFields = {
+  name: z.string().trim().min(1).max(200),
+  timezone: TimeZone,
+  currency: CurrencyCode,
+  allowedOrigins: z.array(Origin).max(50),
+  branding: BrandingSchema,
+};
+
+export const CreateTenantBodySchema = z
+  .object({
+    ...TenantFields,
+    slug: z
+      .string()
+      .regex(SLUG_PATTERN, { message: 'must be lower-case letters, digits and hyphens (at most 40)' })
+      .optional(),
+    currency: CurrencyCode.default('USD'),
+    allowedOrigins: TenantFields.allowedOrigins.default([]),
+    branding: BrandingSchema.default({}),
+  })
+  .strict();
+export type CreateTenantBody = z.infer<typeof CreateTenantBodySchema>;
+
+export const UpdateTenantBodySchema = z
+  .object(TenantFields)
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
+export type UpdateTenantBody = z.infer<typeof UpdateTenantBodySchema>;
