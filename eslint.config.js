@@ -22,15 +22,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/adapters/**', '**/http/**', '**/use-cases/**', '**/generated/**'], message: 'domain/ imports only domain/ and luxon.' },
-            { group: ['fastify*', '@prisma/*', 'pg', 'stripe', 'postmark', '@googleapis/*'], message: 'domain/ is pure.' },
+            {
+              group: ['**/adapters/**', '**/http/**', '**/use-cases/**', '**/generated/**'],
+              message: 'domain/ imports only domain/ and luxon.',
+            },
+            {
+              group: ['fastify*', '@prisma/*', 'pg', 'stripe', 'postmark', '@googleapis/*'],
+              message: 'domain/ is pure.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Pass configuration in.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Pass configuration in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass `now` in.',
+        },
       ],
     },
   },

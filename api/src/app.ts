@@ -37,6 +37,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  // The API speaks JSON only; anything else answers 415 instead of reaching validation as a string.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -46,7 +48,10 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(openApiPlugin);
 
   await app.register(healthRoutes);
-  await app.register(publicRoutes, { prefix: '/v1/public', rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE });
+  await app.register(publicRoutes, {
+    prefix: '/v1/public',
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  });
   await app.register(tenantAdminRoutes, { prefix: '/v1/tenant-admin' });
   if (config.PLATFORM_API_TOKEN) {
     await app.register(platformTenantsRoutes, {

@@ -11,14 +11,15 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
     .optional(),
-  PLATFORM_API_TOKEN: z
-    .string()
-    .min(24, 'must be at least 24 characters: it creates tenants')
-    .optional(),
+  PLATFORM_API_TOKEN: z.string().min(24, 'must be at least 24 characters: it creates tenants').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
   /** Largest request body accepted, in bytes. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

@@ -31,13 +31,21 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; mess
     message: 'Send JSON with "Content-Type: application/json".',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_body' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'The request body is too large.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,
     code: 'invalid_json',
     message: 'The body is empty but Content-Type is application/json.',
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    message: 'The body is not valid JSON.',
+  },
 };
 
 export function errorBody(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
@@ -57,7 +65,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
 
   const prismaMapped = mapPrismaError(error);
-  if (prismaMapped) return reply.status(prismaMapped.status).send(errorBody(prismaMapped.code, prismaMapped.message));
+  if (prismaMapped)
+    return reply.status(prismaMapped.status).send(errorBody(prismaMapped.code, prismaMapped.message));
 
   const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
   if (known) {
@@ -71,7 +80,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
 
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send(errorBody('internal_error', 'Something went wrong on our side. Please retry.'));
+  return reply
+    .status(500)
+    .send(errorBody('internal_error', 'Something went wrong on our side. Please retry.'));
 }
 
 function detailsOf(issue: {

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Uuid } from './common.ts';
 
-export const IntakeFieldTypeSchema = z.enum(['TEXT', 'TEXTAREA', 'SELECT', 'CHECKBOX', 'DATE', 'PHONE', 'EMAIL']);
+export const IntakeFieldTypeSchema = z.enum([
+  'TEXT',
+  'TEXTAREA',
+  'SELECT',
+  'CHECKBOX',
+  'DATE',
+  'PHONE',
+  'EMAIL',
+]);
 
 export const IntakeFieldSchema = z
   .object({
@@ -29,7 +37,11 @@ export const IntakeFieldInputSchema = z
   .strict()
   .superRefine((field, ctx) => {
     if (field.fieldType === 'SELECT' && (field.options?.length ?? 0) === 0) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a SELECT field needs at least one option' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'a SELECT field needs at least one option',
+      });
     }
     if (field.fieldType !== 'SELECT' && field.options !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'only SELECT fields take options' });

@@ -21,7 +21,10 @@ export const PublicServiceSchema = ServiceSchema.pick({
       z.object({
         id: Uuid,
         name: z.string(),
-        priceCents: z.number().int().meta({ description: "This provider's price: an override or the base price." }),
+        priceCents: z
+          .number()
+          .int()
+          .meta({ description: "This provider's price: an override or the base price." }),
       }),
     ),
     intakeFields: z.array(IntakeFieldSchema.omit({ serviceId: true })),

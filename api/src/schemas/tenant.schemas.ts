@@ -5,7 +5,9 @@ import { CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
 /** An origin as browsers send it: scheme, host and optional port, no path. */
 export const Origin = z
   .string()
-  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, { message: 'must be an origin such as "https://studio.example"' })
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, {
+    message: 'must be an origin such as "https://studio.example"',
+  })
   .transform((origin) => origin.toLowerCase());
 
 export const BrandingSchema = z
@@ -14,7 +16,10 @@ export const BrandingSchema = z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour "#RRGGBB"' })
       .optional(),
-    logoUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    logoUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
     fontFamily: z.string().max(200).optional(),
     theme: z.enum(['light', 'dark', 'auto']).optional(),
   })

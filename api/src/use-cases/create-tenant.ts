@@ -46,7 +46,8 @@ export async function createTenant(db: Db, body: CreateTenantBody): Promise<Crea
 async function freeSlug(db: Db, base: string, explicit: boolean): Promise<string> {
   const taken = async (slug: string) => (await db.tenant.count({ where: { slug } })) > 0;
   if (!(await taken(base))) return base;
-  if (explicit) throw new SlugTakenError(`The slug "${base}" is taken.`, [{ path: 'slug', message: 'is taken' }]);
+  if (explicit)
+    throw new SlugTakenError(`The slug "${base}" is taken.`, [{ path: 'slug', message: 'is taken' }]);
   for (let attempt = 0; attempt < 5; attempt++) {
     const candidate = `${base.slice(0, 35)}-${randomBytes(3).toString('hex').slice(0, 4)}`;
     if (!(await taken(candidate))) return candidate;

@@ -15,7 +15,11 @@ const haircut = { name: 'Haircut', durationMinutes: 45, priceBaseCents: 3500 };
 
 describe('services', () => {
   it('creates a service with defaults and reads it back', async () => {
-    const created = await admin(t.app, tenant, { method: 'POST', url: '/v1/tenant-admin/services', payload: haircut });
+    const created = await admin(t.app, tenant, {
+      method: 'POST',
+      url: '/v1/tenant-admin/services',
+      payload: haircut,
+    });
     expect(created.statusCode).toBe(201);
     const service = created.json();
     expect(service).toMatchObject({
@@ -29,7 +33,10 @@ describe('services', () => {
       active: true,
       resourceIds: [],
     });
-    const read = await admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/services/${service.id}` });
+    const read = await admin(t.app, tenant, {
+      method: 'GET',
+      url: `/v1/tenant-admin/services/${service.id}`,
+    });
     expect(read.json()).toEqual(service);
   });
 });

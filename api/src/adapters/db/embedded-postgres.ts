@@ -67,7 +67,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // A failed start rejects with `undefined`: the reason is only in the logs.
     const detail = error instanceof Error ? error.message : '';
     throw new Error(
-      `Embedded PostgreSQL did not start (data folder ${options.dataDir}). ${detail}\n` + logs.slice(-15).join(''),
+      `Embedded PostgreSQL did not start (data folder ${options.dataDir}). ${detail}\n` +
+        logs.slice(-15).join(''),
+      { cause: error },
     );
   }
 

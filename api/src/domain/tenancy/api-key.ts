@@ -27,7 +27,12 @@ export interface ParsedApiKey {
  * Builds a key from `randomBytes` (at least 32 of them, from a CSPRNG). Bytes
  * ≥ 248 are skipped so each base62 character is uniform.
  */
-export function formatApiKey(kind: ApiKeyKind, mode: ApiKeyMode, slug: string, randomBytes: Uint8Array): string {
+export function formatApiKey(
+  kind: ApiKeyKind,
+  mode: ApiKeyMode,
+  slug: string,
+  randomBytes: Uint8Array,
+): string {
   let secret = '';
   for (const byte of randomBytes) {
     if (secret.length === API_KEY_SECRET_LENGTH) break;

@@ -23,7 +23,11 @@ export const openApiPlugin = fp(
         components: {
           securitySchemes: {
             publishableKey: { type: 'apiKey', in: 'header', name: 'x-tenant-key' },
-            secretKey: { type: 'http', scheme: 'bearer', description: 'A secret key, sk_live_… or sk_test_…' },
+            secretKey: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'A secret key, sk_live_… or sk_test_…',
+            },
             platformToken: { type: 'http', scheme: 'bearer', description: 'PLATFORM_API_TOKEN' },
           },
         },

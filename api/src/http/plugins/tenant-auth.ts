@@ -57,7 +57,8 @@ export const tenantAuthPlugin = fp(
     app.decorate('authenticateAdmin', async (request: FastifyRequest) => {
       const header = headerValue(request.headers.authorization);
       const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-      if (header && !bearer) throw new InvalidApiKeyError('Send the secret key as "Authorization: Bearer sk_…".');
+      if (header && !bearer)
+        throw new InvalidApiKeyError('Send the secret key as "Authorization: Bearer sk_…".');
       await authenticate(request, bearer, 'SECRET');
     });
   },

@@ -62,7 +62,10 @@ export class ApiKeysRepository {
 
   async list(query: { cursor?: string; limit: number }): Promise<Page<ApiKeyDto>> {
     const page = pageQuery(query.cursor, query.limit);
-    const rows = await this.db.apiKey.findMany({ ...page, where: { ...page.where, tenantId: this.tenantId } });
+    const rows = await this.db.apiKey.findMany({
+      ...page,
+      where: { ...page.where, tenantId: this.tenantId },
+    });
     return toPage(rows, query.limit, toApiKeyDto);
   }
 
@@ -86,7 +89,13 @@ export class ApiKeysRepository {
       if (key.revokedAt) return toApiKeyDto(key);
       if (key.kind === 'SECRET') {
         const others = await tx.apiKey.count({
-          where: { tenantId: this.tenantId, kind: 'SECRET', mode: key.mode, revokedAt: null, id: { not: id } },
+          where: {
+            tenantId: this.tenantId,
+            kind: 'SECRET',
+            mode: key.mode,
+            revokedAt: null,
+            id: { not: id },
+          },
         });
         if (others === 0) {
           throw new ConflictError(

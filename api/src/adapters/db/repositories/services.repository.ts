@@ -1,11 +1,7 @@
 import { NotFoundError, ValidationError } from '../../../domain/errors.ts';
 import { serviceRuleViolations } from '../../../domain/catalog/service-rules.ts';
 import type { Prisma } from '../../../generated/prisma/client.ts';
-import type {
-  CreateServiceBody,
-  ServiceDto,
-  UpdateServiceBody,
-} from '../../../schemas/service.schemas.ts';
+import type { CreateServiceBody, ServiceDto, UpdateServiceBody } from '../../../schemas/service.schemas.ts';
 import type { Db } from '../prisma-client.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
 
@@ -32,14 +28,21 @@ export class ServicesRepository {
     const page = pageQuery(query.cursor, query.limit);
     const rows = await this.db.service.findMany({
       ...page,
-      where: { ...page.where, tenantId: this.tenantId, ...(query.active === undefined ? {} : { active: query.active }) },
+      where: {
+        ...page.where,
+        tenantId: this.tenantId,
+        ...(query.active === undefined ? {} : { active: query.active }),
+      },
       include: withResources,
     });
     return toPage(rows, query.limit, toServiceDto);
   }
 
   async get(id: string): Promise<ServiceDto> {
-    const row = await this.db.service.findFirst({ where: { id, tenantId: this.tenantId }, include: withResources });
+    const row = await this.db.service.findFirst({
+      where: { id, tenantId: this.tenantId },
+      include: withResources,
+    });
     if (!row) throw new NotFoundError('Service', id);
     return toServiceDto(row);
   }
@@ -70,7 +73,9 @@ export class ServicesRepository {
         data: {
           ...data,
           tenantId: this.tenantId,
-          serviceResources: { create: resourceIds.map((resourceId) => ({ tenantId: this.tenantId, resourceId })) },
+          serviceResources: {
+            create: resourceIds.map((resourceId) => ({ tenantId: this.tenantId, resourceId })),
+          },
         },
         include: withResources,
       });

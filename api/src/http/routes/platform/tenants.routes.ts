@@ -26,7 +26,9 @@ export const platformTenantsRoutes: FastifyPluginAsyncZod<{ platformToken: strin
   app.addHook('onRequest', async (request) => {
     const presented = Buffer.from(request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '');
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-      throw new InvalidApiKeyError('A valid platform token is required: Authorization: Bearer $PLATFORM_API_TOKEN.');
+      throw new InvalidApiKeyError(
+        'A valid platform token is required: Authorization: Bearer $PLATFORM_API_TOKEN.',
+      );
     }
   });
 

@@ -28,6 +28,9 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Every active service in one page (nextCursor is always null), ordered by sortOrder.',
       response: { 200: PublicServiceListSchema, ...authenticatedErrors },
     },
-    handler: async (request) => ({ data: await request.scope.publicCatalog.listServices(), nextCursor: null }),
+    handler: async (request) => ({
+      data: await request.scope.publicCatalog.listServices(),
+      nextCursor: null,
+    }),
   });
 };

@@ -20,7 +20,13 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
     origin: true,
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'x-tenant-key', 'idempotency-key'],
-    exposedHeaders: ['retry-after', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    exposedHeaders: [
+      'retry-after',
+      'x-request-id',
+      'x-ratelimit-limit',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+    ],
     maxAge: 600,
   });
   await app.register(rateLimit, {
@@ -32,7 +38,9 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       return typeof key === 'string' && key.length > 0 ? `key:${key}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
-      new RateLimitedError(`Too many requests: at most ${context.max} per minute. Retry in ${context.after}.`),
+      new RateLimitedError(
+        `Too many requests: at most ${context.max} per minute. Retry in ${context.after}.`,
+      ),
   });
   app.addHook('onRequest', app.authenticatePublic);
   await app.register(catalogRoutes);

@@ -30,7 +30,8 @@ export const apiKeysRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreateApiKeyBodySchema,
       response: { 201: CreatedApiKeySchema, ...authenticatedErrors },
     },
-    handler: async (request, reply) => reply.status(201).send(await request.scope.apiKeys.create(request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(await request.scope.apiKeys.create(request.body)),
   });
 
   app.delete('/api-keys/:id', {

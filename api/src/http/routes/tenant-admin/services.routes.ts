@@ -35,7 +35,10 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request) => {
       const { active, ...page } = request.query;
-      return request.scope.services.list({ ...page, active: active === undefined ? undefined : active === 'true' });
+      return request.scope.services.list({
+        ...page,
+        active: active === undefined ? undefined : active === 'true',
+      });
     },
   });
 

@@ -21,7 +21,8 @@ export const tenantSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       security,
       summary: "Update the tenant's settings",
-      description: 'allowedOrigins limits which web sites may call the public routes from a browser; empty = any.',
+      description:
+        'allowedOrigins limits which web sites may call the public routes from a browser; empty = any.',
       body: UpdateTenantBodySchema,
       response: { 200: TenantSchema, ...authenticatedErrors },
     },

@@ -1,0 +1,27 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { createPrismaClient } from './adapters/db/prisma-client.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+/**
+ * The production entry point: serves the API on DATABASE_URL. Migrations are
+ * applied separately (`npm run migrate -w @mais/api`) so that several servers
+ * can start without racing; `npm start` (start.ts) does everything locally.
+ */
+async function main() {
+  const config = loadConfig();
+  if (!config.DATABASE_URL)
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: is required by server.ts');
+  const app = await buildApp(config, { db: createPrismaClient(config.DATABASE_URL) });
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'closing after an error');
+    else app.log.info({ signal }, 'closing');
+    await app.close();
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
