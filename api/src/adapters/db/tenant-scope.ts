@@ -1,6 +1,12 @@
 import type { Db } from './prisma-client.ts';
 import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
+import { AvailabilityOverridesRepository } from './repositories/availability-overrides.repository.ts';
+import { AvailabilityRulesRepository } from './repositories/availability-rules.repository.ts';
+import { CancellationPoliciesRepository } from './repositories/cancellation-policies.repository.ts';
+import { IntakeFieldsRepository } from './repositories/intake-fields.repository.ts';
+import { ProvidersRepository } from './repositories/providers.repository.ts';
 import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
+import { ResourcesRepository } from './repositories/resources.repository.ts';
 import { ServicesRepository } from './repositories/services.repository.ts';
 import { TenantSettingsRepository } from './repositories/tenants.repository.ts';
 
@@ -16,7 +22,13 @@ export function forTenant(db: Db, tenantId: string) {
     tenant: new TenantSettingsRepository(db, tenantId),
     apiKeys: new ApiKeysRepository(db, tenantId),
     services: new ServicesRepository(db, tenantId),
+    availabilityRules: new AvailabilityRulesRepository(db, tenantId),
+    availabilityOverrides: new AvailabilityOverridesRepository(db, tenantId),
+    providers: new ProvidersRepository(db, tenantId),
+    resources: new ResourcesRepository(db, tenantId),
     publicCatalog: new PublicCatalogRepository(db, tenantId),
+    cancellationPolicies: new CancellationPoliciesRepository(db, tenantId),
+    intakeFields: new IntakeFieldsRepository(db, tenantId),
   };
 }
 

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { apiKeysRoutes } from './api-keys.routes.ts';
+import { availabilityRoutes } from './availability.routes.ts';
+import { cancellationPoliciesRoutes } from './cancellation-policies.routes.ts';
+import { intakeFieldsRoutes } from './intake-fields.routes.ts';
+import { providersRoutes } from './providers.routes.ts';
+import { resourcesRoutes } from './resources.routes.ts';
 import { servicesRoutes } from './services.routes.ts';
 import { tenantSettingsRoutes } from './tenant.routes.ts';
 
@@ -9,4 +14,9 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(tenantSettingsRoutes);
   await app.register(apiKeysRoutes);
   await app.register(servicesRoutes);
+  await app.register(availabilityRoutes);
+  await app.register(providersRoutes);
+  await app.register(resourcesRoutes);
+  await app.register(cancellationPoliciesRoutes);
+  await app.register(intakeFieldsRoutes);
 };

@@ -1,0 +1,111 @@
+import { NotFoundError, ValidationError } from '../../../domain/errors.ts';
+import { sortTiers, tierViolations } from '../../../domain/policies/cancellation-tiers.ts';
+import type { Prisma } from '../../../generated/prisma/client.ts';
+import type {
+  CancellationPolicyDto,
+  PutCancellationPolicyBody,
+} from '../../../schemas/cancellation-policy.schemas.ts';
+import type { Db } from '../prisma-client.ts';
+
+const withTiers = { tiers: true } as const;
+type PolicyRow = Prisma.CancellationPolicyGetPayload<{ include: typeof withTiers }>;
+
+function toPolicyDto(row: PolicyRow): CancellationPolicyDto {
+  return {
+    id: row.id,
+    serviceId: row.serviceId,
+    tiers: sortTiers(row.tiers).map(({ hoursBeforeStart, feePercentage, feeFixedCents }) => ({
+      hoursBeforeStart,
+      feePercentage,
+      feeFixedCents,
+    })),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The tenant's default cancellation policy (serviceId null) and per-service overrides. */
+export class CancellationPoliciesRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+  ) {}
+
+  /** serviceId null: the tenant default. Another tenant's service is not found. */
+  async get(serviceId: string | null): Promise<CancellationPolicyDto> {
+    if (serviceId !== null) await this.assertServiceExists(this.db, serviceId);
+    const row = await this.db.cancellationPolicy.findFirst({
+      where: { tenantId: this.tenantId, serviceId },
+      include: withTiers,
+    });
+    if (!row) throw new NotFoundError('Cancellation policy');
+    return toPolicyDto(row);
+  }
+
+  /** Creates the policy if needed and replaces all its tiers, in one transaction. */
+  async put(serviceId: string | null, body: PutCancellationPolicyBody): Promise<CancellationPolicyDto> {
+    const problems = tierViolations(body.tiers);
+    if (problems.length > 0)
+      throw new ValidationError('The cancellation policy is not consistent.', problems);
+    return this.db.$transaction(async (tx) => {
+      if (serviceId !== null) await this.assertServiceExists(tx, serviceId);
+      const policyId = await this.upsertPolicy(tx, serviceId);
+      await tx.cancellationPolicyTier.deleteMany({ where: { tenantId: this.tenantId, policyId } });
+      await tx.cancellationPolicyTier.createMany({
+        data: body.tiers.map((tier) => ({
+          tenantId: this.tenantId,
+          policyId,
+          hoursBeforeStart: tier.hoursBeforeStart,
+          feePercentage: tier.feePercentage ?? null,
+          feeFixedCents: tier.feeFixedCents ?? null,
+        })),
+      });
+      const row = await tx.cancellationPolicy.findFirstOrThrow({
+        where: { id: policyId, tenantId: this.tenantId },
+        include: withTiers,
+      });
+      return toPolicyDto(row);
+    });
+  }
+
+  /** Removes a service's own policy, so the tenant default applies to it again. */
+  async removeForService(serviceId: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await this.assertServiceExists(tx, serviceId);
+      const { count } = await tx.cancellationPolicy.deleteMany({
+        where: { tenantId: this.tenantId, serviceId },
+      });
+      if (count === 0) throw new NotFoundError('Cancellation policy');
+    });
+  }
+
+  /**
+   * INSERT … ON CONFLICT against the partial unique indexes (one default, one
+   * per service): race-free, and the row lock it takes serialises concurrent
+   * replacements of the same policy's tiers.
+   */
+  private async upsertPolicy(tx: Prisma.TransactionClient, serviceId: string | null): Promise<string> {
+    const rows =
+      serviceId === null
+        ? await tx.$queryRaw<{ id: string }[]>`
+            INSERT INTO "cancellation_policies" ("tenantId") VALUES (${this.tenantId}::uuid)
+            ON CONFLICT ("tenantId") WHERE "serviceId" IS NULL
+            DO UPDATE SET "updatedAt" = CURRENT_TIMESTAMP
+            RETURNING "id"`
+        : await tx.$queryRaw<{ id: string }[]>`
+            INSERT INTO "cancellation_policies" ("tenantId", "serviceId") VALUES (${this.tenantId}::uuid, ${serviceId}::uuid)
+            ON CONFLICT ("tenantId", "serviceId") WHERE "serviceId" IS NOT NULL
+            DO UPDATE SET "updatedAt" = CURRENT_TIMESTAMP
+            RETURNING "id"`;
+    const id = rows[0]?.id;
+    if (!id) throw new Error('upserting a cancellation policy returned no row');
+    return id;
+  }
+
+  private async assertServiceExists(db: Prisma.TransactionClient, serviceId: string): Promise<void> {
+    const found = await db.service.findFirst({
+      where: { id: serviceId, tenantId: this.tenantId },
+      select: { id: true },
+    });
+    if (!found) throw new NotFoundError('Service', serviceId);
+  }
+}

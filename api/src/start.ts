@@ -1,0 +1,58 @@
+import closeWithGrace from 'close-with-grace';
+import { seedDemoTenant } from '../../prisma/seed.ts';
+import { buildApp } from './app.ts';
+import { openLocalDatabase } from './adapters/db/local-database.ts';
+import { migrate } from './adapters/db/migrate.ts';
+import { createPrismaClient } from './adapters/db/prisma-client.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+/**
+ * `npm start`: everything on one machine. The database (DATABASE_URL, else an
+ * embedded PostgreSQL), its migrations, the demo tenant, then the API.
+ */
+async function main() {
+  const config = loadConfig();
+  const database = await openLocalDatabase(config.DATABASE_URL, { announce: true });
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop();
+  };
+
+  try {
+    await migrate(database.url);
+    const app = await buildApp(config, { db: createPrismaClient(database.url) });
+    closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+      if (err) app.log.error({ err }, 'closing after an error');
+      else app.log.info({ signal }, 'closing');
+      await app.close();
+      await stopDatabase();
+    });
+    const keys = await seedDemoTenant(app, app.db, database.stateDir);
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    console.log(
+      [
+        '',
+        'MAIS Scheduling is running.',
+        `  API:              ${address}`,
+        `  API docs:         ${address}/docs`,
+        `  Database:         ${database.description}`,
+        '  Demo tenant:      Demo Studio (slug "demo")',
+        `  Publishable key:  ${keys.publishable}`,
+        `  Secret key:       ${keys.secret}`,
+        '',
+        `  Try: curl -H "x-tenant-key: ${keys.publishable}" ${address}/v1/public/services`,
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
