@@ -41,7 +41,7 @@ export async function seedDemoTenant(app: FastifyInstance, db: Db, stateDir: str
     return keys;
   }
 
-  const { keys } = await createTenant(db, {
+  const { tenant, keys } = await createTenant(db, {
     name: 'Demo Studio',
     slug: DEMO_SLUG,
     timezone: 'Europe/Berlin',
@@ -49,7 +49,13 @@ export async function seedDemoTenant(app: FastifyInstance, db: Db, stateDir: str
     allowedOrigins: [],
     branding: { primaryColor: '#3b5bdb', theme: 'auto' },
   });
-  await buildCatalog(app, keys.secret);
+  try {
+    await buildCatalog(app, keys.secret);
+  } catch (error) {
+    // Leave no half-built demo behind: the next start tries again from scratch.
+    await db.tenant.delete({ where: { id: tenant.id } });
+    throw error;
+  }
   saveKeys(keysFile, keys);
   return keys;
 }

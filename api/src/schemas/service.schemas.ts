@@ -54,7 +54,10 @@ const ServiceFields = {
   timezone: TimeZone.nullable(),
   active: z.boolean(),
   sortOrder: z.number().int().min(-1_000_000).max(1_000_000),
-  resourceIds: z.array(Uuid).max(20),
+  resourceIds: z
+    .array(Uuid)
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a resource' }),
 };
 
 export const CreateServiceBodySchema = z

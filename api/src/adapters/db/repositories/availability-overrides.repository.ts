@@ -8,7 +8,8 @@ import type {
 } from '../../../schemas/availability.schemas.ts';
 import type { Db } from '../prisma-client.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
-import { assertProvidersExist, fromDbDate, toDbDate } from './availability-rules.repository.ts';
+import { fromDbDate, toDbDate } from '../db-date.ts';
+import { assertTenantOwns } from '../tenant-references.ts';
 
 export function toAvailabilityOverrideDto(row: AvailabilityOverride): AvailabilityOverrideDto {
   return {
@@ -34,7 +35,7 @@ export class AvailabilityOverridesRepository {
     const problems = dateRangeViolations(query);
     if (problems.length > 0) throw new ValidationError('The date range is empty.', problems);
     if (query.providerId !== undefined)
-      await assertProvidersExist(this.db, this.tenantId, [query.providerId]);
+      await assertTenantOwns(this.db, this.tenantId, 'Provider', [query.providerId]);
     const page = pageQuery(query.cursor, query.limit);
     const date = {
       ...(query.from === undefined ? {} : { gte: toDbDate(query.from) }),
@@ -55,7 +56,8 @@ export class AvailabilityOverridesRepository {
   async create(body: CreateAvailabilityOverrideBody): Promise<AvailabilityOverrideDto> {
     const problems = overrideViolations(body);
     if (problems.length > 0) throw new ValidationError('The override is not consistent.', problems);
-    if (body.providerId !== undefined) await assertProvidersExist(this.db, this.tenantId, [body.providerId]);
+    if (body.providerId !== undefined)
+      await assertTenantOwns(this.db, this.tenantId, 'Provider', [body.providerId]);
     const closed = body.closed === true;
     const row = await this.db.availabilityOverride.create({
       data: {

@@ -2,18 +2,11 @@ import { ruleViolations, type RuleOwner } from '../../../domain/availability/rul
 import { NotFoundError, ValidationError } from '../../../domain/errors.ts';
 import type { AvailabilityRule, Prisma } from '../../../generated/prisma/client.ts';
 import type { AvailabilityRuleDto, PutAvailabilityBody } from '../../../schemas/availability.schemas.ts';
+import { fromDbDate, toDbDate } from '../db-date.ts';
 import type { Db } from '../prisma-client.ts';
+import { assertTenantOwns } from '../tenant-references.ts';
 
 type Client = Db | Prisma.TransactionClient;
-
-/** "YYYY-MM-DD" ↔ a @db.Date column, always at UTC midnight so the host's zone never shifts the day. */
-export function toDbDate(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
-export function fromDbDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 export function toAvailabilityRuleDto(row: AvailabilityRule): AvailabilityRuleDto {
   return {
@@ -28,27 +21,6 @@ export function toAvailabilityRuleDto(row: AvailabilityRule): AvailabilityRuleDt
   };
 }
 
-/** Throws NotFoundError unless every id is a provider of this tenant. */
-export async function assertProvidersExist(
-  db: Client,
-  tenantId: string,
-  ids: readonly string[],
-): Promise<void> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  const found = await db.provider.findMany({ where: { tenantId, id: { in: unique } }, select: { id: true } });
-  const missing = unique.find((id) => !found.some((row) => row.id === id));
-  if (missing) throw new NotFoundError('Provider', missing);
-}
-
-async function assertServicesExist(db: Client, tenantId: string, ids: readonly string[]): Promise<void> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  const found = await db.service.findMany({ where: { tenantId, id: { in: unique } }, select: { id: true } });
-  const missing = unique.find((id) => !found.some((row) => row.id === id));
-  if (missing) throw new NotFoundError('Service', missing);
-}
-
 /**
  * Weekly availability rules, read and replaced per owner: all rules whose
  * providerId (or serviceId) is the owner's id, whatever their other id.
@@ -60,8 +32,8 @@ export class AvailabilityRulesRepository {
   ) {}
 
   async list(owner: RuleOwner): Promise<AvailabilityRuleDto[]> {
-    if (owner.field === 'providerId') await assertProvidersExist(this.db, this.tenantId, [owner.id]);
-    else await assertServicesExist(this.db, this.tenantId, [owner.id]);
+    if (owner.field === 'providerId') await assertTenantOwns(this.db, this.tenantId, 'Provider', [owner.id]);
+    else await assertTenantOwns(this.db, this.tenantId, 'Service', [owner.id]);
     return this.read(this.db, owner);
   }
 
@@ -72,15 +44,17 @@ export class AvailabilityRulesRepository {
     return this.db.$transaction(async (tx) => {
       await this.lockOwner(tx, owner);
       if (owner.field === 'providerId') {
-        await assertServicesExist(
+        await assertTenantOwns(
           tx,
           this.tenantId,
+          'Service',
           rules.flatMap((rule) => rule.serviceId ?? []),
         );
       } else {
-        await assertProvidersExist(
+        await assertTenantOwns(
           tx,
           this.tenantId,
+          'Provider',
           rules.flatMap((rule) => rule.providerId ?? []),
         );
       }

@@ -6,6 +6,7 @@ import type {
   PutCancellationPolicyBody,
 } from '../../../schemas/cancellation-policy.schemas.ts';
 import type { Db } from '../prisma-client.ts';
+import { assertTenantOwns } from '../tenant-references.ts';
 
 const withTiers = { tiers: true } as const;
 type PolicyRow = Prisma.CancellationPolicyGetPayload<{ include: typeof withTiers }>;
@@ -32,7 +33,7 @@ export class CancellationPoliciesRepository {
 
   /** serviceId null: the tenant default. Another tenant's service is not found. */
   async get(serviceId: string | null): Promise<CancellationPolicyDto> {
-    if (serviceId !== null) await this.assertServiceExists(this.db, serviceId);
+    if (serviceId !== null) await assertTenantOwns(this.db, this.tenantId, 'Service', [serviceId]);
     const row = await this.db.cancellationPolicy.findFirst({
       where: { tenantId: this.tenantId, serviceId },
       include: withTiers,
@@ -47,7 +48,7 @@ export class CancellationPoliciesRepository {
     if (problems.length > 0)
       throw new ValidationError('The cancellation policy is not consistent.', problems);
     return this.db.$transaction(async (tx) => {
-      if (serviceId !== null) await this.assertServiceExists(tx, serviceId);
+      if (serviceId !== null) await assertTenantOwns(tx, this.tenantId, 'Service', [serviceId]);
       const policyId = await this.upsertPolicy(tx, serviceId);
       await tx.cancellationPolicyTier.deleteMany({ where: { tenantId: this.tenantId, policyId } });
       await tx.cancellationPolicyTier.createMany({
@@ -70,7 +71,7 @@ export class CancellationPoliciesRepository {
   /** Removes a service's own policy, so the tenant default applies to it again. */
   async removeForService(serviceId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      await this.assertServiceExists(tx, serviceId);
+      await assertTenantOwns(tx, this.tenantId, 'Service', [serviceId]);
       const { count } = await tx.cancellationPolicy.deleteMany({
         where: { tenantId: this.tenantId, serviceId },
       });
@@ -99,13 +100,5 @@ export class CancellationPoliciesRepository {
     const id = rows[0]?.id;
     if (!id) throw new Error('upserting a cancellation policy returned no row');
     return id;
-  }
-
-  private async assertServiceExists(db: Prisma.TransactionClient, serviceId: string): Promise<void> {
-    const found = await db.service.findFirst({
-      where: { id: serviceId, tenantId: this.tenantId },
-      select: { id: true },
-    });
-    if (!found) throw new NotFoundError('Service', serviceId);
   }
 }

@@ -7,6 +7,7 @@ import type {
   UpdateProviderBody,
 } from '../../../schemas/provider.schemas.ts';
 import type { Db } from '../prisma-client.ts';
+import { assertTenantOwns } from '../tenant-references.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
 
 const withServices = {
@@ -87,9 +88,10 @@ export class ProvidersRepository {
         data: { updatedAt: new Date() },
       });
       if (count === 0) throw new NotFoundError('Provider', id);
-      await assertServicesExist(
+      await assertTenantOwns(
         tx,
         this.tenantId,
+        'Service',
         services.map((item) => item.serviceId),
       );
       await tx.providerService.deleteMany({ where: { tenantId: this.tenantId, providerId: id } });
@@ -103,14 +105,4 @@ export class ProvidersRepository {
       return toProviderDto(row);
     });
   }
-}
-
-async function assertServicesExist(tx: Prisma.TransactionClient, tenantId: string, ids: readonly string[]) {
-  if (ids.length === 0) return;
-  const found = await tx.service.findMany({
-    where: { tenantId, id: { in: [...ids] } },
-    select: { id: true },
-  });
-  const missing = ids.find((id) => !found.some((row) => row.id === id));
-  if (missing) throw new NotFoundError('Service', missing);
 }

@@ -4,6 +4,7 @@ import type { Prisma } from '../../../generated/prisma/client.ts';
 import type { CreateServiceBody, ServiceDto, UpdateServiceBody } from '../../../schemas/service.schemas.ts';
 import type { Db } from '../prisma-client.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
+import { assertTenantOwns } from '../tenant-references.ts';
 
 const withResources = { serviceResources: { select: { resourceId: true } } } as const;
 type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof withResources }>;
@@ -47,18 +48,6 @@ export class ServicesRepository {
     return toServiceDto(row);
   }
 
-  /** Throws NotFoundError unless every id is a service of this tenant. */
-  async assertExist(ids: readonly string[]): Promise<void> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return;
-    const found = await this.db.service.findMany({
-      where: { tenantId: this.tenantId, id: { in: unique } },
-      select: { id: true },
-    });
-    const missing = unique.find((id) => !found.some((row) => row.id === id));
-    if (missing) throw new NotFoundError('Service', missing);
-  }
-
   async create(body: CreateServiceBody, tenantCurrency: string): Promise<ServiceDto> {
     const { resourceIds, ...fields } = body;
     const data = {
@@ -68,18 +57,13 @@ export class ServicesRepository {
     };
     assertValidService(data);
     return this.db.$transaction(async (tx) => {
-      await assertResourcesExist(tx, this.tenantId, resourceIds);
-      const row = await tx.service.create({
-        data: {
-          ...data,
-          tenantId: this.tenantId,
-          serviceResources: {
-            create: resourceIds.map((resourceId) => ({ tenantId: this.tenantId, resourceId })),
-          },
-        },
-        include: withResources,
+      await assertTenantOwns(tx, this.tenantId, 'Resource', resourceIds);
+      // Linked rows are written separately: a nested create cannot fill the composite (tenantId, serviceId) key.
+      const { id } = await tx.service.create({ data: { ...data, tenantId: this.tenantId } });
+      await tx.serviceResource.createMany({
+        data: resourceIds.map((resourceId) => ({ tenantId: this.tenantId, serviceId: id, resourceId })),
       });
-      return toServiceDto(row);
+      return toServiceDto(await tx.service.findUniqueOrThrow({ where: { id }, include: withResources }));
     });
   }
 
@@ -90,7 +74,7 @@ export class ServicesRepository {
       if (!current) throw new NotFoundError('Service', id);
       assertValidService({ ...current, ...fields });
       if (resourceIds) {
-        await assertResourcesExist(tx, this.tenantId, resourceIds);
+        await assertTenantOwns(tx, this.tenantId, 'Resource', resourceIds);
         await tx.serviceResource.deleteMany({ where: { tenantId: this.tenantId, serviceId: id } });
         await tx.serviceResource.createMany({
           data: resourceIds.map((resourceId) => ({ tenantId: this.tenantId, serviceId: id, resourceId })),
@@ -120,12 +104,4 @@ export class ServicesRepository {
 function assertValidService(service: Parameters<typeof serviceRuleViolations>[0]): void {
   const problems = serviceRuleViolations(service);
   if (problems.length > 0) throw new ValidationError('The service is not consistent.', problems);
-}
-
-async function assertResourcesExist(tx: Prisma.TransactionClient, tenantId: string, ids: readonly string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  const found = await tx.resource.findMany({ where: { tenantId, id: { in: unique } }, select: { id: true } });
-  const missing = unique.find((id) => !found.some((row) => row.id === id));
-  if (missing) throw new NotFoundError('Resource', missing);
 }
