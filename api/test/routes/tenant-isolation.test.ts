@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
+
+/**
+ * Tenant B's secret key against tenant A's ids, on every admin route that the
+ * OpenAPI document lists. Each must answer 404 not_found and leave A's data
+ * exactly as it was. A new route with an id fails this test until it is
+ * given a body below, so no route escapes the check.
+ */
+
+let t: TestApp;
+let a: CreatedTenant;
+let b: CreatedTenant;
+const aIds: Record<string, string> = {};
+
+const TENANT_TABLES = [
+  'api_keys',
+  'services',
+  'providers',
+  'provider_services',
+  'resources',
+  'service_resources',
+  'availability_rules',
+  'availability_overrides',
+  'cancellation_policies',
+  'cancellation_policy_tiers',
+  'intake_form_fields',
+  'tenants',
+];
+
+/** A fingerprint of every row tenant A owns. */
+async function snapshotOfA(): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of TENANT_TABLES) {
+    const column = table === 'tenants' ? 'id' : 'tenantId';
+    const [row] = await t.db.$queryRawUnsafe<Array<{ digest: string | null; count: bigint }>>(
+      `SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) AS digest, count(*) AS count
+       FROM "${table}" r WHERE "${column}" = $1::uuid`,
+      a.tenant.id,
+    );
+    result[table] = `${row!.count}:${row!.digest}`;
+  }
+  return result;
+}
+
+async function as(
+  owner: CreatedTenant,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
+  return admin(t.app, owner, {
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  a = await createTestTenant(t.db, { name: 'Tenant A' });
+  b = await createTestTenant(t.db, { name: 'Tenant B' });
+
+  aIds.resource = (
+    await as(a, 'POST', '/v1/tenant-admin/resources', { name: 'Room', kind: 'room' })
+  ).json().id;
+  aIds.service = (
+    await as(a, 'POST', '/v1/tenant-admin/services', {
+      name: 'Cut',
+      durationMinutes: 30,
+      priceBaseCents: 100,
+      resourceIds: [aIds.resource],
+    })
+  ).json().id;
+  aIds.provider = (
+    await as(a, 'POST', '/v1/tenant-admin/providers', { name: 'Ana', email: 'ana@a.example' })
+  ).json().id;
+  await as(a, 'PUT', `/v1/tenant-admin/providers/${aIds.provider}/services`, [{ serviceId: aIds.service }]);
+  const weekly = [{ dayOfWeek: 1, startTime: '09:00', endTime: '17:00' }];
+  await as(a, 'PUT', `/v1/tenant-admin/providers/${aIds.provider}/availability`, weekly);
+  await as(a, 'PUT', `/v1/tenant-admin/services/${aIds.service}/availability`, weekly);
+  await as(a, 'PUT', `/v1/tenant-admin/services/${aIds.service}/cancellation-policy`, {
+    tiers: [{ hoursBeforeStart: 24, feePercentage: 50 }],
+  });
+  await as(a, 'PUT', '/v1/tenant-admin/cancellation-policy', {
+    tiers: [{ hoursBeforeStart: 2, feePercentage: 100 }],
+  });
+  await as(a, 'PUT', `/v1/tenant-admin/services/${aIds.service}/intake-fields`, [
+    { label: 'Notes', fieldType: 'TEXT', required: false },
+  ]);
+  aIds.override = (
+    await as(a, 'POST', '/v1/tenant-admin/availability-overrides', {
+      providerId: aIds.provider,
+      date: '2026-12-24',
+      closed: true,
+    })
+  ).json().id;
+  aIds.apiKey = (await as(a, 'POST', '/v1/tenant-admin/api-keys', { kind: 'PUBLISHABLE' })).json().id;
+});
+afterAll(() => t.close());
+
+/** Which of A's ids goes in each route's `{id}`, and a valid body for the route. */
+const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknown>> }> = {
+  '/v1/tenant-admin/services/{id}': { id: 'service', bodies: { PATCH: { name: 'Mine now' } } },
+  '/v1/tenant-admin/services/{id}/availability': {
+    id: 'service',
+    bodies: { PUT: [{ dayOfWeek: 2, startTime: '10:00', endTime: '11:00' }] },
+  },
+  '/v1/tenant-admin/services/{id}/cancellation-policy': { id: 'service', bodies: { PUT: { tiers: [] } } },
+  '/v1/tenant-admin/services/{id}/intake-fields': { id: 'service', bodies: { PUT: [] } },
+  '/v1/tenant-admin/providers/{id}': { id: 'provider', bodies: { PATCH: { name: 'Mine now' } } },
+  '/v1/tenant-admin/providers/{id}/services': { id: 'provider', bodies: { PUT: [] } },
+  '/v1/tenant-admin/providers/{id}/availability': {
+    id: 'provider',
+    bodies: { PUT: [{ dayOfWeek: 2, startTime: '10:00', endTime: '11:00' }] },
+  },
+  '/v1/tenant-admin/resources/{id}': { id: 'resource', bodies: { PATCH: { name: 'Mine now' } } },
+  '/v1/tenant-admin/availability-overrides/{id}': { id: 'override', bodies: {} },
+  '/v1/tenant-admin/api-keys/{id}': { id: 'apiKey', bodies: {} },
+};
+
+async function adminRoutesWithIds(): Promise<Array<[string, string]>> {
+  const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  return Object.entries(document.paths as Record<string, Record<string, unknown>>)
+    .filter(([path]) => path.startsWith('/v1/tenant-admin/') && path.includes('{id}'))
+    .flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => [method.toUpperCase(), path] as [string, string]),
+    );
+}
+
+describe("tenant B's key on tenant A's ids", () => {
+  it('covers every admin route with an id', async () => {
+    const routes = await adminRoutesWithIds();
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    for (const [, path] of routes)
+      expect(Object.keys(ROUTES), `no isolation case for ${path}`).toContain(path);
+  });
+
+  it('answers 404 on every such route and changes nothing of A', async () => {
+    const before = await snapshotOfA();
+    for (const [method, path] of await adminRoutesWithIds()) {
+      const route = ROUTES[path]!;
+      const url = path.replace('{id}', aIds[route.id]!);
+      const response = await as(b, method as 'GET', url, route.bodies[method]);
+      expect(response.statusCode, `${method} ${path}`).toBe(404);
+      expect(response.json().error.code, `${method} ${path}`).toBe('not_found');
+      expect(response.body).not.toContain('Tenant A');
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("answers 404 when B's bodies name A's rows, and changes nothing of A", async () => {
+    const bService = (
+      await as(b, 'POST', '/v1/tenant-admin/services', { name: 'B', durationMinutes: 30, priceBaseCents: 1 })
+    ).json().id;
+    const bProvider = (
+      await as(b, 'POST', '/v1/tenant-admin/providers', { name: 'Bo', email: 'bo@b.example' })
+    ).json().id;
+    const before = await snapshotOfA();
+    const attempts: Array<[string, string, unknown]> = [
+      [
+        'POST',
+        '/v1/tenant-admin/services',
+        { name: 'X', durationMinutes: 30, priceBaseCents: 1, resourceIds: [aIds.resource] },
+      ],
+      ['PATCH', `/v1/tenant-admin/services/${bService}`, { resourceIds: [aIds.resource] }],
+      ['PUT', `/v1/tenant-admin/providers/${bProvider}/services`, [{ serviceId: aIds.service }]],
+      [
+        'PUT',
+        `/v1/tenant-admin/providers/${bProvider}/availability`,
+        [{ dayOfWeek: 1, startTime: '09:00', endTime: '10:00', serviceId: aIds.service }],
+      ],
+      [
+        'PUT',
+        `/v1/tenant-admin/services/${bService}/availability`,
+        [{ dayOfWeek: 1, startTime: '09:00', endTime: '10:00', providerId: aIds.provider }],
+      ],
+      [
+        'POST',
+        '/v1/tenant-admin/availability-overrides',
+        { providerId: aIds.provider, date: '2026-12-25', closed: true },
+      ],
+      ['GET', `/v1/tenant-admin/availability-overrides?providerId=${aIds.provider}`, undefined],
+    ];
+    for (const [method, url, payload] of attempts) {
+      const response = await as(b, method as 'GET', url, payload);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("never lists A's rows in B's lists", async () => {
+    const lists = [
+      '/v1/tenant-admin/services',
+      '/v1/tenant-admin/providers',
+      '/v1/tenant-admin/resources',
+      '/v1/tenant-admin/availability-overrides',
+      '/v1/tenant-admin/api-keys',
+    ];
+    for (const url of lists) {
+      const response = await as(b, 'GET', url);
+      expect(response.statusCode, url).toBe(200);
+      for (const id of Object.values(aIds)) expect(response.body, url).not.toContain(id);
+    }
+    const policy = await as(b, 'GET', '/v1/tenant-admin/cancellation-policy');
+    expect(policy.statusCode).toBe(404);
+    const settings = (await as(b, 'GET', '/v1/tenant-admin/tenant')).json();
+    expect(settings.id).toBe(b.tenant.id);
+  });
+});
