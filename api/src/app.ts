@@ -12,9 +12,18 @@ import { platformTenantsRoutes } from './http/routes/platform/tenants.routes.ts'
 import { publicRoutes } from './http/routes/public/index.ts';
 import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    /** The current time. Injected so tests can move it (hold expiry, notice). */
+    now: () => Date;
+  }
+}
+
 export interface AppDependencies {
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  clock?: () => Date;
 }
 
 /**
@@ -43,6 +52,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     reply.header('x-request-id', request.id);
   });
 
+  app.decorate('config', config);
+  app.decorate('now', deps.clock ?? (() => new Date()));
   await app.register(dbPlugin, { db: deps.db });
   await app.register(tenantAuthPlugin);
   await app.register(openApiPlugin);

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       PUBLIC_RATE_LIMIT_PER_MINUTE: 100,
+      BOOKING_HOLD_MINUTES: 10,
       BODY_LIMIT_BYTES: 65536,
     });
   });

@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   PLATFORM_API_TOKEN: z.string().min(24, 'must be at least 24 characters: it creates tenants').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  /** How long an unpaid booking of a paid service holds its slot. */
+  BOOKING_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

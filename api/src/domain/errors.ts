@@ -66,3 +66,25 @@ export class SlugTakenError extends DomainError {
 export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';
 }
+
+// Booking
+
+/** The requested time cannot be booked (taken, closed, outside notice or window, no seats). */
+export class SlotUnavailableError extends DomainError {
+  readonly code = 'slot_unavailable';
+}
+
+/** The appointment's status does not allow this change (cancelling a completed one…). */
+export class InvalidStateError extends DomainError {
+  readonly code = 'invalid_state';
+}
+
+/** The same Idempotency-Key was sent with a different request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'idempotency_key_reused';
+}
+
+/** A request with this Idempotency-Key is still being processed. */
+export class IdempotencyInProgressError extends DomainError {
+  readonly code = 'idempotency_in_progress';
+}

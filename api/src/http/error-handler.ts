@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorDetail } from '../domain/errors.ts';
+import { isExclusionViolation } from '../adapters/db/booking-locks.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 /**
@@ -21,6 +22,10 @@ const DOMAIN_STATUS: Record<string, number> = {
   conflict: 409,
   slug_taken: 409,
   rate_limited: 429,
+  slot_unavailable: 409,
+  invalid_state: 409,
+  idempotency_key_reused: 422,
+  idempotency_in_progress: 409,
 };
 
 /** Fastify's own client errors, by their FST_ code. */
@@ -48,6 +53,14 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; mess
   },
 };
 
+/** The status and body the error handler answers for a domain error. */
+export function domainErrorResponse(error: DomainError): { status: number; body: ErrorBody } {
+  return {
+    status: DOMAIN_STATUS[error.code] ?? 400,
+    body: errorBody(error.code, error.message, error.details),
+  };
+}
+
 export function errorBody(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
   return { error: details ? { code, message, details } : { code, message } };
 }
@@ -60,8 +73,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
 
   if (error instanceof DomainError) {
-    const status = DOMAIN_STATUS[error.code] ?? 400;
-    return reply.status(status).send(errorBody(error.code, error.message, error.details));
+    const { status, body } = domainErrorResponse(error);
+    return reply.status(status).send(body);
   }
 
   const prismaMapped = mapPrismaError(error);
@@ -103,6 +116,13 @@ function detailsOf(issue: {
 
 function mapPrismaError(error: unknown): { status: number; code: string; message: string } | undefined {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  if (isExclusionViolation(error)) {
+    return {
+      status: 409,
+      code: 'slot_unavailable',
+      message: 'That time was just taken. Please pick another.',
+    };
+  }
   switch (error.code) {
     case 'P2002':
       return { status: 409, code: 'conflict', message: 'That would duplicate an existing record.' };

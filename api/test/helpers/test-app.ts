@@ -16,10 +16,16 @@ export interface TestApp {
 }
 
 /** The real app on a real, fresh PostgreSQL database. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: { clock?: () => Date; maxConnections?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', PLATFORM_API_TOKEN: PLATFORM_TOKEN, ...env });
-  const app = await buildApp(config, { db: createPrismaClient(database.url) });
+  const app = await buildApp(config, {
+    db: createPrismaClient(database.url, { maxConnections: options.maxConnections ?? 10 }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await app.ready();
   const db = createPrismaClient(database.url);
   return {

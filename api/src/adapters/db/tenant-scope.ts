@@ -1,5 +1,7 @@
 import type { Db } from './prisma-client.ts';
 import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
+import { AppointmentsRepository } from './repositories/appointments.repository.ts';
+import { BookingDataRepository } from './repositories/booking-data.repository.ts';
 import { AvailabilityOverridesRepository } from './repositories/availability-overrides.repository.ts';
 import { AvailabilityRulesRepository } from './repositories/availability-rules.repository.ts';
 import { CancellationPoliciesRepository } from './repositories/cancellation-policies.repository.ts';
@@ -29,6 +31,8 @@ export function forTenant(db: Db, tenantId: string) {
     publicCatalog: new PublicCatalogRepository(db, tenantId),
     cancellationPolicies: new CancellationPoliciesRepository(db, tenantId),
     intakeFields: new IntakeFieldsRepository(db, tenantId),
+    bookingData: new BookingDataRepository(db, tenantId),
+    appointments: new AppointmentsRepository(db, tenantId),
   };
 }
 

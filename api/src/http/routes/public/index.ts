@@ -2,6 +2,8 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { RateLimitedError } from '../../../domain/errors.ts';
+import { appointmentsRoutes } from './appointments.routes.ts';
+import { availabilityRoutes } from './availability.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 
 export interface PublicRoutesOptions {
@@ -44,4 +46,6 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
   });
   app.addHook('onRequest', app.authenticatePublic);
   await app.register(catalogRoutes);
+  await app.register(availabilityRoutes);
+  await app.register(appointmentsRoutes);
 };

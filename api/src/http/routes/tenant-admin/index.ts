@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { apiKeysRoutes } from './api-keys.routes.ts';
+import { adminAppointmentsRoutes } from './appointments.routes.ts';
 import { availabilityRoutes } from './availability.routes.ts';
 import { cancellationPoliciesRoutes } from './cancellation-policies.routes.ts';
 import { intakeFieldsRoutes } from './intake-fields.routes.ts';
@@ -19,4 +20,5 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(resourcesRoutes);
   await app.register(cancellationPoliciesRoutes);
   await app.register(intakeFieldsRoutes);
+  await app.register(adminAppointmentsRoutes);
 };

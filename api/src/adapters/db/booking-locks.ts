@@ -1,0 +1,57 @@
+import type { Interval } from '../../domain/availability/intervals.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+
+/**
+ * Transaction-scoped pieces of the booking protocol (see
+ * use-cases/book-appointment.ts). Locks are advisory and released at commit
+ * or rollback. Every booking transaction takes at most one provider lock and
+ * then its resources' locks in id order, so two bookings can never wait on
+ * each other in a cycle.
+ */
+
+export async function lockProviderAndResources(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  providerId: string,
+  resourceIds: readonly string[],
+): Promise<void> {
+  const keys = [
+    `provider:${tenantId}:${providerId}`,
+    ...[...resourceIds].sort().map((id) => `resource:${tenantId}:${id}`),
+  ];
+  for (const key of keys) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  }
+}
+
+/**
+ * Holds (PENDING, unpaid) whose time is up no longer hold their slot: the
+ * engine ignores them, and this marks those in the way as CANCELLED so that
+ * the exclusion constraints (which cannot read the clock) let the new booking
+ * in. No background job has to run first.
+ */
+export async function releaseExpiredHolds(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  providerId: string | null,
+  resourceIds: readonly string[],
+  occupied: Interval,
+  now: Date,
+): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE appointments
+       SET status = 'CANCELLED', "cancelledAt" = ${now}, "cancellationReason" = 'hold_expired', "updatedAt" = ${now}
+     WHERE "tenantId" = ${tenantId}::uuid
+       AND status = 'PENDING'
+       AND "holdExpiresAt" <= ${now}
+       AND ("providerId" = ${providerId}::uuid OR "resourceId" = ANY(${[...resourceIds]}::uuid[]))
+       AND "occupiedStartUtc" < ${new Date(occupied.end)}
+       AND "occupiedEndUtc" > ${new Date(occupied.start)}`;
+}
+
+/** An insert refused by an exclusion constraint (23P01) or a serialization failure (40001). */
+export function isExclusionViolation(error: unknown): boolean {
+  const code = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta
+    ?.driverAdapterError?.cause?.originalCode;
+  return code === '23P01' || code === '40001';
+}

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AvailabilityQuerySchema,
+  AvailabilitySchema,
+  AvailableDatesQuerySchema,
+  AvailableDatesSchema,
+  ServiceIdParams,
+} from '../../../schemas/availability-query.schemas.ts';
+import { authenticatedErrors } from '../../../schemas/common.ts';
+import { listAvailability, listAvailableDates } from '../../../use-cases/list-availability.ts';
+
+const tags = ['Availability'];
+const security = [{ publishableKey: [] }];
+
+export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/services/:serviceId/availability', {
+    schema: {
+      tags,
+      security,
+      summary: 'Bookable times of a service',
+      description:
+        'Slots whose start falls on the days startDate…endDate (at most 62) of `timezone`, the client’s zone. ' +
+        'Without providerId a slot is listed when any provider can take it ("any available").',
+      params: ServiceIdParams,
+      querystring: AvailabilityQuerySchema,
+      response: { 200: AvailabilitySchema, ...authenticatedErrors },
+    },
+    handler: async (request) =>
+      listAvailability(request.scope.bookingData, request.params.serviceId, request.query, app.now()),
+  });
+
+  app.get('/services/:serviceId/availability/dates', {
+    schema: {
+      tags,
+      security,
+      summary: 'Days of a month with at least one bookable time',
+      params: ServiceIdParams,
+      querystring: AvailableDatesQuerySchema,
+      response: { 200: AvailableDatesSchema, ...authenticatedErrors },
+    },
+    handler: async (request) =>
+      listAvailableDates(request.scope.bookingData, request.params.serviceId, request.query, app.now()),
+  });
+};

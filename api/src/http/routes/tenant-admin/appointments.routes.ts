@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AdminAppointmentListQuery,
+  AdminCancelBodySchema,
+  AdminCreateAppointmentBodySchema,
+  AppointmentIdParams,
+  AppointmentSchema,
+  BookedAppointmentSchema,
+} from '../../../schemas/appointment.schemas.ts';
+import { authenticatedErrors, ErrorResponse, pageOf } from '../../../schemas/common.ts';
+import { bookAppointment } from '../../../use-cases/book-appointment.ts';
+import { ValidationError } from '../../../domain/errors.ts';
+import { idempotently } from '../../idempotency.ts';
+
+const tags = ['Appointments (admin)'];
+const security = [{ secretKey: [] }];
+const changeErrors = { ...authenticatedErrors, 409: ErrorResponse };
+
+export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/appointments', {
+    schema: {
+      tags,
+      security,
+      summary: 'List appointments by start time',
+      querystring: AdminAppointmentListQuery,
+      response: { 200: pageOf(AppointmentSchema), ...authenticatedErrors },
+    },
+    handler: async (request) => {
+      const { startDate, endDate, ...rest } = request.query;
+      const zone = request.auth!.tenant.timezone;
+      if (startDate && endDate && endDate < startDate) {
+        throw new ValidationError('endDate is before startDate.', [
+          { path: 'endDate', message: 'must not be before startDate' },
+        ]);
+      }
+      return request.scope.appointments.list({
+        ...rest,
+        ...(startDate ? { from: DateTime.fromISO(startDate, { zone }).toJSDate() } : {}),
+        ...(endDate ? { to: DateTime.fromISO(endDate, { zone }).plus({ days: 1 }).toJSDate() } : {}),
+      });
+    },
+  });
+
+  app.get('/appointments/:id', {
+    schema: {
+      tags,
+      security,
+      summary: 'Get an appointment',
+      params: AppointmentIdParams,
+      response: { 200: AppointmentSchema, ...authenticatedErrors },
+    },
+    handler: async (request) => request.scope.appointments.get(request.params.id),
+  });
+
+  app.post('/appointments', {
+    schema: {
+      tags,
+      security,
+      summary: 'Book on behalf of a client',
+      description:
+        'Confirmed at once (payment, if any, is collected outside). With overrideRules: true the time may be ' +
+        'outside opening hours, the slot grid, the notice and the booking window, but never over another booking.',
+      body: AdminCreateAppointmentBodySchema,
+      response: { 201: BookedAppointmentSchema, ...changeErrors, 422: ErrorResponse },
+    },
+    handler: async (request, reply) =>
+      idempotently(request, reply, 'admin:appointments.create', async (idempotencyKey) => ({
+        status: 201,
+        body: await bookAppointment(
+          app.db,
+          request.auth!.tenant.id,
+          { ...request.body, idempotencyKey },
+          { actor: 'admin', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
+        ),
+      })),
+  });
+
+  for (const [path, change, summary] of [
+    ['cancel', 'cancel', 'Cancel an appointment'],
+    ['complete', 'complete', 'Mark an appointment completed (after it started)'],
+    ['no-show', 'no-show', 'Mark a client as not having come (after the start)'],
+  ] as const) {
+    app.post(`/appointments/:id/${path}`, {
+      schema: {
+        tags,
+        security,
+        summary,
+        params: AppointmentIdParams,
+        ...(change === 'cancel' ? { body: AdminCancelBodySchema } : {}),
+        response: { 200: AppointmentSchema, ...changeErrors },
+      },
+      handler: async (request) => {
+        const reason =
+          change === 'cancel' ? (request.body as { reason?: string } | undefined)?.reason : undefined;
+        return request.scope.appointments.changeStatus(request.params.id, change, app.now(), 'admin', reason);
+      },
+    });
+  }
+};

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { DateOnly, Timestamp, TimeZone, Uuid } from './common.ts';
+
+export const AppointmentStatusSchema = z.enum(['PENDING', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'NO_SHOW']);
+export const PaymentStatusSchema = z.enum([
+  'NOT_REQUIRED',
+  'AWAITING_PAYMENT',
+  'DEPOSIT_PAID',
+  'PAID',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+  'FAILED',
+]);
+
+const ClientSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,25}$/, { message: 'must be a phone number' })
+      .optional(),
+  })
+  .strict();
+
+/** Instants must be UTC ("Z") on a whole minute: slots never start between minutes. */
+const StartTimeUtc = z.iso.datetime({
+  message: 'must be an ISO 8601 instant in UTC, e.g. 2026-12-01T09:00:00Z',
+});
+
+export const IntakeAnswersSchema = z
+  .record(Uuid, z.union([z.string().max(5000), z.boolean(), z.null()]))
+  .meta({ description: 'Answers by intake field id.' });
+
+export const CreateAppointmentBodySchema = z
+  .object({
+    serviceId: Uuid,
+    providerId: Uuid.optional().meta({ description: 'Omit for "any available".' }),
+    startTimeUtc: StartTimeUtc,
+    seats: z.number().int().min(1).max(1000).default(1),
+    client: ClientSchema,
+    clientTimezone: TimeZone,
+    intake: IntakeAnswersSchema.default({}),
+  })
+  .strict();
+export type CreateAppointmentBody = z.infer<typeof CreateAppointmentBodySchema>;
+
+export const AdminCreateAppointmentBodySchema = CreateAppointmentBodySchema.extend({
+  notes: z.string().max(5000).optional(),
+  overrideRules: z.boolean().default(false).meta({
+    description:
+      'Book outside opening hours, the slot grid, notice and booking window. Never allows double booking.',
+  }),
+}).strict();
+export type AdminCreateAppointmentBody = z.infer<typeof AdminCreateAppointmentBodySchema>;
+
+export const AppointmentSchema = z
+  .object({
+    id: Uuid,
+    serviceId: Uuid,
+    providerId: Uuid.nullable(),
+    resourceId: Uuid.nullable(),
+    status: AppointmentStatusSchema,
+    startTimeUtc: Timestamp,
+    endTimeUtc: Timestamp,
+    clientTimezone: z.string(),
+    seats: z.number().int(),
+    client: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+    holdExpiresAt: Timestamp.nullable(),
+    paymentStatus: PaymentStatusSchema,
+    currency: z.string(),
+    totalAmountCents: z.number().int(),
+    depositAmountCents: z.number().int(),
+    rescheduledFromId: Uuid.nullable(),
+    intake: z.array(
+      z.object({ fieldId: Uuid, label: z.string(), value: z.union([z.string(), z.boolean()]) }),
+    ),
+    createdAt: Timestamp,
+    confirmedAt: Timestamp.nullable(),
+    cancelledAt: Timestamp.nullable(),
+    completedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'Appointment' });
+export type AppointmentDto = z.infer<typeof AppointmentSchema>;
+
+export const BookedAppointmentSchema = z
+  .object({
+    appointment: AppointmentSchema,
+    manageToken: z.string().meta({
+      description:
+        'Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link.',
+    }),
+  })
+  .meta({ id: 'BookedAppointment' });
+export type BookedAppointmentDto = z.infer<typeof BookedAppointmentSchema>;
+
+export const AppointmentIdParams = z.object({ id: Uuid }).strict();
+const ManageToken = z.string().min(20).max(200);
+export const ManageTokenQuery = z.object({ token: ManageToken }).strict();
+export const CancelBodySchema = z.object({ token: ManageToken }).strict();
+export const RescheduleBodySchema = z.object({ token: ManageToken, startTimeUtc: StartTimeUtc }).strict();
+/** Optional: POST …/cancel may come without a body. */
+export const AdminCancelBodySchema = z
+  .object({ reason: z.string().trim().min(1).max(500).optional() })
+  .strict()
+  .nullish();
+
+export const AdminAppointmentListQuery = z
+  .object({
+    startDate: DateOnly.optional().meta({ description: "First day, in the tenant's time zone." }),
+    endDate: DateOnly.optional().meta({ description: "Last day (inclusive), in the tenant's time zone." }),
+    status: AppointmentStatusSchema.optional(),
+    providerId: Uuid.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export type AdminAppointmentListQueryInput = z.infer<typeof AdminAppointmentListQuery>;

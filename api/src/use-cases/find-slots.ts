@@ -1,0 +1,74 @@
+import type {
+  BookableService,
+  BookingDataRepository,
+} from '../adapters/db/repositories/booking-data.repository.ts';
+import { resolveSchedules } from '../domain/availability/schedule-resolution.ts';
+import { generateSlots, type Slot, type SlotQuery } from '../domain/availability/slots.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * Loads schedules and busy times and runs the slot engine for `service`,
+ * for starts in [from, to). `providerIds` narrows the providers (one chosen by
+ * the client); by default every active provider offering the service.
+ */
+export async function findSlots(
+  data: BookingDataRepository,
+  service: BookableService,
+  options: {
+    from: number;
+    to: number;
+    now: Date;
+    providerIds?: readonly string[];
+    excludeAppointmentId?: string;
+  },
+): Promise<Slot[]> {
+  const query = await slotQuery(data, service, options);
+  return generateSlots(query);
+}
+
+export async function slotQuery(
+  data: BookingDataRepository,
+  service: BookableService,
+  options: {
+    from: number;
+    to: number;
+    now: Date;
+    providerIds?: readonly string[];
+    excludeAppointmentId?: string;
+  },
+): Promise<SlotQuery> {
+  const providers = service.providers.filter(
+    (provider) => !options.providerIds || options.providerIds.includes(provider.id),
+  );
+  const ids = providers.map((provider) => provider.id);
+  // Busy times and open hours are needed a little beyond the range, for buffers and long services.
+  const margin =
+    (service.bufferBeforeMinutes + service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
+  const [stored, busy] = await Promise.all([
+    data.schedules(service.id, ids, options.from, options.to),
+    data.busy(ids, service.resourceIds, options.from - margin, options.to + margin, options.now, {
+      ...(options.excludeAppointmentId ? { excludeAppointmentId: options.excludeAppointmentId } : {}),
+    }),
+  ]);
+  const schedules = resolveSchedules({
+    serviceId: service.id,
+    serviceZone: service.zone,
+    providers,
+    rules: stored.rules,
+    overrides: stored.overrides,
+  });
+  return {
+    service: { ...service, needsResource: service.resourceIds.length > 0 },
+    serviceSchedule: schedules.service,
+    providers: providers.map((provider) => ({
+      id: provider.id,
+      schedule: schedules.providers.get(provider.id)!,
+      busy: busy.byProvider.get(provider.id) ?? [],
+    })),
+    resources: service.resourceIds.map((id) => ({ id, busy: busy.byResource.get(id) ?? [] })),
+    now: options.now.getTime(),
+    from: options.from,
+    to: options.to,
+  };
+}

@@ -1,0 +1,552 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import { bookableService, bookingBody, testClock } from '../helpers/booking-fixtures.ts';
+import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
+
+// Monday 1 March 2027, 08:00 in Berlin (UTC+1). Providers work 09:00–17:00 Berlin = 08:00Z–16:00Z.
+const { clock, read } = testClock('2027-03-01T07:00:00Z');
+let t: TestApp;
+let tenant: CreatedTenant;
+let other: CreatedTenant;
+
+beforeAll(async () => {
+  t = await buildTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' }, { clock: read });
+  tenant = await createTestTenant(t.db);
+  other = await createTestTenant(t.db);
+});
+afterAll(() => t.close());
+
+const book = (body: object, headers: Record<string, string> = {}, owner = tenant) =>
+  publicRequest(t.app, owner, { method: 'POST', url: '/v1/public/appointments', payload: body, headers });
+
+const availability = (serviceId: string, query: string, owner = tenant) =>
+  publicRequest(t.app, owner, {
+    method: 'GET',
+    url: `/v1/public/services/${serviceId}/availability?${query}`,
+  });
+
+const startsOn = async (serviceId: string, date: string, extra = '') =>
+  (await availability(serviceId, `startDate=${date}&endDate=${date}&timezone=UTC${extra}`))
+    .json()
+    .slots.map((slot: { startTimeUtc: string }) => slot.startTimeUtc.slice(11, 16));
+
+describe('GET /v1/public/services/:serviceId/availability', () => {
+  it('lists the day’s slots with the local start in the client’s zone', async () => {
+    const { serviceId, providerIds } = await bookableService(t.app, tenant);
+    const response = await availability(
+      serviceId,
+      'startDate=2027-03-02&endDate=2027-03-02&timezone=America/New_York',
+    );
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.timezone).toBe('America/New_York');
+    // New York's 2 March runs 05:00Z–05:00Z next day; Berlin hours 08:00Z–16:00Z fit inside: 8 one-hour slots.
+    expect(body.slots).toHaveLength(8);
+    expect(body.slots[0]).toEqual({
+      startTimeUtc: '2027-03-02T08:00:00.000Z',
+      endTimeUtc: '2027-03-02T09:00:00.000Z',
+      localStart: '2027-03-02T03:00:00-05:00',
+      providerIds,
+      seatsLeft: 1,
+    });
+  });
+
+  it('respects minimum notice from now', async () => {
+    const { serviceId } = await bookableService(t.app, tenant, { service: { minimumNoticeMinutes: 120 } });
+    // now = 07:00Z; notice 2 h → first start 09:00Z.
+    expect((await startsOn(serviceId, '2027-03-01'))[0]).toBe('09:00');
+  });
+
+  it('answers the month calendar with the days that have slots', async () => {
+    const { serviceId, providerIds } = await bookableService(t.app, tenant, {
+      weekly: [{ dayOfWeek: 3, startTime: '09:00', endTime: '12:00' }],
+    });
+    await admin(t.app, tenant, {
+      method: 'POST',
+      url: '/v1/tenant-admin/availability-overrides',
+      payload: { providerId: providerIds[0], date: '2027-03-10', closed: true },
+    });
+    const response = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url: `/v1/public/services/${serviceId}/availability/dates?month=2027-03&timezone=Europe/Berlin`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      timezone: 'Europe/Berlin',
+      month: '2027-03',
+      dates: ['2027-03-03', '2027-03-17', '2027-03-24', '2027-03-31'],
+    });
+  });
+
+  it.each([
+    ['startDate=2027-03-01&endDate=2027-05-02&timezone=UTC', 'endDate'],
+    ['startDate=2027-03-05&endDate=2027-03-01&timezone=UTC', 'endDate'],
+    ['startDate=2027-02-30&endDate=2027-03-01&timezone=UTC', 'startDate'],
+    ['startDate=2027-03-01&endDate=2027-03-01&timezone=Mars/Olympus', 'timezone'],
+    ['startDate=2027-03-01&endDate=2027-03-01', 'timezone'],
+    ['startDate=2027-03-01&endDate=2027-03-01&timezone=UTC&providerId=nope', 'providerId'],
+  ])('answers 400 for %s', async (query, path) => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const response = await availability(serviceId, query);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it("answers 404 for another tenant's service and for a provider who does not offer it", async () => {
+    const { serviceId } = await bookableService(t.app, other);
+    expect(
+      (await availability(serviceId, 'startDate=2027-03-02&endDate=2027-03-02&timezone=UTC')).statusCode,
+    ).toBe(404);
+    const mine = await bookableService(t.app, tenant);
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    const response = await availability(
+      mine.serviceId,
+      `startDate=2027-03-02&endDate=2027-03-02&timezone=UTC&providerId=${stranger}`,
+    );
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('POST /v1/public/appointments', () => {
+  it('books a free slot once: the slot disappears and a second booking is refused', async () => {
+    const { serviceId, providerIds } = await bookableService(t.app, tenant);
+    const response = await book(bookingBody(serviceId, '2027-03-02T10:00:00Z'));
+    expect(response.statusCode).toBe(201);
+    const { appointment, manageToken } = response.json();
+    expect(appointment).toMatchObject({
+      status: 'CONFIRMED',
+      providerId: providerIds[0],
+      startTimeUtc: '2027-03-02T10:00:00.000Z',
+      endTimeUtc: '2027-03-02T11:00:00.000Z',
+      paymentStatus: 'NOT_REQUIRED',
+      totalAmountCents: 5000,
+      holdExpiresAt: null,
+    });
+    expect(manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+    expect(row.manageTokenHash).not.toContain(manageToken);
+
+    expect(await startsOn(serviceId, '2027-03-02')).not.toContain('10:00');
+    const again = await book(bookingBody(serviceId, '2027-03-02T10:00:00Z'));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('slot_unavailable');
+  });
+
+  it('refuses times off the grid, outside hours, past the window and in the past', async () => {
+    const { serviceId } = await bookableService(t.app, tenant, { service: { bookingWindowDays: 7 } });
+    for (const start of [
+      '2027-03-02T10:30:00Z',
+      '2027-03-02T16:00:00Z',
+      '2027-03-09T10:00:00Z',
+      '2027-03-01T06:00:00Z',
+    ]) {
+      const response = await book(bookingBody(serviceId, start));
+      expect(response.statusCode, start).toBe(409);
+      expect(response.json().error.code).toBe('slot_unavailable');
+    }
+    expect(await t.db.appointment.count({ where: { serviceId } })).toBe(0);
+  });
+
+  it('keeps buffers clear around bookings', async () => {
+    const { serviceId } = await bookableService(t.app, tenant, {
+      service: { durationMinutes: 30, slotIntervalMinutes: 30, bufferAfterMinutes: 30 },
+    });
+    expect((await book(bookingBody(serviceId, '2027-03-02T10:00:00Z'))).statusCode).toBe(201);
+    // 10:00–10:30 plus 30 minutes of buffer: 10:30 is gone, 11:00 is free.
+    const starts = await startsOn(serviceId, '2027-03-02');
+    expect(starts).not.toContain('10:30');
+    expect(starts).toContain('11:00');
+    expect((await book(bookingBody(serviceId, '2027-03-02T10:30:00Z'))).statusCode).toBe(409);
+  });
+
+  it('assigns "any available" to the least booked provider that day, then round-robin', async () => {
+    const { serviceId, providerIds } = await bookableService(t.app, tenant, { providers: 2 });
+    const first = (await book(bookingBody(serviceId, '2027-03-03T09:00:00Z'))).json().appointment.providerId;
+    const second = (await book(bookingBody(serviceId, '2027-03-03T10:00:00Z'))).json().appointment.providerId;
+    expect(new Set([first, second])).toEqual(new Set(providerIds));
+    const third = (await book(bookingBody(serviceId, '2027-03-03T11:00:00Z'))).json().appointment.providerId;
+    expect(third).toBe(first); // both have one booking that day; `first` was booked longer ago
+    // When only one provider is free, it gets the booking.
+    const chosen = await book(bookingBody(serviceId, '2027-03-03T12:00:00Z', { providerId: providerIds[1] }));
+    expect(chosen.json().appointment.providerId).toBe(providerIds[1]);
+  });
+
+  it('sells class seats up to capacity', async () => {
+    const { serviceId } = await bookableService(t.app, tenant, { service: { capacity: 3 } });
+    const slot = async () =>
+      (await availability(serviceId, 'startDate=2027-03-02&endDate=2027-03-02&timezone=UTC'))
+        .json()
+        .slots.find((s: { startTimeUtc: string }) => s.startTimeUtc === '2027-03-02T10:00:00.000Z');
+    expect((await slot()).seatsLeft).toBe(3);
+    expect((await book(bookingBody(serviceId, '2027-03-02T10:00:00Z', { seats: 2 }))).statusCode).toBe(201);
+    expect((await slot()).seatsLeft).toBe(1);
+    expect((await book(bookingBody(serviceId, '2027-03-02T10:00:00Z', { seats: 2 }))).statusCode).toBe(409);
+    expect((await book(bookingBody(serviceId, '2027-03-02T10:00:00Z'))).statusCode).toBe(201);
+    expect(await slot()).toBeUndefined();
+  });
+
+  it('claims a free room, and offers nothing once every room is taken', async () => {
+    const { serviceId, resourceIds } = await bookableService(t.app, tenant, { providers: 2, resources: 1 });
+    const first = await book(bookingBody(serviceId, '2027-03-02T10:00:00Z'));
+    expect(first.json().appointment.resourceId).toBe(resourceIds[0]);
+    expect(await startsOn(serviceId, '2027-03-02')).not.toContain('10:00');
+    expect((await book(bookingBody(serviceId, '2027-03-02T10:00:00Z'))).statusCode).toBe(409);
+  });
+
+  it('validates intake answers by type', async () => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const fields = (
+      await admin(t.app, tenant, {
+        method: 'PUT',
+        url: `/v1/tenant-admin/services/${serviceId}/intake-fields`,
+        payload: [
+          { label: 'Hair length', fieldType: 'SELECT', required: true, options: ['Short', 'Long'] },
+          { label: 'Birthday', fieldType: 'DATE', required: false },
+          { label: 'Agree', fieldType: 'CHECKBOX', required: true },
+        ],
+      })
+    ).json().data as Array<{ id: string }>;
+    const [length, birthday, agree] = fields.map((field) => field.id) as [string, string, string];
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ [birthday]: '1990-01-01', [agree]: true }, `intake.${length}`],
+      [{ [length]: 'Medium', [agree]: true }, `intake.${length}`],
+      [{ [length]: 'Short', [birthday]: '1990-02-30', [agree]: true }, `intake.${birthday}`],
+      [{ [length]: 'Short', [agree]: false }, `intake.${agree}`],
+      [{ [length]: 'Short', [agree]: 'yes' }, `intake.${agree}`],
+      [
+        { [length]: 'Short', [agree]: true, '00000000-0000-4000-8000-000000000000': 'x' },
+        'intake.00000000-0000-4000-8000-000000000000',
+      ],
+    ];
+    for (const [intake, path] of cases) {
+      const response = await book(bookingBody(serviceId, '2027-03-02T10:00:00Z', { intake }));
+      expect(response.statusCode, JSON.stringify(intake)).toBe(400);
+      expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+    }
+    expect(await t.db.appointment.count({ where: { serviceId } })).toBe(0);
+
+    const ok = await book(
+      bookingBody(serviceId, '2027-03-02T10:00:00Z', { intake: { [length]: 'Long', [agree]: true } }),
+    );
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().appointment.intake).toEqual([
+      { fieldId: length, label: 'Hair length', value: 'Long' },
+      { fieldId: agree, label: 'Agree', value: true },
+    ]);
+  });
+
+  it.each([
+    [{ startTimeUtc: '2027-03-02T10:00:00+01:00' }, 'startTimeUtc'],
+    [{ startTimeUtc: 'tomorrow' }, 'startTimeUtc'],
+    [{ clientTimezone: 'Nowhere/Land' }, 'clientTimezone'],
+    [{ client: { name: 'A', email: 'not-an-email' } }, 'client.email'],
+    [{ client: { email: 'a@example.com' } }, 'client.name'],
+    [{ seats: 0 }, 'seats'],
+    [{ seats: 2 }, 'seats'],
+    [{ serviceId: 'abc' }, 'serviceId'],
+    [{ coupon: 'FREE' }, 'coupon'],
+  ])('answers 400 for %j and books nothing', async (change, path) => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const response = await book({ ...bookingBody(serviceId, '2027-03-02T10:00:00Z'), ...change });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('validation_failed');
+    expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+    expect(await t.db.appointment.count({ where: { serviceId } })).toBe(0);
+  });
+
+  it("answers 404 for another tenant's service or provider", async () => {
+    const theirs = await bookableService(t.app, other);
+    expect((await book(bookingBody(theirs.serviceId, '2027-03-02T10:00:00Z'))).statusCode).toBe(404);
+    const mine = await bookableService(t.app, tenant);
+    const response = await book(
+      bookingBody(mine.serviceId, '2027-03-02T10:00:00Z', { providerId: theirs.providerIds[0] }),
+    );
+    expect(response.statusCode).toBe(404);
+    expect(
+      await t.db.appointment.count({ where: { serviceId: { in: [theirs.serviceId, mine.serviceId] } } }),
+    ).toBe(0);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('replays the first answer for the same body and refuses another body with 422', async () => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const body = bookingBody(serviceId, '2027-03-04T10:00:00Z');
+    const first = await book(body, { 'idempotency-key': 'order-1' });
+    const replay = await book({ ...body }, { 'idempotency-key': 'order-1' });
+    expect(first.statusCode).toBe(201);
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(first.json());
+    expect(await t.db.appointment.count({ where: { serviceId } })).toBe(1);
+
+    const reused = await book(bookingBody(serviceId, '2027-03-04T11:00:00Z'), {
+      'idempotency-key': 'order-1',
+    });
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe('idempotency_key_reused');
+    expect(await t.db.appointment.count({ where: { serviceId } })).toBe(1);
+  });
+
+  it('keeps keys apart per tenant', async () => {
+    const mine = await bookableService(t.app, tenant);
+    const theirs = await bookableService(t.app, other);
+    expect(
+      (await book(bookingBody(mine.serviceId, '2027-03-04T12:00:00Z'), { 'idempotency-key': 'shared' }))
+        .statusCode,
+    ).toBe(201);
+    const response = await book(
+      bookingBody(theirs.serviceId, '2027-03-04T12:00:00Z'),
+      { 'idempotency-key': 'shared' },
+      other,
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.headers['idempotent-replayed']).toBeUndefined();
+  });
+});
+
+describe('holds for paid services', () => {
+  it('holds the slot while unpaid and frees it when the hold expires, with no job', async () => {
+    const { serviceId } = await bookableService(t.app, tenant, {
+      service: { paymentMode: 'DEPOSIT', depositPercent: 25, priceBaseCents: 8000 },
+    });
+    const held = await book(bookingBody(serviceId, '2027-03-05T10:00:00Z'));
+    expect(held.statusCode).toBe(201);
+    const hold = held.json().appointment;
+    expect(hold).toMatchObject({
+      status: 'PENDING',
+      paymentStatus: 'AWAITING_PAYMENT',
+      totalAmountCents: 8000,
+      depositAmountCents: 2000,
+      holdExpiresAt: new Date(read().getTime() + 10 * 60_000).toISOString(),
+    });
+    expect(await startsOn(serviceId, '2027-03-05')).not.toContain('10:00');
+    expect((await book(bookingBody(serviceId, '2027-03-05T10:00:00Z'))).statusCode).toBe(409);
+
+    clock.tick(11);
+    try {
+      expect(await startsOn(serviceId, '2027-03-05')).toContain('10:00');
+      const taken = await book(bookingBody(serviceId, '2027-03-05T10:00:00Z'));
+      expect(taken.statusCode).toBe(201);
+      const expired = await t.db.appointment.findUniqueOrThrow({ where: { id: hold.id } });
+      expect(expired.status).toBe('CANCELLED');
+      expect(expired.cancellationReason).toBe('hold_expired');
+    } finally {
+      clock.tick(-11);
+    }
+  });
+});
+
+describe('managing a booking with its token', () => {
+  async function booked(start = '2027-03-08T10:00:00Z') {
+    const setup = await bookableService(t.app, tenant);
+    const { appointment, manageToken } = (await book(bookingBody(setup.serviceId, start))).json();
+    return { ...setup, appointment, manageToken };
+  }
+
+  it('shows the booking only with the right token', async () => {
+    const { appointment, manageToken } = await booked();
+    const ok = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url: `/v1/public/appointments/${appointment.id}?token=${manageToken}`,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().id).toBe(appointment.id);
+    const wrong = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url: `/v1/public/appointments/${appointment.id}?token=${'x'.repeat(43)}`,
+    });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().error.code).toBe('not_found');
+    const otherTenant = await publicRequest(t.app, other, {
+      method: 'GET',
+      url: `/v1/public/appointments/${appointment.id}?token=${manageToken}`,
+    });
+    expect(otherTenant.statusCode).toBe(404);
+  });
+
+  it('cancels, which frees the slot; a wrong token changes nothing', async () => {
+    const { appointment, manageToken, serviceId } = await booked();
+    const wrong = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/cancel`,
+      payload: { token: 'y'.repeat(43) },
+    });
+    expect(wrong.statusCode).toBe(404);
+    expect((await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
+      'CONFIRMED',
+    );
+
+    const cancelled = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/cancel`,
+      payload: { token: manageToken },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json()).toMatchObject({ status: 'CANCELLED', cancelledAt: read().toISOString() });
+    expect(await startsOn(serviceId, '2027-03-08')).toContain('10:00');
+    const twice = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/cancel`,
+      payload: { token: manageToken },
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('invalid_state');
+  });
+
+  it('reschedules atomically, and leaves the booking alone when the new time is taken', async () => {
+    const { appointment, manageToken, serviceId } = await booked('2027-03-09T10:00:00Z');
+    expect((await book(bookingBody(serviceId, '2027-03-09T13:00:00Z'))).statusCode).toBe(201);
+
+    const refused = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/reschedule`,
+      payload: { token: manageToken, startTimeUtc: '2027-03-09T13:00:00Z' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('slot_unavailable');
+    expect((await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
+      'CONFIRMED',
+    );
+
+    // Overlapping its own old time is fine: 10:30 is off-grid, 11:00 overlaps nothing but the old buffer-free slot.
+    const moved = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/reschedule`,
+      payload: { token: manageToken, startTimeUtc: '2027-03-09T11:00:00Z' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({
+      status: 'CONFIRMED',
+      startTimeUtc: '2027-03-09T11:00:00.000Z',
+      rescheduledFromId: appointment.id,
+    });
+    const old = await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+    expect(old).toMatchObject({ status: 'CANCELLED', cancellationReason: 'rescheduled' });
+    // The same token manages the new booking.
+    const view = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url: `/v1/public/appointments/${moved.json().id}?token=${manageToken}`,
+    });
+    expect(view.statusCode).toBe(200);
+    expect(await startsOn(serviceId, '2027-03-09')).toContain('10:00');
+  });
+});
+
+describe('admin appointments', () => {
+  it('lists by day, status and provider, page by page', async () => {
+    const owner = await createTestTenant(t.db);
+    const { serviceId, providerIds } = await bookableService(t.app, owner, { providers: 2 });
+    for (const hour of ['09', '10', '11']) {
+      await book(
+        bookingBody(serviceId, `2027-03-10T${hour}:00:00Z`, { providerId: providerIds[0] }),
+        {},
+        owner,
+      );
+    }
+    await book(bookingBody(serviceId, '2027-03-11T09:00:00Z', { providerId: providerIds[1] }), {}, owner);
+
+    const day = await admin(t.app, owner, {
+      method: 'GET',
+      url: '/v1/tenant-admin/appointments?startDate=2027-03-10&endDate=2027-03-10&limit=2',
+    });
+    expect(day.statusCode).toBe(200);
+    expect(day.json().data.map((a: { startTimeUtc: string }) => a.startTimeUtc.slice(11, 13))).toEqual([
+      '09',
+      '10',
+    ]);
+    const next = await admin(t.app, owner, {
+      method: 'GET',
+      url: `/v1/tenant-admin/appointments?startDate=2027-03-10&endDate=2027-03-10&limit=2&cursor=${day.json().nextCursor}`,
+    });
+    expect(next.json().data.map((a: { startTimeUtc: string }) => a.startTimeUtc.slice(11, 13))).toEqual([
+      '11',
+    ]);
+    expect(next.json().nextCursor).toBeNull();
+
+    const byProvider = await admin(t.app, owner, {
+      method: 'GET',
+      url: `/v1/tenant-admin/appointments?providerId=${providerIds[1]}`,
+    });
+    expect(byProvider.json().data).toHaveLength(1);
+    const cancelled = await admin(t.app, owner, {
+      method: 'GET',
+      url: '/v1/tenant-admin/appointments?status=CANCELLED',
+    });
+    expect(cancelled.json().data).toHaveLength(0);
+  });
+
+  it('books manually within the rules, or outside them only with overrideRules, never over a booking', async () => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const manual = (start: string, extra: object = {}) =>
+      admin(t.app, tenant, {
+        method: 'POST',
+        url: '/v1/tenant-admin/appointments',
+        payload: bookingBody(serviceId, start, extra),
+      });
+    expect((await manual('2027-03-12T18:00:00Z')).statusCode).toBe(409);
+    const outside = await manual('2027-03-12T18:00:00Z', {
+      overrideRules: true,
+      notes: 'After hours for a regular',
+    });
+    expect(outside.statusCode).toBe(201);
+    expect(outside.json().appointment.status).toBe('CONFIRMED');
+    const overlapping = await manual('2027-03-12T18:30:00Z', { overrideRules: true });
+    expect(overlapping.statusCode).toBe(409);
+    expect(overlapping.json().error.code).toBe('slot_unavailable');
+  });
+
+  it('completes or marks no-show only after the start, and cancels', async () => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const a = (await book(bookingBody(serviceId, '2027-03-01T09:00:00Z'))).json().appointment;
+    const b = (await book(bookingBody(serviceId, '2027-03-01T11:00:00Z'))).json().appointment;
+    const c = (await book(bookingBody(serviceId, '2027-03-01T13:00:00Z'))).json().appointment;
+    const post = (id: string, action: string) =>
+      admin(t.app, tenant, { method: 'POST', url: `/v1/tenant-admin/appointments/${id}/${action}` });
+
+    const early = await post(a.id, 'complete');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('invalid_state');
+
+    clock.tick(5 * 60); // 12:00Z
+    try {
+      expect((await post(a.id, 'complete')).json()).toMatchObject({
+        status: 'COMPLETED',
+        completedAt: read().toISOString(),
+      });
+      expect((await post(b.id, 'no-show')).json().status).toBe('NO_SHOW');
+      expect((await post(a.id, 'cancel')).statusCode).toBe(409);
+      const cancelled = await admin(t.app, tenant, {
+        method: 'POST',
+        url: `/v1/tenant-admin/appointments/${c.id}/cancel`,
+        payload: { reason: 'Provider ill' },
+      });
+      expect(cancelled.json().status).toBe('CANCELLED');
+      expect((await t.db.appointment.findUniqueOrThrow({ where: { id: c.id } })).cancellationReason).toBe(
+        'Provider ill',
+      );
+    } finally {
+      clock.tick(-5 * 60);
+    }
+  });
+
+  it("answers 404 for another tenant's appointment and changes nothing", async () => {
+    const theirs = await bookableService(t.app, other);
+    const appointment = (await book(bookingBody(theirs.serviceId, '2027-03-02T10:00:00Z'), {}, other)).json()
+      .appointment;
+    for (const action of ['cancel', 'complete', 'no-show']) {
+      const response = await admin(t.app, tenant, {
+        method: 'POST',
+        url: `/v1/tenant-admin/appointments/${appointment.id}/${action}`,
+      });
+      expect(response.statusCode).toBe(404);
+    }
+    expect(
+      (await admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/appointments/${appointment.id}` }))
+        .statusCode,
+    ).toBe(404);
+    expect((await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
+      'CONFIRMED',
+    );
+  });
+});
