@@ -26,6 +26,9 @@ const TENANT_TABLES = [
   'cancellation_policies',
   'cancellation_policy_tiers',
   'intake_form_fields',
+  'appointments',
+  'intake_form_responses',
+  'idempotency_records',
   'tenants',
 ];
 
@@ -97,6 +100,16 @@ beforeAll(async () => {
     })
   ).json().id;
   aIds.apiKey = (await as(a, 'POST', '/v1/tenant-admin/api-keys', { kind: 'PUBLISHABLE' })).json().id;
+  aIds.appointment = (
+    await as(a, 'POST', '/v1/tenant-admin/appointments', {
+      serviceId: aIds.service,
+      providerId: aIds.provider,
+      startTimeUtc: '2030-01-07T10:00:00Z',
+      client: { name: 'Client of A', email: 'client@a.example' },
+      clientTimezone: 'Europe/Berlin',
+      overrideRules: true,
+    })
+  ).json().appointment.id;
 });
 afterAll(() => t.close());
 
@@ -118,6 +131,10 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
   '/v1/tenant-admin/resources/{id}': { id: 'resource', bodies: { PATCH: { name: 'Mine now' } } },
   '/v1/tenant-admin/availability-overrides/{id}': { id: 'override', bodies: {} },
   '/v1/tenant-admin/api-keys/{id}': { id: 'apiKey', bodies: {} },
+  '/v1/tenant-admin/appointments/{id}': { id: 'appointment', bodies: {} },
+  '/v1/tenant-admin/appointments/{id}/cancel': { id: 'appointment', bodies: { POST: { reason: 'Mine now' } } },
+  '/v1/tenant-admin/appointments/{id}/complete': { id: 'appointment', bodies: {} },
+  '/v1/tenant-admin/appointments/{id}/no-show': { id: 'appointment', bodies: {} },
 };
 
 async function adminRoutesWithIds(): Promise<Array<[string, string]>> {
@@ -198,6 +215,7 @@ describe("tenant B's key on tenant A's ids", () => {
       '/v1/tenant-admin/resources',
       '/v1/tenant-admin/availability-overrides',
       '/v1/tenant-admin/api-keys',
+      '/v1/tenant-admin/appointments',
     ];
     for (const url of lists) {
       const response = await as(b, 'GET', url);
