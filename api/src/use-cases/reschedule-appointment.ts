@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BookingDataRepository } from '../adapters/db/repositories/booking-data.repository.ts';
-import { insertAppointment, toAppointmentDto } from '../adapters/db/repositories/appointments.repository.ts';
+import {
+  AppointmentsRepository,
+  insertAppointment,
+  toAppointmentDto,
+} from '../adapters/db/repositories/appointments.repository.ts';
 import type { Db } from '../adapters/db/prisma-client.ts';
 import {
   isExclusionViolation,
@@ -9,7 +13,7 @@ import {
 } from '../adapters/db/booking-locks.ts';
 import { classSessionKey, freeResource, generateSlots } from '../domain/availability/slots.ts';
 import { assertStatusChange } from '../domain/appointments/status.ts';
-import { NotFoundError, SlotUnavailableError } from '../domain/errors.ts';
+import { SlotUnavailableError } from '../domain/errors.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
 import { slotQuery } from './find-slots.ts';
 
@@ -30,11 +34,7 @@ export async function rescheduleAppointment(
   startTimeUtc: string,
   now: Date,
 ): Promise<AppointmentDto> {
-  const old = await db.appointment.findFirst({
-    where: { id: appointmentId, tenantId, manageTokenHash: tokenHash },
-    include: { intakeResponses: true },
-  });
-  if (!old) throw new NotFoundError('Appointment', appointmentId);
+  const old = await new AppointmentsRepository(db, tenantId).getWithToken(appointmentId, tokenHash);
   assertStatusChange(old, 'reschedule', now, 'client');
   if (!old.providerId) throw new SlotUnavailableError('This booking has no provider to reschedule with.');
   const providerId = old.providerId;
@@ -49,7 +49,7 @@ export async function rescheduleAppointment(
   try {
     const row = await db.$transaction(async (tx) => {
       await lockProviderAndResources(tx, tenantId, providerId, service.resourceIds);
-      const current = await tx.appointment.findUniqueOrThrow({ where: { id: old.id } });
+      const current = await tx.appointment.findFirstOrThrow({ where: { id: old.id, tenantId } });
       assertStatusChange(current, 'reschedule', now, 'client'); // it may have changed while we waited
       await releaseExpiredHolds(tx, tenantId, providerId, service.resourceIds, occupied, now);
       // The old booking's own time does not count against the new one.
@@ -67,7 +67,7 @@ export async function rescheduleAppointment(
         service.resourceIds.length > 0 ? freeResource(query.resources, occupied, session) : undefined;
 
       await tx.appointment.update({
-        where: { id: old.id },
+        where: { id: old.id, tenantId },
         data: { status: 'CANCELLED', cancelledAt: now, cancellationReason: 'rescheduled' },
       });
       const id = randomUUID();

@@ -478,7 +478,7 @@ describe('admin appointments', () => {
 
   it('books manually within the rules, or outside them only with overrideRules, never over a booking', async () => {
     const { serviceId } = await bookableService(t.app, tenant);
-    const manual = (start: string, extra: object = {}) =>
+    const manual = (start: string, extra: Record<string, unknown> = {}) =>
       admin(t.app, tenant, {
         method: 'POST',
         url: '/v1/tenant-admin/appointments',
