@@ -11,6 +11,7 @@ import { healthRoutes } from './http/routes/health.routes.ts';
 import { platformTenantsRoutes } from './http/routes/platform/tenants.routes.ts';
 import { publicRoutes } from './http/routes/public/index.ts';
 import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
+import { WIDGET_BUNDLE, widgetScriptRoutes } from './http/routes/widget-script.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,8 @@ export interface AppDependencies {
   db: Db;
   logger?: FastifyServerOptions['logger'];
   clock?: () => Date;
+  /** Where GET /widget.js reads the bundle; widget/dist/widget.js by default. */
+  widgetBundlePath?: string;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(openApiPlugin);
 
   await app.register(healthRoutes);
+  await app.register(widgetScriptRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
   await app.register(publicRoutes, {
     prefix: '/v1/public',
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,

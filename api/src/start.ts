@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { seedDemoTenant } from '../../prisma/seed.ts';
 import { buildApp } from './app.ts';
+import { examplesRoutes } from './http/routes/examples.routes.ts';
 import { openLocalDatabase } from './adapters/db/local-database.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { createPrismaClient } from './adapters/db/prisma-client.ts';
@@ -29,7 +30,10 @@ async function main() {
       await app.close();
       await stopDatabase();
     });
+    let publishableKey = '';
+    await app.register(examplesRoutes, { publishableKey: () => publishableKey });
     const keys = await seedDemoTenant(app, app.db, database.stateDir);
+    publishableKey = keys.publishable;
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     console.log(
       [
@@ -37,6 +41,7 @@ async function main() {
         'MAIS Scheduling is running.',
         `  API:              ${address}`,
         `  API docs:         ${address}/docs`,
+        `  Example pages:    ${address}/examples/`,
         `  Database:         ${database.description}`,
         '  Demo tenant:      Demo Studio (slug "demo")',
         `  Publishable key:  ${keys.publishable}`,
