@@ -76,20 +76,17 @@ export function openIntervals(schedule: Schedule, from: number, to: number): Int
   const lastDay = DateTime.fromMillis(to, { zone: schedule.zone }).startOf('day').plus({ days: 1 });
   for (let day = firstDay; day <= lastDay; day = day.plus({ days: 1 })) intervals.push(...dayIntervals(day));
   let merged = mergeIntervals(intervals);
-  for (
-    let n = 0;
-    n < LOOKBACK_DAYS && opensAt(merged, wallInstant(firstDay, '00:00', schedule.zone), from);
-    n++
-  ) {
+  for (let days = 0; days < LOOKBACK_DAYS && opensAtStartOf(firstDay, merged, schedule.zone, from); days++) {
     firstDay = firstDay.minus({ days: 1 });
     merged = mergeIntervals([...dayIntervals(firstDay), ...merged]);
   }
   return merged.filter((interval) => interval.end > from && interval.start < to);
 }
 
-/** True when the first window starts at `midnight` and reaches `from`: it may have begun the day before. */
-function opensAt(merged: readonly Interval[], midnight: number, from: number): boolean {
-  return merged[0] !== undefined && merged[0].start === midnight && merged[0].end > from;
+/** True when the first window opens at `day`'s midnight and reaches `from`: it may have begun the day before. */
+function opensAtStartOf(day: DateTime, merged: readonly Interval[], zone: string, from: number): boolean {
+  const first = merged[0];
+  return first !== undefined && first.start === wallInstant(day, '00:00', zone) && first.end > from;
 }
 
 function wallInterval(day: DateTime, startTime: string, endTime: string, zone: string): Interval {
