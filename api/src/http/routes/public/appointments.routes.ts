@@ -13,7 +13,7 @@ import { authenticatedErrors, ErrorResponse } from '../../../schemas/common.ts';
 import { toAppointmentDto } from '../../../adapters/db/repositories/appointments.repository.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
 import { rescheduleAppointment } from '../../../use-cases/reschedule-appointment.ts';
-import { idempotently } from '../../idempotency.ts';
+import { bookingIdempotencyKey } from '../../plugins/idempotency.ts';
 
 const tags = ['Appointments'];
 const security = [{ publishableKey: [] }];
@@ -32,16 +32,15 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreateAppointmentBodySchema,
       response: { 201: BookedAppointmentSchema, ...bookingErrors },
     },
-    handler: async (request, reply) =>
-      idempotently(request, reply, 'public:appointments.create', async (idempotencyKey) => ({
-        status: 201,
-        body: await bookAppointment(
-          app.db,
-          request.auth!.tenant.id,
-          { ...request.body, idempotencyKey },
-          { actor: 'client', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
-        ),
-      })),
+    handler: async (request, reply) => {
+      const booked = await bookAppointment(
+        app.db,
+        request.auth!.tenant.id,
+        { ...request.body, idempotencyKey: bookingIdempotencyKey(request) },
+        { actor: 'client', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
+      );
+      return reply.status(201).send(booked);
+    },
   });
 
   app.get('/appointments/:id', {

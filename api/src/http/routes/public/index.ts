@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { RateLimitedError } from '../../../domain/errors.ts';
+import { idempotencyPlugin } from '../../plugins/idempotency.ts';
 import { appointmentsRoutes } from './appointments.routes.ts';
 import { availabilityRoutes } from './availability.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
@@ -45,6 +46,7 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
       ),
   });
   app.addHook('onRequest', app.authenticatePublic);
+  await app.register(idempotencyPlugin);
   await app.register(catalogRoutes);
   await app.register(availabilityRoutes);
   await app.register(appointmentsRoutes);

@@ -11,7 +11,7 @@ import {
 import { authenticatedErrors, ErrorResponse, pageOf } from '../../../schemas/common.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
 import { ValidationError } from '../../../domain/errors.ts';
-import { idempotently } from '../../idempotency.ts';
+import { bookingIdempotencyKey } from '../../plugins/idempotency.ts';
 
 const tags = ['Appointments (admin)'];
 const security = [{ secretKey: [] }];
@@ -64,16 +64,15 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: AdminCreateAppointmentBodySchema,
       response: { 201: BookedAppointmentSchema, ...changeErrors, 422: ErrorResponse },
     },
-    handler: async (request, reply) =>
-      idempotently(request, reply, 'admin:appointments.create', async (idempotencyKey) => ({
-        status: 201,
-        body: await bookAppointment(
-          app.db,
-          request.auth!.tenant.id,
-          { ...request.body, idempotencyKey },
-          { actor: 'admin', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
-        ),
-      })),
+    handler: async (request, reply) => {
+      const booked = await bookAppointment(
+        app.db,
+        request.auth!.tenant.id,
+        { ...request.body, idempotencyKey: bookingIdempotencyKey(request) },
+        { actor: 'admin', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
+      );
+      return reply.status(201).send(booked);
+    },
   });
 
   for (const [path, change, summary] of [

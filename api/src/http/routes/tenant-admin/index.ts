@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { idempotencyPlugin } from '../../plugins/idempotency.ts';
 import { apiKeysRoutes } from './api-keys.routes.ts';
 import { adminAppointmentsRoutes } from './appointments.routes.ts';
 import { availabilityRoutes } from './availability.routes.ts';
@@ -12,6 +13,7 @@ import { tenantSettingsRoutes } from './tenant.routes.ts';
 /** /v1/tenant-admin: every route here needs a secret key; the hook applies to this prefix only. */
 export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', app.authenticateAdmin);
+  await app.register(idempotencyPlugin);
   await app.register(tenantSettingsRoutes);
   await app.register(apiKeysRoutes);
   await app.register(servicesRoutes);
