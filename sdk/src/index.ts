@@ -1,0 +1,19 @@
+/** @mais/sdk: typed clients for the MAIS Scheduling API. */
+export { MaisClient, type MaisClientOptions } from './mais-client.ts';
+export { MaisAdmin, type MaisAdminOptions } from './mais-admin.ts';
+export type { ClientOptions, RequestOptions } from './client.ts';
+export {
+  MaisError,
+  ApiError,
+  ValidationError,
+  AuthenticationError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  InternalServerError,
+  ApiConnectionError,
+  TimeoutError,
+  type ErrorDetail,
+} from './core/errors.ts';
+export { PagePromise, type Page } from './core/pagination.ts';
+export type * from './types.ts';

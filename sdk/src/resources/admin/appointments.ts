@@ -1,0 +1,60 @@
+import type { RequestOptions } from '../../client.ts';
+import type { PagePromise } from '../../core/pagination.ts';
+import { ApiResource } from '../../core/resource.ts';
+import { path } from '../../internal/path.ts';
+import type {
+  AdminAppointmentListQuery,
+  AdminCancelAppointmentBody,
+  AdminCreateAppointmentBody,
+  Appointment,
+  BookedAppointment,
+} from '../../types.ts';
+
+export class Appointments extends ApiResource {
+  /** Appointments by start time, filtered by days (tenant's zone), status or provider; `for await` walks all pages. */
+  list(query?: AdminAppointmentListQuery, options?: RequestOptions): PagePromise<Appointment> {
+    return this.client.requestPage('/v1/tenant-admin/appointments', query, options);
+  }
+
+  /** One appointment. */
+  async retrieve(id: string, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({ method: 'GET', path: path`/v1/tenant-admin/appointments/${id}`, options });
+  }
+
+  /** Books for a client, confirmed at once; `overrideRules` lifts hours and notice, never overlaps. */
+  async create(body: AdminCreateAppointmentBody, options?: RequestOptions): Promise<BookedAppointment> {
+    return this.client.request({ method: 'POST', path: '/v1/tenant-admin/appointments', body, options });
+  }
+
+  /** Cancels an appointment, with an optional reason. */
+  async cancel(
+    id: string,
+    body: AdminCancelAppointmentBody = {},
+    options?: RequestOptions,
+  ): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/tenant-admin/appointments/${id}/cancel`,
+      body,
+      options,
+    });
+  }
+
+  /** Marks an appointment completed (only after its start). */
+  async complete(id: string, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/tenant-admin/appointments/${id}/complete`,
+      options,
+    });
+  }
+
+  /** Marks the client as not having come (only after the start). */
+  async noShow(id: string, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/tenant-admin/appointments/${id}/no-show`,
+      options,
+    });
+  }
+}

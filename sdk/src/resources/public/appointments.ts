@@ -1,0 +1,50 @@
+import type { RequestOptions } from '../../client.ts';
+import { ApiResource } from '../../core/resource.ts';
+import { path } from '../../internal/path.ts';
+import type {
+  Appointment,
+  BookedAppointment,
+  CreateAppointmentBody,
+  RescheduleAppointmentBody,
+} from '../../types.ts';
+
+export class PublicAppointments extends ApiResource {
+  /** Books a slot; retries reuse one Idempotency-Key (yours, or one made for this call). 409 slot_unavailable if taken. */
+  async create(body: CreateAppointmentBody, options?: RequestOptions): Promise<BookedAppointment> {
+    return this.client.request({ method: 'POST', path: '/v1/public/appointments', body, options });
+  }
+
+  /** A booking, with the manage token from its booking answer. */
+  async retrieve(id: string, token: string, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'GET',
+      path: path`/v1/public/appointments/${id}`,
+      query: { token },
+      options,
+    });
+  }
+
+  /** Cancels a booking with its manage token. */
+  async cancel(id: string, token: string, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/public/appointments/${id}/cancel`,
+      body: { token },
+      options,
+    });
+  }
+
+  /** Moves a booking to another time, atomically; returns the new booking (rescheduledFromId = id). */
+  async reschedule(
+    id: string,
+    body: RescheduleAppointmentBody,
+    options?: RequestOptions,
+  ): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/public/appointments/${id}/reschedule`,
+      body,
+      options,
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import type { components, paths } from './generated/openapi.ts';
+
+/**
+ * Friendly names for the types generated from the API's OpenAPI document (generated/openapi.ts).
+ * Nothing here is written by hand: every alias points into `components` or `paths`.
+ */
+
+type Schemas = components['schemas'];
+type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
+  ? Body
+  : never;
+type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type Ok<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } }
+  ? Body
+  : never;
+
+// Public routes
+
+export type PublicTenant = Schemas['PublicTenant'];
+export type PublicService = Schemas['PublicService'];
+export type PublicServiceList = Ok<paths['/v1/public/services']['get']>;
+export type Availability = Schemas['Availability'];
+export type AvailableSlot = Availability['slots'][number];
+export type AvailabilityQuery = Query<paths['/v1/public/services/{serviceId}/availability']['get']>;
+export type AvailableDates = Schemas['AvailableDates'];
+export type AvailableDatesQuery = Query<paths['/v1/public/services/{serviceId}/availability/dates']['get']>;
+export type Appointment = Schemas['Appointment'];
+export type AppointmentStatus = Appointment['status'];
+export type PaymentStatus = Appointment['paymentStatus'];
+export type BookedAppointment = Schemas['BookedAppointment'];
+export type CreateAppointmentBody = JsonBody<paths['/v1/public/appointments']['post']>;
+export type RescheduleAppointmentBody = JsonBody<paths['/v1/public/appointments/{id}/reschedule']['post']>;
+
+// Admin routes
+
+export type Tenant = Schemas['Tenant'];
+export type UpdateTenantBody = JsonBody<paths['/v1/tenant-admin/tenant']['patch']>;
+
+export type ApiKey = Schemas['ApiKey'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
+export type CreateApiKeyBody = JsonBody<paths['/v1/tenant-admin/api-keys']['post']>;
+export type ApiKeyListQuery = Query<paths['/v1/tenant-admin/api-keys']['get']>;
+
+export type Service = Schemas['Service'];
+export type CreateServiceBody = JsonBody<paths['/v1/tenant-admin/services']['post']>;
+export type UpdateServiceBody = JsonBody<paths['/v1/tenant-admin/services/{id}']['patch']>;
+export type ServiceListQuery = Query<paths['/v1/tenant-admin/services']['get']>;
+
+export type Provider = Schemas['Provider'];
+export type CreateProviderBody = JsonBody<paths['/v1/tenant-admin/providers']['post']>;
+export type UpdateProviderBody = JsonBody<paths['/v1/tenant-admin/providers/{id}']['patch']>;
+export type ProviderListQuery = Query<paths['/v1/tenant-admin/providers']['get']>;
+export type SetProviderServicesBody = JsonBody<paths['/v1/tenant-admin/providers/{id}/services']['put']>;
+
+export type Resource = Schemas['Resource'];
+export type CreateResourceBody = JsonBody<paths['/v1/tenant-admin/resources']['post']>;
+export type UpdateResourceBody = JsonBody<paths['/v1/tenant-admin/resources/{id}']['patch']>;
+export type ResourceListQuery = Query<paths['/v1/tenant-admin/resources']['get']>;
+
+export type AvailabilityRule = Schemas['AvailabilityRule'];
+export type AvailabilityRuleList = Ok<paths['/v1/tenant-admin/providers/{id}/availability']['get']>;
+export type ReplaceAvailabilityBody = JsonBody<paths['/v1/tenant-admin/providers/{id}/availability']['put']>;
+
+export type AvailabilityOverride = Schemas['AvailabilityOverride'];
+export type CreateAvailabilityOverrideBody = JsonBody<
+  paths['/v1/tenant-admin/availability-overrides']['post']
+>;
+export type AvailabilityOverrideListQuery = Query<paths['/v1/tenant-admin/availability-overrides']['get']>;
+
+export type CancellationPolicy = Schemas['CancellationPolicy'];
+export type CancellationTier = Schemas['CancellationTier'];
+export type SetCancellationPolicyBody = JsonBody<paths['/v1/tenant-admin/cancellation-policy']['put']>;
+
+export type IntakeField = Schemas['IntakeField'];
+export type IntakeFieldList = Ok<paths['/v1/tenant-admin/services/{id}/intake-fields']['get']>;
+export type ReplaceIntakeFieldsBody = JsonBody<paths['/v1/tenant-admin/services/{id}/intake-fields']['put']>;
+
+export type AdminCreateAppointmentBody = JsonBody<paths['/v1/tenant-admin/appointments']['post']>;
+export type AdminAppointmentListQuery = Query<paths['/v1/tenant-admin/appointments']['get']>;
+export type AdminCancelAppointmentBody = NonNullable<
+  JsonBody<paths['/v1/tenant-admin/appointments/{id}/cancel']['post']>
+>;
+
+/** The body of every error answer: `{ error: { code, message, details? } }`. */
+export type ErrorBody = Schemas['Error'];
+
+export type { components, paths };

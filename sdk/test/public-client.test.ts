@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MaisClient, MaisError } from '../src/index.ts';
+import {
+  bookableService,
+  CLIENT,
+  dateIn,
+  startLiveApi,
+  upcomingSlots,
+  type LiveApi,
+} from './helpers/live-api.ts';
+
+let api: LiveApi;
+let client: MaisClient;
+let serviceId: string;
+let providerId: string;
+
+beforeAll(async () => {
+  api = await startLiveApi();
+  const { service, provider } = await bookableService(api.admin(), 'Massage');
+  serviceId = service.id;
+  providerId = provider.id;
+  client = api.client();
+});
+afterAll(() => api.close());
+
+describe('MaisClient against the real API', () => {
+  it('tenant.retrieve: the business as the public sees it', async () => {
+    expect(await client.tenant.retrieve()).toEqual({
+      name: api.tenant.tenant.name,
+      timezone: 'Europe/Berlin',
+      currency: 'EUR',
+      branding: {},
+    });
+  });
+
+  it('services.list: the active services with their providers', async () => {
+    const list = await client.services.list();
+    expect(list.nextCursor).toBeNull();
+    expect(list.data.map((service) => service.id)).toEqual([serviceId]);
+    expect(list.data[0]).toMatchObject({
+      name: 'Massage',
+      durationMinutes: 60,
+      priceBaseCents: 5000,
+      currency: 'EUR',
+      providers: [{ id: providerId, name: 'Massage provider', priceCents: 5000 }],
+      intakeFields: [],
+    });
+  });
+
+  it('availability.list: hourly slots 09:00–16:00 Berlin time, for a provider or any', async () => {
+    const day = dateIn('Europe/Berlin', 3);
+    const query = { startDate: day, endDate: day, timezone: 'Europe/Berlin' };
+    const any = await client.availability.list(serviceId, query);
+    expect(any.timezone).toBe('Europe/Berlin');
+    expect(any.slots.map((slot) => slot.localStart.slice(11, 16))).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '13:00',
+      '14:00',
+      '15:00',
+      '16:00',
+    ]);
+    expect(any.slots[0]).toMatchObject({ providerIds: [providerId], seatsLeft: 1 });
+    expect(await client.availability.list(serviceId, { ...query, providerId })).toEqual(any);
+  });
+
+  it('availability.dates: every day of next month has slots', async () => {
+    const next = new Date();
+    next.setUTCDate(1);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const month = next.toISOString().slice(0, 7);
+    const dates = await client.availability.dates(serviceId, { month, timezone: 'Europe/Berlin' });
+    const daysInMonth = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
+    expect(dates).toMatchObject({ timezone: 'Europe/Berlin', month });
+    expect(dates.dates).toHaveLength(daysInMonth);
+    expect(dates.dates[0]).toBe(`${month}-01`);
+  });
+
+  it('appointments: create, retrieve, reschedule and cancel with the manage token', async () => {
+    const [first, second] = await upcomingSlots(client, serviceId);
+    const booked = await client.appointments.create({
+      serviceId,
+      startTimeUtc: first!.startTimeUtc,
+      client: CLIENT,
+      clientTimezone: 'Europe/Berlin',
+    });
+    expect(booked.appointment).toMatchObject({
+      serviceId,
+      providerId,
+      status: 'CONFIRMED',
+      startTimeUtc: first!.startTimeUtc,
+      client: { name: CLIENT.name, email: CLIENT.email, phone: null },
+      totalAmountCents: 5000,
+    });
+    const { id } = booked.appointment;
+    const token = booked.manageToken;
+
+    expect(await client.appointments.retrieve(id, token)).toEqual(booked.appointment);
+
+    const moved = await client.appointments.reschedule(id, { token, startTimeUtc: second!.startTimeUtc });
+    expect(moved).toMatchObject({
+      rescheduledFromId: id,
+      startTimeUtc: second!.startTimeUtc,
+      status: 'CONFIRMED',
+    });
+    expect((await client.appointments.retrieve(id, token)).status).toBe('CANCELLED');
+
+    const cancelled = await client.appointments.cancel(moved.id, token);
+    expect(cancelled).toMatchObject({ id: moved.id, status: 'CANCELLED' });
+    expect(await api.db.appointment.count({ where: { tenantId: api.tenant.tenant.id } })).toBe(2);
+  });
+
+  it('appointments.create with your own idempotency key answers a repeat with the first booking', async () => {
+    const slots = await upcomingSlots(client, serviceId);
+    const body = {
+      serviceId,
+      startTimeUtc: slots[2]!.startTimeUtc,
+      client: CLIENT,
+      clientTimezone: 'Europe/Berlin',
+    };
+    const key = 'checkout-7f3a1c-attempt';
+    const first = await client.appointments.create(body, { idempotencyKey: key });
+    const again = await client.appointments.create(body, { idempotencyKey: key });
+    expect(again).toEqual(first);
+    const rows = await api.db.appointment.findMany({ where: { startTimeUtc: new Date(body.startTimeUtc) } });
+    expect(rows.map((row) => row.id)).toEqual([first.appointment.id]);
+  });
+
+  it('refuses a secret key, and path ids that would change the route', async () => {
+    expect(() => new MaisClient({ baseUrl: api.baseUrl, publishableKey: api.tenant.keys.secret })).toThrow(
+      /never a secret key/,
+    );
+    await expect(client.appointments.retrieve('..', 'x'.repeat(30))).rejects.toThrow(MaisError);
+    await expect(client.availability.list('', { startDate: '', endDate: '', timezone: '' })).rejects.toThrow(
+      /non-empty strings/,
+    );
+  });
+});
