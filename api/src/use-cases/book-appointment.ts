@@ -3,15 +3,22 @@ import { DateTime } from 'luxon';
 import {
   BookingDataRepository,
   type BookableService,
+  type BusyTimes,
 } from '../adapters/db/repositories/booking-data.repository.ts';
 import { insertAppointment, toAppointmentDto } from '../adapters/db/repositories/appointments.repository.ts';
 import type { Db } from '../adapters/db/prisma-client.ts';
 import {
+  BOOKING_TRANSACTION,
   isExclusionViolation,
   lockProviderAndResources,
   releaseExpiredHolds,
 } from '../adapters/db/booking-locks.ts';
-import { classSessionKey, freeResource, generateSlots } from '../domain/availability/slots.ts';
+import {
+  classSessionKey,
+  freeResource,
+  generateSlots,
+  type SlotQuery,
+} from '../domain/availability/slots.ts';
 import { withoutRules } from '../domain/availability/without-rules.ts';
 import { checkIntake } from '../domain/appointments/intake.ts';
 import { newManageToken } from '../domain/appointments/manage-token.ts';
@@ -73,15 +80,14 @@ export async function bookAppointment(
 
   // Guard 1: is the time offered at all, and by whom?
   const requested = request.providerId ? [request.providerId] : service.providers.map((p) => p.id);
-  const offeredBy = await providersOffering(
-    data,
-    service,
-    start,
-    request.seats,
-    requested,
-    options.now,
-    overrideRules,
-  );
+  let query = await slotQuery(data, service, {
+    from: start,
+    to: start + 1,
+    now: options.now,
+    providerIds: requested,
+  });
+  if (overrideRules) query = withoutRules(query);
+  const offeredBy = providersOffering(query, start, request.seats);
   if (offeredBy.length === 0) throw unavailable(request.startTimeUtc);
   const candidates =
     offeredBy.length === 1 ? offeredBy : await byAssignmentRule(data, service, start, offeredBy);
@@ -95,19 +101,20 @@ export async function bookAppointment(
         // Guard 2: serialise, release stale holds, re-read, re-check.
         await lockProviderAndResources(tx, tenantId, providerId, service.resourceIds);
         await releaseExpiredHolds(tx, tenantId, providerId, service.resourceIds, occupied, options.now);
-        let query = await slotQuery(txData, service, {
-          from: start,
-          to: start + 1,
-          now: options.now,
-          providerIds: [providerId],
-        });
-        if (overrideRules) query = withoutRules(query);
-        const slot = generateSlots(query).find((candidate) => candidate.start === start);
-        if (!slot || slot.seatsLeft < request.seats) return null;
+        // Schedules were read above; what other bookings change is busy time, so re-read that.
+        const busy = await txData.busy(
+          [providerId],
+          service.resourceIds,
+          occupied.start,
+          occupied.end,
+          options.now,
+        );
+        const locked = withBusy(query, providerId, busy);
+        if (!providersOffering(locked, start, request.seats).includes(providerId)) return null;
 
         const session = service.capacity > 1 ? classSessionKey(service.id, providerId, start) : null;
         const resourceId =
-          service.resourceIds.length > 0 ? freeResource(query.resources, occupied, session) : undefined;
+          service.resourceIds.length > 0 ? freeResource(locked.resources, occupied, session) : undefined;
         const provider = service.providers.find((p) => p.id === providerId)!;
         const price = bookingPrice(service, provider.priceCents, request.seats);
         const needsPayment = service.paymentMode !== 'NONE';
@@ -146,7 +153,7 @@ export async function bookAppointment(
           },
           intake.answers,
         );
-      });
+      }, BOOKING_TRANSACTION);
       if (row) return { appointment: toAppointmentDto(row), manageToken: token.token };
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
@@ -156,19 +163,8 @@ export async function bookAppointment(
   throw unavailable(request.startTimeUtc);
 }
 
-/** The providers among `providerIds` that the engine offers `start` with at least `seats` seats. */
-async function providersOffering(
-  data: BookingDataRepository,
-  service: BookableService,
-  start: number,
-  seats: number,
-  providerIds: string[],
-  now: Date,
-  overrideRules: boolean,
-): Promise<string[]> {
-  let query = await slotQuery(data, service, { from: start, to: start + 1, now, providerIds });
-  if (overrideRules) query = withoutRules(query);
-  // Seats are per provider (each runs their own class), so ask the engine provider by provider.
+/** The providers of `query` that offer `start` with at least `seats` seats (seats are per provider: each runs their own class). */
+function providersOffering(query: SlotQuery, start: number, seats: number): string[] {
   return query.providers
     .filter((provider) =>
       generateSlots({ ...query, providers: [provider] }).some(
@@ -176,6 +172,19 @@ async function providersOffering(
       ),
     )
     .map((provider) => provider.id);
+}
+
+/** `query` narrowed to one provider, with busy times re-read under the lock. */
+function withBusy(query: SlotQuery, providerId: string, busy: BusyTimes): SlotQuery {
+  const provider = query.providers.find((p) => p.id === providerId)!;
+  return {
+    ...query,
+    providers: [{ ...provider, busy: busy.byProvider.get(providerId) ?? [] }],
+    resources: query.resources.map((resource) => ({
+      ...resource,
+      busy: busy.byResource.get(resource.id) ?? [],
+    })),
+  };
 }
 
 async function byAssignmentRule(

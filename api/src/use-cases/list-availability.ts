@@ -8,6 +8,7 @@ import {
   type AvailableDatesQuery,
 } from '../schemas/availability-query.schemas.ts';
 import { findSlots } from './find-slots.ts';
+import { localIsoString } from '../domain/availability/zone-offset.ts';
 
 /** Slots for the days startDate…endDate (inclusive) of the client's zone. */
 export async function listAvailability(

@@ -7,6 +7,7 @@ import {
 } from '../adapters/db/repositories/appointments.repository.ts';
 import type { Db } from '../adapters/db/prisma-client.ts';
 import {
+  BOOKING_TRANSACTION,
   isExclusionViolation,
   lockProviderAndResources,
   releaseExpiredHolds,
@@ -106,7 +107,7 @@ export async function rescheduleAppointment(
           value: response.value as string | boolean,
         })),
       );
-    });
+    }, BOOKING_TRANSACTION);
     if (row) return toAppointmentDto(row);
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;

@@ -9,6 +9,16 @@ import type { Prisma } from '../../generated/prisma/client.ts';
  * each other in a cycle.
  */
 
+/**
+ * Options for every booking transaction. Prisma's defaults (2 s to get a
+ * connection, 5 s to run) turn a crowd on one slot into 500s: everyone who
+ * passed the first check before the winner committed queues for the pool,
+ * because the transactions ahead hold their connections while they wait for
+ * the provider's lock. Each waiter is short (it re-checks and finds the slot
+ * taken), so the queue drains; it must be allowed to wait its turn.
+ */
+export const BOOKING_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
+
 export async function lockProviderAndResources(
   tx: Prisma.TransactionClient,
   tenantId: string,

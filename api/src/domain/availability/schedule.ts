@@ -1,5 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
 import { mergeIntervals, type Interval } from './intervals.ts';
+import { zoneOffsetMinutes } from './zone-offset.ts';
 
 /**
  * Weekly rules and date overrides are wall-clock times in a zone; this module
@@ -42,6 +42,9 @@ const LOOKBACK_DAYS = 31;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
+/** A calendar date of the schedule's zone, as a day number (days since 1970-01-01). */
+type CivilDay = number;
+
 /**
  * The schedule's open intervals that touch [from, to), merged. A window's real
  * start anchors the slot grid, so a window open through the first walked
@@ -55,15 +58,16 @@ export function openIntervals(schedule: Schedule, from: number, to: number): Int
     rulesByDay.set(rule.dayOfWeek, [...(rulesByDay.get(rule.dayOfWeek) ?? []), rule]);
   }
 
-  const dayIntervals = (day: DateTime): Interval[] => {
-    const date = day.toISODate()!;
+  const dayIntervals = (day: CivilDay): Interval[] => {
+    const date = isoDate(day);
     const override = overrides.get(date);
     if (override) {
       return !override.closed && override.startTime && override.endTime
         ? [wallInterval(day, override.startTime, override.endTime, schedule.zone)]
         : [];
     }
-    return (rulesByDay.get(day.weekday % 7) ?? [])
+    // 1970-01-01 was a Thursday (4).
+    return (rulesByDay.get((((day + 4) % 7) + 7) % 7) ?? [])
       .filter((rule) => rule.effectiveFrom === null || date >= rule.effectiveFrom)
       .filter((rule) => rule.effectiveTo === null || date <= rule.effectiveTo)
       .map((rule) => wallInterval(day, rule.startTime, rule.endTime, schedule.zone));
@@ -72,25 +76,34 @@ export function openIntervals(schedule: Schedule, from: number, to: number): Int
   const intervals: Interval[] = [];
   // A day's hours can start up to 14 hours before its UTC midnight or end up to
   // a day after it, so walk one extra local day on each side.
-  let firstDay = DateTime.fromMillis(from, { zone: schedule.zone }).startOf('day').minus({ days: 1 });
-  const lastDay = DateTime.fromMillis(to, { zone: schedule.zone }).startOf('day').plus({ days: 1 });
-  for (let day = firstDay; day <= lastDay; day = day.plus({ days: 1 })) intervals.push(...dayIntervals(day));
+  let firstDay = localDay(from, schedule.zone) - 1;
+  const lastDay = localDay(to, schedule.zone) + 1;
+  for (let day = firstDay; day <= lastDay; day++) intervals.push(...dayIntervals(day));
   let merged = mergeIntervals(intervals);
   for (let days = 0; days < LOOKBACK_DAYS && opensAtStartOf(firstDay, merged, schedule.zone, from); days++) {
-    firstDay = firstDay.minus({ days: 1 });
+    firstDay -= 1;
     merged = mergeIntervals([...dayIntervals(firstDay), ...merged]);
   }
   return merged.filter((interval) => interval.end > from && interval.start < to);
 }
 
 /** True when the first window opens at `day`'s midnight and reaches `from`: it may have begun the day before. */
-function opensAtStartOf(day: DateTime, merged: readonly Interval[], zone: string, from: number): boolean {
+function opensAtStartOf(day: CivilDay, merged: readonly Interval[], zone: string, from: number): boolean {
   const first = merged[0];
   return first !== undefined && first.start === wallInstant(day, '00:00', zone) && first.end > from;
 }
 
-function wallInterval(day: DateTime, startTime: string, endTime: string, zone: string): Interval {
+function wallInterval(day: CivilDay, startTime: string, endTime: string, zone: string): Interval {
   return { start: wallInstant(day, startTime, zone), end: wallInstant(day, endTime, zone) };
+}
+
+/** The zone's calendar date at `instant`. */
+function localDay(instant: number, zone: string): CivilDay {
+  return Math.floor((instant + zoneOffsetMinutes(zone, instant) * MINUTE) / DAY);
+}
+
+function isoDate(day: CivilDay): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
 /**
@@ -100,16 +113,14 @@ function wallInterval(day: DateTime, startTime: string, endTime: string, zone: s
  * choice between two occurrences follows the offset in force on the current
  * date, which would make the result depend on the season it runs in.
  */
-function wallInstant(day: DateTime, wallTime: string, zone: string): number {
+function wallInstant(day: CivilDay, wallTime: string, zone: string): number {
   const [hour, minute] = wallTime.split(':').map(Number) as [number, number];
-  const base = hour === 24 ? day.plus({ days: 1 }) : day;
   // The wall time read as if it were UTC; the instant is that minus the offset then in force.
-  const wall = Date.UTC(base.year, base.month - 1, base.day, hour === 24 ? 0 : hour, minute);
-  const ianaZone = IANAZone.create(zone);
-  const offsetBefore = ianaZone.offset(wall - DAY);
-  const offsetAfter = ianaZone.offset(wall + DAY);
+  const wall = day * DAY + (hour * 60 + minute) * MINUTE;
+  const offsetBefore = zoneOffsetMinutes(zone, wall - DAY);
+  const offsetAfter = zoneOffsetMinutes(zone, wall + DAY);
   const candidates = [wall - offsetBefore * MINUTE, wall - offsetAfter * MINUTE].filter(
-    (instant) => wall - ianaZone.offset(instant) * MINUTE === instant,
+    (instant) => wall - zoneOffsetMinutes(zone, instant) * MINUTE === instant,
   );
   return candidates.length > 0 ? Math.min(...candidates) : wall - offsetBefore * MINUTE;
 }

@@ -35,6 +35,15 @@ export interface BookableService {
   providers: Array<{ id: string; zone: string; priceCents: number }>;
 }
 
+interface BusyRow {
+  providerId: string | null;
+  resourceId: string | null;
+  sessionKey: string;
+  seats: number;
+  start: number;
+  end: number;
+}
+
 export interface BusyTimes {
   byProvider: Map<string, Busy[]>;
   byResource: Map<string, Busy[]>;
@@ -137,38 +146,31 @@ export class BookingDataRepository {
     now: Date,
     options: { excludeAppointmentId?: string } = {},
   ): Promise<BusyTimes> {
-    const range = { occupiedStartUtc: { lt: new Date(to) }, occupiedEndUtc: { gt: new Date(from) } };
+    // Raw SQL: this is the availability hot path (thousands of rows for a month),
+    // and only epoch milliseconds are needed, not full rows.
+    const exclude = options.excludeAppointmentId ?? '00000000-0000-0000-0000-000000000000';
     const [appointments, blocks] = await Promise.all([
-      this.db.appointment.findMany({
-        where: {
-          tenantId: this.tenantId,
-          ...range,
-          OR: [{ providerId: { in: [...providerIds] } }, { resourceId: { in: [...resourceIds] } }],
-          AND: [
-            { OR: [{ status: 'CONFIRMED' }, { status: 'PENDING', holdExpiresAt: { gt: now } }] },
-            ...(options.excludeAppointmentId ? [{ id: { not: options.excludeAppointmentId } }] : []),
-          ],
-        },
-        select: {
-          providerId: true,
-          resourceId: true,
-          occupiedStartUtc: true,
-          occupiedEndUtc: true,
-          sessionKey: true,
-          seats: true,
-        },
-      }),
+      this.db.$queryRaw<BusyRow[]>`
+        SELECT "providerId", "resourceId", "sessionKey", seats,
+               (extract(epoch FROM "occupiedStartUtc") * 1000)::float8 AS start,
+               (extract(epoch FROM "occupiedEndUtc") * 1000)::float8 AS "end"
+          FROM appointments
+         WHERE "tenantId" = ${this.tenantId}::uuid
+           AND status IN ('PENDING', 'CONFIRMED')
+           AND (status = 'CONFIRMED' OR "holdExpiresAt" > ${now})
+           AND ("providerId" = ANY(${[...providerIds]}::uuid[]) OR "resourceId" = ANY(${[...resourceIds]}::uuid[]))
+           AND "occupiedStartUtc" < ${new Date(to)} AND "occupiedEndUtc" > ${new Date(from)}
+           AND id <> ${exclude}::uuid`,
       providerIds.length === 0
         ? []
-        : this.db.busyBlock.findMany({
-            where: {
-              tenantId: this.tenantId,
-              providerId: { in: [...providerIds] },
-              startTimeUtc: { lt: new Date(to) },
-              endTimeUtc: { gt: new Date(from) },
-            },
-            select: { id: true, providerId: true, startTimeUtc: true, endTimeUtc: true },
-          }),
+        : this.db.$queryRaw<Array<{ id: string; providerId: string; start: number; end: number }>>`
+            SELECT id, "providerId",
+                   (extract(epoch FROM "startTimeUtc") * 1000)::float8 AS start,
+                   (extract(epoch FROM "endTimeUtc") * 1000)::float8 AS "end"
+              FROM busy_blocks
+             WHERE "tenantId" = ${this.tenantId}::uuid
+               AND "providerId" = ANY(${[...providerIds]}::uuid[])
+               AND "startTimeUtc" < ${new Date(to)} AND "endTimeUtc" > ${new Date(from)}`,
     ]);
 
     const busy: BusyTimes = { byProvider: new Map(), byResource: new Map() };
@@ -178,19 +180,14 @@ export class BookingDataRepository {
       else map.set(key, [entry]);
     };
     for (const row of appointments) {
-      const entry = {
-        start: row.occupiedStartUtc.getTime(),
-        end: row.occupiedEndUtc.getTime(),
-        sessionKey: row.sessionKey,
-        seats: row.seats,
-      };
+      const entry = { start: row.start, end: row.end, sessionKey: row.sessionKey, seats: row.seats };
       if (row.providerId) add(busy.byProvider, row.providerId, entry);
       if (row.resourceId) add(busy.byResource, row.resourceId, entry);
     }
     for (const block of blocks) {
       add(busy.byProvider, block.providerId, {
-        start: block.startTimeUtc.getTime(),
-        end: block.endTimeUtc.getTime(),
+        start: block.start,
+        end: block.end,
         sessionKey: `busy-block:${block.id}`,
         seats: 0,
       });
