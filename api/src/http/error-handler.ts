@@ -78,8 +78,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
 
   const prismaMapped = mapPrismaError(error);
-  if (prismaMapped)
+  if (prismaMapped) {
+    if (prismaMapped.status === 503) {
+      request.log.warn({ err: error }, 'database busy');
+      reply.header('retry-after', '1');
+    }
     return reply.status(prismaMapped.status).send(errorBody(prismaMapped.code, prismaMapped.message));
+  }
 
   const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
   if (known) {
@@ -128,6 +133,13 @@ function mapPrismaError(error: unknown): { status: number; code: string; message
       return { status: 409, code: 'conflict', message: 'That would duplicate an existing record.' };
     case 'P2025':
       return { status: 404, code: 'not_found', message: 'Not found.' };
+    case 'P2028':
+      // No connection or transaction slot in time: overload, not a bug. Clients may retry.
+      return {
+        status: 503,
+        code: 'service_busy',
+        message: 'We are very busy right now. Please retry in a moment.',
+      };
     default:
       return undefined;
   }
