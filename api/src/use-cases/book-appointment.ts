@@ -99,7 +99,7 @@ export async function bookAppointment(
         const txData = new BookingDataRepository(tx, tenantId);
         const occupied = occupiedRange(service, start);
         // Guard 2: serialise, release stale holds, re-read, re-check.
-        await lockProviderAndResources(tx, tenantId, providerId, service.resourceIds);
+        await lockProviderAndResources(tx, tenantId, providerId, service.resourceIds, occupied);
         await releaseExpiredHolds(tx, tenantId, providerId, service.resourceIds, occupied, options.now);
         // Schedules were read above; what other bookings change is busy time, so re-read that.
         const busy = await txData.busy(

@@ -49,7 +49,7 @@ export async function rescheduleAppointment(
 
   try {
     const row = await db.$transaction(async (tx) => {
-      await lockProviderAndResources(tx, tenantId, providerId, service.resourceIds);
+      await lockProviderAndResources(tx, tenantId, providerId, service.resourceIds, occupied);
       const current = await tx.appointment.findFirstOrThrow({ where: { id: old.id, tenantId } });
       assertStatusChange(current, 'reschedule', now, 'client'); // it may have changed while we waited
       await releaseExpiredHolds(tx, tenantId, providerId, service.resourceIds, occupied, now);

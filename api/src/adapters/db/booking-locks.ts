@@ -4,10 +4,18 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 /**
  * Transaction-scoped pieces of the booking protocol (see
  * use-cases/book-appointment.ts). Locks are advisory and released at commit
- * or rollback. Every booking transaction takes at most one provider lock and
- * then its resources' locks in id order, so two bookings can never wait on
- * each other in a cycle.
+ * or rollback.
+ *
+ * A lock covers one provider (or resource) for one hour of real time. A
+ * booking locks every hour its occupied range touches, so two bookings whose
+ * ranges overlap always share an hour and run one after the other, while
+ * bookings of the same provider at different hours run side by side. Keys are
+ * taken in one global order (the provider's hours ascending, then each
+ * resource's, resources by id) and a transaction locks one provider only, so
+ * two bookings never wait on each other in a cycle.
  */
+
+const HOUR = 3_600_000;
 
 /**
  * Options for every booking transaction. Prisma's defaults (2 s to get a
@@ -24,10 +32,13 @@ export async function lockProviderAndResources(
   tenantId: string,
   providerId: string,
   resourceIds: readonly string[],
+  occupied: Interval,
 ): Promise<void> {
+  const hours: number[] = [];
+  for (let hour = Math.floor(occupied.start / HOUR); hour * HOUR < occupied.end; hour++) hours.push(hour);
   const keys = [
-    `provider:${tenantId}:${providerId}`,
-    ...[...resourceIds].sort().map((id) => `resource:${tenantId}:${id}`),
+    ...hours.map((hour) => `provider:${tenantId}:${providerId}:${hour}`),
+    ...[...resourceIds].sort().flatMap((id) => hours.map((hour) => `resource:${tenantId}:${id}:${hour}`)),
   ];
   for (const key of keys) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
