@@ -2,7 +2,7 @@
 // "N passed, N failed" over all of them (CI reads that line). Exits non-zero
 // when any test fails or any runner fails to run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -10,29 +10,61 @@ const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const reports = mkdtempSync(path.join(os.tmpdir(), 'mais-test-'));
 const extraArgs = process.argv.slice(2);
 
-/** Each suite: a vitest project folder. Later suites (browser tests) add their own runner here. */
-const suites = [{ name: 'api', cwd: path.join(root, 'api') }];
+/** How to run a kind of suite writing a JSON report to `report`, and its passed/failed counts in that report. */
+const vitest = {
+  command: (report) => [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extraArgs,
+  ],
+  counts: (result) => ({ passed: result.numPassedTests, failed: result.numFailedTests }),
+};
+/** Any other runner: writes `{ "passed": N, "failed": N }` to $TEST_REPORT_FILE (see widget/web-test-runner.config.js). */
+const countsFile = (...command) => ({ command: () => command, counts: (result) => result });
+const playwright = {
+  // The config names the report file; PLAYWRIGHT_JSON_OUTPUT_FILE would lose to it.
+  command: () => ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts'],
+  report: path.join(root, 'test-results', 'e2e', 'report.json'),
+  // A test that passed on a retry is "flaky": it passed.
+  counts: (result) => ({
+    passed: result.stats.expected + result.stats.flaky,
+    failed: result.stats.unexpected,
+  }),
+};
+
+/** Each suite: a folder and its runner (vitest unless named). The end-to-end tests run last. */
+const suites = [
+  { name: 'api', cwd: path.join(root, 'api') },
+  { name: 'sdk', cwd: path.join(root, 'sdk') },
+  { name: 'widget', cwd: path.join(root, 'widget'), runner: countsFile('npm', 'test') },
+  { name: 'e2e', cwd: root, runner: playwright },
+];
 
 let passed = 0;
 let failed = 0;
 let broken = false;
 
 for (const suite of suites) {
-  const report = path.join(reports, `${suite.name}.json`);
-  const run = spawnSync(
-    'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
-    { cwd: suite.cwd, stdio: 'inherit' },
-  );
+  const runner = suite.runner ?? vitest;
+  const report = runner.report ?? path.join(reports, `${suite.name}.json`);
+  rmSync(report, { force: true });
+  const run = spawnSync('npx', runner.command(report), {
+    cwd: suite.cwd,
+    stdio: 'inherit',
+    env: { ...process.env, TEST_REPORT_FILE: report },
+  });
   if (!existsSync(report)) {
     console.error(`\n${suite.name}: the test runner produced no report (exit ${run.status}).`);
     broken = true;
     continue;
   }
-  const result = JSON.parse(readFileSync(report, 'utf8'));
-  passed += result.numPassedTests;
-  failed += result.numFailedTests;
-  if (run.status !== 0 && result.numFailedTests === 0) {
+  const counts = runner.counts(JSON.parse(readFileSync(report, 'utf8')));
+  passed += counts.passed;
+  failed += counts.failed;
+  if (run.status !== 0 && counts.failed === 0) {
     console.error(`\n${suite.name}: the runner failed (exit ${run.status}) outside any test.`);
     broken = true;
   }

@@ -43,9 +43,7 @@ export async function listAvailability(
     slots: slots.map((slot) => ({
       startTimeUtc: new Date(slot.start).toISOString(),
       endTimeUtc: new Date(slot.end).toISOString(),
-      localStart: DateTime.fromMillis(slot.start, { zone: query.timezone }).toISO({
-        suppressMilliseconds: true,
-      })!,
+      localStart: localIsoString(slot.start, query.timezone),
       providerIds: slot.providerIds,
       seatsLeft: slot.seatsLeft,
     })),
@@ -68,9 +66,7 @@ export async function listAvailableDates(
     now,
     ...(providerIds ? { providerIds } : {}),
   });
-  const dates = new Set(
-    slots.map((slot) => DateTime.fromMillis(slot.start, { zone: query.timezone }).toISODate()!),
-  );
+  const dates = new Set(slots.map((slot) => localIsoString(slot.start, query.timezone).slice(0, 10)));
   return { timezone: query.timezone, month: query.month, dates: [...dates].sort() };
 }
 

@@ -132,7 +132,10 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
   '/v1/tenant-admin/availability-overrides/{id}': { id: 'override', bodies: {} },
   '/v1/tenant-admin/api-keys/{id}': { id: 'apiKey', bodies: {} },
   '/v1/tenant-admin/appointments/{id}': { id: 'appointment', bodies: {} },
-  '/v1/tenant-admin/appointments/{id}/cancel': { id: 'appointment', bodies: { POST: { reason: 'Mine now' } } },
+  '/v1/tenant-admin/appointments/{id}/cancel': {
+    id: 'appointment',
+    bodies: { POST: { reason: 'Mine now' } },
+  },
   '/v1/tenant-admin/appointments/{id}/complete': { id: 'appointment', bodies: {} },
   '/v1/tenant-admin/appointments/{id}/no-show': { id: 'appointment', bodies: {} },
 };

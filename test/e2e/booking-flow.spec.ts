@@ -1,0 +1,156 @@
+import { expect, test } from '@playwright/test';
+import { BookingWidget, localTime, normaliseSpaces } from './support/booking-widget.ts';
+import { bookingDay } from './support/booking-days.ts';
+import { Checkpoints } from './support/checkpoints.ts';
+import { storedAppointment, storedIntake } from './support/server-info.ts';
+import { lastWidgetEvent, recordWidgetEvents } from './support/widget-events.ts';
+
+/**
+ * The whole life of a booking on the inline example page: a client books "Colour & style" (the
+ * demo service with intake questions, offered by one provider only), then opens the manage link,
+ * moves the booking to another day and cancels it. The database is checked after each change and
+ * axe after each step.
+ */
+test('a client books a service with intake questions, then reschedules and cancels from the manage link', async ({
+  page,
+}, testInfo) => {
+  const widget = new BookingWidget(page);
+  const check = new Checkpoints(page, testInfo);
+  const day = bookingDay(0);
+  const newDay = bookingDay(1);
+  await recordWidgetEvents(page);
+
+  await page.goto('/examples/inline/');
+  // On page load the widget must not take focus away from the page.
+  await widget.expectStep(widget.t.chooseService, { focused: false });
+  await expect(widget.service('Haircut')).toContainText('45 min');
+  await expect(widget.service('Colour & style')).toContainText('€120.00');
+  await check.step('services');
+
+  // Only Alex Rivera offers it: there is no one to choose, so the calendar comes next.
+  await widget.service('Colour & style').click();
+  await widget.expectStep(widget.t.chooseDay);
+  await widget.showMonthOf(day.iso);
+  await widget.expectDayOpen(day.iso);
+  await check.step('calendar');
+
+  await widget.day(day.iso).click();
+  await widget.expectStep(widget.t.chooseTime);
+  await expect(widget.slots().first()).toBeVisible();
+  await check.step('times');
+
+  const slotText = normaliseSpaces(await widget.slots().first().innerText());
+  expect(slotText).toMatch(/^\d{1,2}:\d{2} (AM|PM)$/); // en-US: a 12-hour clock
+  await widget.slots().first().click();
+  const selected = await lastWidgetEvent(page, 'mais:slot-selected');
+  const startTimeUtc = String(selected.startTimeUtc);
+  expect(localTime(startTimeUtc, 'Europe/Berlin', 'en-US')).toBe(slotText);
+  await widget.expectStep(widget.t.yourDetails);
+  await expect(widget.field('Hair length')).toBeVisible();
+  await check.step('details-form');
+
+  // Inline validation: the required intake question is refused empty, and focus goes to it.
+  await widget.field(widget.t.name).fill('Ada Lovelace');
+  await widget.field(widget.t.email).fill('ada@example.com');
+  await widget.confirmBooking().click();
+  await expect(widget.field('Hair length')).toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.field('Hair length')).toBeFocused();
+  await expect(widget.root.getByText(widget.t.fieldRequired, { exact: true })).toBeVisible();
+  await check.step('details-invalid');
+
+  await widget.field('Hair length').selectOption('Medium');
+  await widget.field('Anything we should know?').fill('Allergic to ammonia.');
+  await check.step('details-filled');
+  await widget.confirmBooking().click();
+
+  // A deposit service is held until paid (the payment step comes with the payments issue).
+  await widget.expectStep(widget.t.held);
+  const booked = await lastWidgetEvent(page, 'mais:booked');
+  const appointmentId = String(booked.appointmentId);
+  expect(booked).toMatchObject({ startTimeUtc, status: 'PENDING' });
+  await expect(
+    widget.root.getByText(widget.t.depositDue('€42.00', '€140.00'), { exact: true }),
+  ).toBeVisible();
+  await expect(widget.root.getByRole('link', { name: widget.t.googleCalendar })).toHaveAttribute(
+    'href',
+    /^https:\/\/calendar\.google\.com\//,
+  );
+  await expect(widget.root.getByRole('link', { name: widget.t.downloadIcs })).toHaveAttribute(
+    'href',
+    /^data:text\/calendar/,
+  );
+  await check.step('confirmation');
+
+  const stored = await storedAppointment(appointmentId);
+  expect(stored).toMatchObject({
+    status: 'PENDING',
+    serviceName: 'Colour & style',
+    clientName: 'Ada Lovelace',
+    clientEmail: 'ada@example.com',
+    clientTimezone: 'Europe/Berlin',
+  });
+  expect(stored!.startTimeUtc.toISOString()).toBe(new Date(startTimeUtc).toISOString());
+  expect(stored!.providerId).not.toBeNull();
+  expect(await storedIntake(appointmentId)).toEqual({
+    'Hair length': 'Medium',
+    'Anything we should know?': 'Allergic to ammonia.',
+  });
+
+  // The manage link: the same page with the booking's id and token.
+  const manageUrl = await widget.manageLink().getAttribute('href');
+  expect(manageUrl).toContain(`mais-appointment=${appointmentId}`);
+  await page.goto(manageUrl!);
+  await widget.expectStep(widget.t.yourBooking, { focused: false });
+  await expect(widget.root.getByText(widget.t.status('PENDING'), { exact: true })).toBeVisible();
+  await check.step('manage');
+
+  await widget.button(widget.t.reschedule).click();
+  await widget.expectStep(widget.t.chooseDay);
+  await widget.showMonthOf(newDay.iso);
+  await widget.expectDayOpen(newDay.iso);
+  await widget.day(newDay.iso).click();
+  await widget.expectStep(widget.t.chooseTime);
+  await check.step('reschedule-times');
+
+  await widget.slots().last().click();
+  const moveTo = String((await lastWidgetEvent(page, 'mais:slot-selected')).startTimeUtc);
+  await widget.expectStep(widget.t.confirmNewTime);
+  await check.step('reschedule-confirm');
+
+  await widget.button(widget.t.moveBooking).click();
+  await widget.expectStep(widget.t.yourBooking);
+  await expect(widget.root.getByText(widget.t.rescheduledNotice, { exact: true })).toBeVisible();
+  await expect(widget.liveRegion()).toHaveText(`${widget.t.yourBooking}. ${widget.t.rescheduledNotice}`);
+  const rescheduled = await lastWidgetEvent(page, 'mais:rescheduled');
+  expect(rescheduled).toMatchObject({ previousAppointmentId: appointmentId, startTimeUtc: moveTo });
+  const newId = String(rescheduled.appointmentId);
+  await check.step('rescheduled');
+
+  expect(await storedAppointment(appointmentId)).toMatchObject({
+    status: 'CANCELLED',
+    cancellationReason: 'rescheduled',
+  });
+  const moved = await storedAppointment(newId);
+  expect(moved).toMatchObject({
+    status: 'PENDING',
+    rescheduledFromId: appointmentId,
+    providerId: stored!.providerId,
+  });
+  expect(moved!.startTimeUtc.toISOString()).toBe(new Date(moveTo).toISOString());
+  // The address bar now names the new booking, so a reload still shows it.
+  expect(page.url()).toContain(`mais-appointment=${newId}`);
+
+  await widget.button(widget.t.cancelBooking).click();
+  await widget.expectStep(widget.t.cancelQuestion);
+  await check.step('cancel-question');
+
+  await widget.button(widget.t.cancelYes).click();
+  await widget.expectStep(widget.t.yourBooking);
+  await expect(widget.root.getByText(widget.t.cancelledNotice, { exact: true })).toBeVisible();
+  await expect(widget.root.getByText(widget.t.status('CANCELLED'), { exact: true })).toBeVisible();
+  await expect(widget.button(widget.t.reschedule)).toHaveCount(0);
+  expect(await lastWidgetEvent(page, 'mais:cancelled')).toEqual({ appointmentId: newId });
+  await check.step('cancelled');
+
+  expect(await storedAppointment(newId)).toMatchObject({ status: 'CANCELLED' });
+});

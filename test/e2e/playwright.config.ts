@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: the example pages served by the real API (test/e2e/serve.ts, on a throwaway
+ * embedded PostgreSQL with the demo tenant), driven in Debian's Chromium. Playwright downloads no
+ * browser here: it launches /usr/bin/chromium (installed by .ci/run).
+ */
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  // Emptied at the start of each run, before the web server writes server.json into it.
+  outputDir: '../../test-results/e2e',
+  // The tests share one server and one database; each books on its own day, one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e/report.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS },
+    // The demo business is in Berlin; the client is too unless a test says otherwise.
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-US',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    // The widget bundle is served from widget/dist: build it first.
+    command: 'npm run build -w @mais/widget && npx tsx test/e2e/serve.ts',
+    cwd: '../..',
+    url: `http://127.0.0.1:${E2E_PORT}/health`,
+    env: { E2E_PORT: String(E2E_PORT) },
+    reuseExistingServer: false,
+    // SIGTERM, not Playwright's default SIGKILL: the server then stops PostgreSQL and deletes its data.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

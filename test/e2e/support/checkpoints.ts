@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/screenshots/', import.meta.url));
+
+/**
+ * At each step of a flow: a screenshot, kept as an artifact at
+ * test-results/e2e/screenshots/<test>/<NN-step>.png and attached to the report, and an axe-core
+ * check of the whole page, widget included (axe enters open shadow roots), with every rule axe runs
+ * by default (the WCAG A and AA rules and axe's best practices).
+ */
+export class Checkpoints {
+  private count = 0;
+
+  constructor(
+    private readonly page: Page,
+    private readonly testInfo: TestInfo,
+  ) {}
+
+  async step(name: string): Promise<void> {
+    this.count += 1;
+    const file = path.join(
+      SCREENSHOTS,
+      slug(this.testInfo.titlePath.slice(1).join(' ')),
+      `${String(this.count).padStart(2, '0')}-${slug(name)}.png`,
+    );
+    mkdirSync(path.dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file, fullPage: true });
+    await this.testInfo.attach(name, { path: file, contentType: 'image/png' });
+    await expectNoAxeViolations(this.page, name);
+  }
+}
+
+export async function expectNoAxeViolations(page: Page, step: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+  expect(violations, `axe violations at "${step}"`).toEqual([]);
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+/** What test/e2e/serve.ts wrote once it was listening: the demo tenant's keys and its database. */
+export interface ServerInfo {
+  baseUrl: string;
+  databaseUrl: string;
+  publishableKey: string;
+  secretKey: string;
+}
+
+const SERVER_INFO = fileURLToPath(new URL('../../../test-results/e2e/server.json', import.meta.url));
+
+let cached: ServerInfo | undefined;
+
+export function serverInfo(): ServerInfo {
+  cached ??= JSON.parse(readFileSync(path.resolve(SERVER_INFO), 'utf8')) as ServerInfo;
+  return cached;
+}
+
+/** One query on the e2e database, on a connection of its own (tests check what the API stored). */
+export async function query<Row extends pg.QueryResultRow>(
+  sql: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: serverInfo().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface StoredAppointment {
+  id: string;
+  status: string;
+  startTimeUtc: Date;
+  providerId: string | null;
+  serviceName: string;
+  clientName: string;
+  clientEmail: string;
+  clientTimezone: string;
+  rescheduledFromId: string | null;
+  cancellationReason: string | null;
+}
+
+export async function storedAppointment(id: string): Promise<StoredAppointment | undefined> {
+  const rows = await query<StoredAppointment>(
+    `SELECT a.id, a.status, a."startTimeUtc", a."providerId", s.name AS "serviceName", a."clientName",
+            a."clientEmail", a."clientTimezone", a."rescheduledFromId", a."cancellationReason"
+       FROM appointments a JOIN services s ON s.id = a."serviceId"
+      WHERE a.id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** The intake answers stored with a booking, by field label. */
+export async function storedIntake(appointmentId: string): Promise<Record<string, unknown>> {
+  const rows = await query<{ label: string; value: unknown }>(
+    'SELECT label, value FROM intake_form_responses WHERE "appointmentId" = $1',
+    [appointmentId],
+  );
+  return Object.fromEntries(rows.map((row) => [row.label, row.value]));
+}

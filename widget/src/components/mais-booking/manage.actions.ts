@@ -1,0 +1,71 @@
+import { dateInZone } from '../../dates/zones.ts';
+import { MaisCancelledEvent, MaisReadyEvent, MaisRescheduledEvent } from '../../events/events.ts';
+import { manageLink, withoutManageLink } from '../../manage-link.ts';
+import type { MaisBooking } from './mais-booking.component.ts';
+
+/** What the manage view does: the booking of a manage link, rescheduling and cancelling it. */
+
+export async function loadManage(host: MaisBooking, appointmentId: string): Promise<void> {
+  const loaded = await host.catalog.run(() =>
+    Promise.all([
+      host.sdk.tenant.retrieve(),
+      host.sdk.services.list(),
+      host.sdk.appointments.retrieve(appointmentId, host.token),
+    ]),
+  );
+  if (!loaded) return;
+  const [tenant, { data: services }, appointment] = loaded;
+  Object.assign(host, { tenant, services, appointment, providerId: appointment.providerId });
+  host.chosen = services.find((service) => service.id === appointment.serviceId) ?? null;
+  host.go('manage', false);
+  host.dispatchEvent(new MaisReadyEvent({ mode: 'manage' }));
+}
+
+/** The slot picker, opened at the booking's month: a new time is usually near the old one. */
+export function startReschedule(host: MaisBooking): void {
+  host.day = null;
+  host.pickedSlot = null;
+  const booked = dateInZone(new Date(host.appointment!.startTimeUtc), host.zone);
+  host.openCalendar(true, booked > host.today ? booked : host.today);
+}
+
+export async function reschedule(host: MaisBooking): Promise<void> {
+  const previous = host.appointment!;
+  const moved = await host.submit.run(() =>
+    host.sdk.appointments.reschedule(previous.id, {
+      token: host.token,
+      startTimeUtc: host.pickedSlot!.startTimeUtc,
+    }),
+  );
+  if (!moved) return host.afterFailedChange();
+  host.appointment = moved;
+  // The manage link now names the new booking (the token carries over), so a reload still works.
+  history.replaceState(history.state, '', manageLink(location.href, moved.id, host.token));
+  host.go('manage', true, host.l10n.t.rescheduledNotice);
+  host.dispatchEvent(
+    new MaisRescheduledEvent({
+      appointmentId: moved.id,
+      previousAppointmentId: previous.id,
+      startTimeUtc: moved.startTimeUtc,
+    }),
+  );
+}
+
+export async function cancel(host: MaisBooking): Promise<void> {
+  const cancelled = await host.submit.run(() =>
+    host.sdk.appointments.cancel(host.appointment!.id, host.token),
+  );
+  if (!cancelled) return;
+  host.appointment = cancelled;
+  host.go('manage', true, host.l10n.t.cancelledNotice);
+  host.dispatchEvent(new MaisCancelledEvent({ appointmentId: cancelled.id }));
+}
+
+/** From a cancelled or past booking: a new booking, and the manage link leaves the address bar. */
+export function startOver(host: MaisBooking): void {
+  history.replaceState(history.state, '', withoutManageLink(location.href));
+  host.mode = 'booking';
+  host.appointment = null;
+  host.token = '';
+  host.bookAgain();
+}

@@ -1,0 +1,68 @@
+import { html, nothing } from 'lit';
+import { paymentNotice } from '../../payment/payment-notice.ts';
+import type { MaisBooking } from './mais-booking.component.ts';
+import { cancel, reschedule, startOver, startReschedule } from './manage.actions.ts';
+import { failurePanel, notice, stepHeading, summary } from './parts.ts';
+
+export function manageView(host: MaisBooking) {
+  const { t } = host.l10n;
+  const appointment = host.appointment!;
+  const open =
+    (appointment.status === 'CONFIRMED' || appointment.status === 'PENDING') &&
+    Date.parse(appointment.startTimeUtc) > Date.now();
+  const reschedule = host.chosen
+    ? html`<button class="btn" part="button" @click=${() => startReschedule(host)}>${t.reschedule}</button>`
+    : nothing;
+  const actions = open
+    ? html`<div class="actions">
+        ${reschedule}
+        <button class="btn btn--quiet" part="button" @click=${() => host.go('cancel')}>
+          ${t.cancelBooking}
+        </button>
+      </div>`
+    : html`<button class="btn" part="button" @click=${() => startOver(host)}>${t.bookAnother}</button>`;
+  return html`${stepHeading(host, t.yourBooking)} ${notice(host.notice)}
+    <p class="status status--${appointment.status.toLowerCase()}">${t.status(appointment.status)}</p>
+    ${summary(host, appointment)} ${paymentNotice(appointment, host.l10n, host.zone)} ${actions}`;
+}
+
+export function cancelView(host: MaisBooking) {
+  const { t } = host.l10n;
+  return html`${stepHeading(host, t.cancelQuestion)} ${summary(host, host.appointment!)}
+    <p>${t.cancelExplain}</p>
+    ${failurePanel(host, host.submit.failure, () => cancel(host))}
+    <div class="actions">
+      <button
+        class="btn btn--danger"
+        part="button"
+        ?disabled=${host.submit.pending}
+        @click=${() => cancel(host)}
+      >
+        ${host.submit.pending ? t.working : t.cancelYes}
+      </button>
+      <button class="btn btn--quiet" part="button" @click=${() => host.go('manage')}>${t.cancelNo}</button>
+    </div>`;
+}
+
+export function moveView(host: MaisBooking) {
+  const { t } = host.l10n;
+  const dateTime = (instant: string) => host.l10n.dateTime(instant, host.zone);
+  const failure = host.submit.failure?.kind === 'taken' ? null : host.submit.failure;
+  return html`${stepHeading(host, t.confirmNewTime)}
+    <dl class="summary">
+      <div>
+        <dt>${t.moveFrom}</dt>
+        <dd><s>${dateTime(host.appointment!.startTimeUtc)}</s></dd>
+      </div>
+      <div>
+        <dt>${t.moveTo}</dt>
+        <dd><strong>${dateTime(host.pickedSlot!.startTimeUtc)}</strong></dd>
+      </div>
+    </dl>
+    ${failurePanel(host, failure, () => reschedule(host))}
+    <div class="actions">
+      <button class="btn" part="button" ?disabled=${host.submit.pending} @click=${() => reschedule(host)}>
+        ${host.submit.pending ? t.working : t.moveBooking}
+      </button>
+    </div>`;
+}

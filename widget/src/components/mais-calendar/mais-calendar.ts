@@ -1,0 +1,10 @@
+import { MaisCalendar } from './mais-calendar.component.ts';
+
+export { MaisCalendar };
+MaisCalendar.define('mais-calendar');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mais-calendar': MaisCalendar;
+  }
+}

@@ -1,0 +1,112 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { dateAtNoon } from '../dates/calendar-dates.ts';
+import type { Translation } from '../i18n/translation.ts';
+import { translationFor } from '../i18n/translations.ts';
+
+type Host = ReactiveControllerHost & { locale?: string };
+
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+/**
+ * Strings and Intl formatting in the host's `locale` (default: the browser's language). Times follow
+ * the locale's own 12/24-hour habit because no hourCycle is forced.
+ */
+export class LocalizeController implements ReactiveController {
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** A valid BCP 47 locale: the host's, else the browser's, else English. */
+  get lang(): string {
+    for (const candidate of [this.host.locale, navigator.language]) {
+      try {
+        if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
+      } catch {
+        // not a locale: try the next
+      }
+    }
+    return 'en';
+  }
+
+  get t(): Translation {
+    return translationFor(this.lang);
+  }
+
+  private dates(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    const lang = this.lang;
+    return cached(`d${lang}${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(lang, options));
+  }
+
+  /** Minor units in the currency's own number of decimals (cents for EUR, none for JPY). */
+  price(cents: number, currency: string): string {
+    const lang = this.lang;
+    const format = cached(
+      `p${lang}${currency}`,
+      () => new Intl.NumberFormat(lang, { style: 'currency', currency }),
+    ) as Intl.NumberFormat;
+    return format.format(cents / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+  }
+
+  duration(minutes: number): string {
+    const lang = this.lang;
+    return cached(
+      `m${lang}`,
+      () => new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'short' }),
+    ).format(minutes);
+  }
+
+  /** A calendar date "YYYY-MM-DD": "Tuesday, 1 December 2026". */
+  date(date: string, style: 'full' | 'long' = 'full'): string {
+    return this.dates({ dateStyle: style, timeZone: 'UTC' }).format(dateAtNoon(date));
+  }
+
+  /** "December 2026" for "2026-12". */
+  month(month: string): string {
+    return this.dates({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateAtNoon(`${month}-01`));
+  }
+
+  time(instant: string, zone: string): string {
+    return this.dates({ hour: 'numeric', minute: '2-digit', timeZone: zone }).format(new Date(instant));
+  }
+
+  dateTime(instant: string, zone: string): string {
+    return this.dates({ dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(instant));
+  }
+
+  /** "Europe/Madrid (GMT+1)": the zone with its offset at `instant`. */
+  zone(zone: string, instant = new Date().toISOString()): string {
+    const offset = this.dates({ timeZone: zone, timeZoneName: 'shortOffset' })
+      .formatToParts(new Date(instant))
+      .find((part) => part.type === 'timeZoneName')?.value;
+    return `${zone.replaceAll('_', ' ')}${offset ? ` (${offset})` : ''}`;
+  }
+
+  /** Weekday names from `firstDay` (0 = Sunday), short and long. */
+  weekdays(firstDay: number): { short: string; long: string }[] {
+    const short = this.dates({ weekday: 'short', timeZone: 'UTC' });
+    const long = this.dates({ weekday: 'long', timeZone: 'UTC' });
+    // 2023-01-01 was a Sunday.
+    return Array.from({ length: 7 }, (_, i) => {
+      const day = dateAtNoon(`2023-01-0${1 + ((firstDay + i) % 7)}`);
+      return { short: short.format(day), long: long.format(day) };
+    });
+  }
+
+  /** The locale's first day of the week (0 = Sunday, 1 = Monday). */
+  get firstDayOfWeek(): number {
+    const locale = new Intl.Locale(this.lang) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
+    const firstDay = (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
+    return firstDay % 7;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Every string the widget shows. Parameterised strings are functions, so each language can order
+ * words its own way; values passed in are already formatted by Intl in the widget's locale.
+ */
+export interface Translation {
+  /** BCP 47 language of this table. */
+  $code: string;
+  loading: string;
+  back: string;
+  retry: string;
+  close: string;
+  bookNow: string;
+  dialogLabel: string;
+
+  chooseService: string;
+  noServices: string;
+  free: string;
+  depositAtBooking: (amount: string) => string;
+  paidAtBooking: string;
+
+  chooseProvider: string;
+  anyProvider: string;
+  anyProviderHint: string;
+
+  chooseDay: string;
+  previousMonth: string;
+  nextMonth: string;
+  timesAvailable: string;
+  noTimes: string;
+  noTimesThisMonth: string;
+  nextAvailable: (date: string) => string;
+  goTo: (month: string) => string;
+  searchingAhead: string;
+  noTimesAhead: string;
+
+  timesIn: string;
+  changeZone: string;
+  searchZones: string;
+  useZone: string;
+  unknownZone: string;
+
+  chooseTime: string;
+  noTimesThisDay: string;
+
+  yourDetails: string;
+  name: string;
+  email: string;
+  phone: string;
+  requiredNote: string;
+  choose: string;
+  fieldRequired: string;
+  boxRequired: string;
+  invalidEmail: string;
+  invalidPhone: string;
+  invalidDate: string;
+  fixFields: (count: number) => string;
+  confirmBooking: string;
+  working: string;
+
+  booked: string;
+  held: string;
+  paymentDue: (amount: string) => string;
+  depositDue: (deposit: string, total: string) => string;
+  heldUntil: (time: string) => string;
+  paymentLater: string;
+  service: string;
+  when: string;
+  businessTime: string;
+  with: string;
+  addToCalendar: string;
+  downloadIcs: string;
+  googleCalendar: string;
+  manageLink: string;
+  manageLinkText: string;
+  manageHint: string;
+  copyLink: string;
+  linkCopied: string;
+  bookAnother: string;
+
+  yourBooking: string;
+  status: (status: string) => string;
+  reschedule: string;
+  cancelBooking: string;
+  cancelQuestion: string;
+  cancelExplain: string;
+  cancelYes: string;
+  cancelNo: string;
+  cancelledNotice: string;
+  confirmNewTime: string;
+  moveFrom: string;
+  moveTo: string;
+  moveBooking: string;
+  rescheduledNotice: string;
+
+  errorNetwork: string;
+  errorBusy: string;
+  errorSetup: string;
+  errorTaken: string;
+  errorServiceMissing: string;
+  errorLinkInvalid: string;
+  errorCannotChange: string;
+  errorUnknown: string;
+}

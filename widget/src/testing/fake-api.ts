@@ -1,0 +1,247 @@
+/**
+ * A fake of the public API for component tests: a `fetch` that answers the SDK's requests from
+ * fixtures, records them, and lets a test replace any route's answer. The widget runs against the
+ * real SDK (errors, retries off), only the network is fake.
+ */
+import {
+  MaisClient,
+  type Appointment,
+  type AvailableSlot,
+  type PublicService,
+  type PublicTenant,
+} from '@mais/sdk';
+
+export const IDS = {
+  haircut: '11111111-1111-4111-8111-111111111111',
+  consult: '22222222-2222-4222-8222-222222222222',
+  ana: '33333333-3333-4333-8333-333333333333',
+  ben: '44444444-4444-4444-8444-444444444444',
+  appointment: '55555555-5555-4555-8555-555555555555',
+  moved: '66666666-6666-4666-8666-666666666666',
+  fields: {
+    text: 'a0000000-0000-4000-8000-000000000001',
+    textarea: 'a0000000-0000-4000-8000-000000000002',
+    select: 'a0000000-0000-4000-8000-000000000003',
+    checkbox: 'a0000000-0000-4000-8000-000000000004',
+    date: 'a0000000-0000-4000-8000-000000000005',
+    phone: 'a0000000-0000-4000-8000-000000000006',
+    email: 'a0000000-0000-4000-8000-000000000007',
+  },
+} as const;
+
+export const TOKEN = 'mtok_abcdefghijklmnopqrstuvwxyz';
+
+export const tenant: PublicTenant = {
+  name: 'Studio Sol',
+  timezone: 'Europe/Madrid',
+  currency: 'EUR',
+  branding: {},
+};
+
+const field = (
+  id: string,
+  label: string,
+  fieldType: PublicService['intakeFields'][number]['fieldType'],
+  required: boolean,
+  sortOrder: number,
+  options: string[] = [],
+) => ({ id, label, fieldType, required, options, placeholder: null, sortOrder });
+
+export const haircut: PublicService = {
+  id: IDS.haircut,
+  name: 'Haircut',
+  description: 'Wash, cut and style.',
+  durationMinutes: 30,
+  capacity: 1,
+  priceBaseCents: 2500,
+  currency: 'EUR',
+  paymentMode: 'NONE',
+  depositCents: null,
+  depositPercent: null,
+  sortOrder: 0,
+  providers: [
+    { id: IDS.ana, name: 'Ana', priceCents: 2500 },
+    { id: IDS.ben, name: 'Ben', priceCents: 3000 },
+  ],
+  intakeFields: [
+    field(IDS.fields.textarea, 'Anything we should know?', 'TEXTAREA', false, 1),
+    field(IDS.fields.text, 'Hair type', 'TEXT', true, 0),
+    field(IDS.fields.select, 'Length', 'SELECT', true, 2, ['Short', 'Long']),
+    field(IDS.fields.checkbox, 'I accept the terms', 'CHECKBOX', true, 3),
+    field(IDS.fields.date, 'Birthday', 'DATE', false, 4),
+    field(IDS.fields.phone, 'Emergency phone', 'PHONE', false, 5),
+    field(IDS.fields.email, 'Invoice email', 'EMAIL', false, 6),
+  ],
+};
+
+export const consultation: PublicService = {
+  ...haircut,
+  id: IDS.consult,
+  name: 'Consultation',
+  description: '',
+  durationMinutes: 60,
+  priceBaseCents: 8000,
+  paymentMode: 'DEPOSIT',
+  depositCents: 2000,
+  sortOrder: 1,
+  providers: [{ id: IDS.ana, name: 'Ana', priceCents: 8000 }],
+  intakeFields: [],
+};
+
+/** Slots of a day, in UTC: 09:00, 09:30 and 14:00 (the tests show times in UTC). */
+export function slotsOf(day: string): AvailableSlot[] {
+  return ['09:00', '09:30', '14:00'].map((time) => {
+    const start = `${day}T${time}:00Z`;
+    return {
+      startTimeUtc: start,
+      endTimeUtc: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
+      localStart: start,
+      providerIds: [IDS.ana],
+      seatsLeft: 1,
+    };
+  });
+}
+
+export function appointmentAt(startTimeUtc: string, overrides: Partial<Appointment> = {}): Appointment {
+  return {
+    id: IDS.appointment,
+    serviceId: IDS.haircut,
+    providerId: IDS.ana,
+    resourceId: null,
+    status: 'CONFIRMED',
+    startTimeUtc,
+    endTimeUtc: new Date(Date.parse(startTimeUtc) + 30 * 60_000).toISOString(),
+    clientTimezone: 'UTC',
+    seats: 1,
+    client: { name: 'Lucía', email: 'lucia@example.com', phone: null },
+    holdExpiresAt: null,
+    paymentStatus: 'NOT_REQUIRED',
+    currency: 'EUR',
+    totalAmountCents: 2500,
+    depositAmountCents: 0,
+    rescheduledFromId: null,
+    intake: [],
+    createdAt: '2026-01-01T00:00:00Z',
+    confirmedAt: '2026-01-01T00:00:00Z',
+    cancelledAt: null,
+    completedAt: null,
+    ...overrides,
+  };
+}
+
+export interface Call {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  headers: Headers;
+}
+
+export type Answer = { status: number; body: unknown } | 'network-error';
+type Handler = (call: Call) => Answer | Promise<Answer>;
+
+export const json = (body: unknown, status = 200): Answer => ({ status, body });
+export const apiError = (status: number, code: string, message = code): Answer => ({
+  status,
+  body: { error: { code, message } },
+});
+
+/** A month "YYYY-MM" → its days with times; by default the 10th, 11th and 20th of every month. */
+export type DatesOf = (month: string) => string[];
+
+export class FakeApi {
+  readonly calls: Call[] = [];
+  datesOf: DatesOf = (month) => [`${month}-10`, `${month}-11`, `${month}-20`];
+  slotsOf: (day: string) => AvailableSlot[] = slotsOf;
+  services: PublicService[] = [haircut, consultation];
+  appointment: Appointment = appointmentAt('2099-03-10T09:00:00Z');
+  /** Route overrides, by "METHOD /path" with ids as they are. */
+  readonly overrides = new Map<string, Handler>();
+
+  readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(String(input));
+    const call: Call = {
+      method: init.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: new Headers(init.headers),
+    };
+    this.calls.push(call);
+    const override = this.overrides.get(`${call.method} ${call.path}`);
+    const answer = await (override ?? ((c: Call) => this.answer(c)))(call);
+    if (answer === 'network-error') throw new TypeError('Failed to fetch');
+    return new Response(JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+
+  client(): MaisClient {
+    return new MaisClient({
+      publishableKey: 'pk_test_widget',
+      baseUrl: 'https://api.test',
+      fetch: this.fetch,
+      maxRetries: 0,
+    });
+  }
+
+  on(route: string, handler: Handler): this {
+    this.overrides.set(route, handler);
+    return this;
+  }
+
+  callsTo(method: string, pathEnd: string): Call[] {
+    return this.calls.filter((call) => call.method === method && call.path.endsWith(pathEnd));
+  }
+
+  private answer(call: Call): Answer {
+    const { method, path, query } = call;
+    if (method === 'GET' && path === '/v1/public/tenant') return json(tenant);
+    if (method === 'GET' && path === '/v1/public/services')
+      return json({ data: this.services, nextCursor: null });
+    const availability = path.match(/^\/v1\/public\/services\/([^/]+)\/availability(\/dates)?$/);
+    if (method === 'GET' && availability) {
+      const timezone = query.get('timezone')!;
+      if (availability[2]) {
+        const month = query.get('month')!;
+        return json({ timezone, month, dates: this.datesOf(month) });
+      }
+      return json({ timezone, slots: this.slotsOf(query.get('startDate')!) });
+    }
+    if (method === 'POST' && path === '/v1/public/appointments') {
+      const body = call.body as {
+        serviceId: string;
+        startTimeUtc: string;
+        client: { name: string; email: string; phone?: string };
+      };
+      const paid = this.services.find((service) => service.id === body.serviceId)?.paymentMode !== 'NONE';
+      const appointment = appointmentAt(body.startTimeUtc, {
+        serviceId: body.serviceId,
+        client: { ...body.client, phone: body.client.phone ?? null },
+        ...(paid
+          ? {
+              status: 'PENDING',
+              paymentStatus: 'AWAITING_PAYMENT',
+              totalAmountCents: 8000,
+              depositAmountCents: 2000,
+              holdExpiresAt: new Date(Date.parse(body.startTimeUtc) - 3600_000).toISOString(),
+            }
+          : {}),
+      });
+      return json({ appointment, manageToken: TOKEN }, 201);
+    }
+    const manage = path.match(/^\/v1\/public\/appointments\/([^/]+)(\/cancel|\/reschedule)?$/);
+    if (manage && manage[1] === this.appointment.id) {
+      if (method === 'GET') return json(this.appointment);
+      if (manage[2] === '/cancel') {
+        this.appointment = { ...this.appointment, status: 'CANCELLED', cancelledAt: '2026-01-02T00:00:00Z' };
+        return json(this.appointment);
+      }
+      const { startTimeUtc } = call.body as { startTimeUtc: string };
+      this.appointment = appointmentAt(startTimeUtc, { id: IDS.moved, rescheduledFromId: IDS.appointment });
+      return json(this.appointment);
+    }
+    return apiError(404, 'not_found', `No fake for ${method} ${path}`);
+  }
+}
