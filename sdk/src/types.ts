@@ -28,6 +28,7 @@ export type Appointment = Schemas['Appointment'];
 export type AppointmentStatus = Appointment['status'];
 export type PaymentStatus = Appointment['paymentStatus'];
 export type BookedAppointment = Schemas['BookedAppointment'];
+export type CancellationPreview = Schemas['CancellationPreview'];
 export type CreateAppointmentBody = JsonBody<paths['/v1/public/appointments']['post']>;
 export type RescheduleAppointmentBody = JsonBody<paths['/v1/public/appointments/{id}/reschedule']['post']>;
 

@@ -107,6 +107,10 @@ describe('MaisClient against the real API', () => {
     });
     expect((await client.appointments.retrieve(id, token)).status).toBe('CANCELLED');
 
+    const preview = await client.appointments.cancellationPreview(moved.id, token);
+    expect(preview).toMatchObject({ appointmentId: moved.id, paidCents: 0, refundCents: 0 });
+    expect(preview.feeCents).toBeGreaterThanOrEqual(0);
+
     const cancelled = await client.appointments.cancel(moved.id, token);
     expect(cancelled).toMatchObject({ id: moved.id, status: 'CANCELLED' });
     expect(await api.db.appointment.count({ where: { tenantId: api.tenant.tenant.id } })).toBe(2);

@@ -117,3 +117,27 @@ export const AdminAppointmentListQuery = z
   })
   .strict();
 export type AdminAppointmentListQueryInput = z.infer<typeof AdminAppointmentListQuery>;
+
+export const CancellationPreviewSchema = z
+  .object({
+    appointmentId: Uuid,
+    currency: z.string(),
+    hoursBeforeStart: z.number(),
+    tier: z
+      .object({
+        hoursBeforeStart: z.number().int(),
+        feePercentage: z.number().int().nullable(),
+        feeFixedCents: z.number().int().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'The policy tier that applies now; null when cancelling is free.' }),
+    feeCents: z.number().int().meta({ description: 'The cancellation fee, a share of the booking price.' }),
+    paidCents: z.number().int().meta({ description: 'What the client has paid so far.' }),
+    refundCents: z.number().int().meta({ description: 'What would be refunded: paid beyond the fee.' }),
+    amountDueCents: z
+      .number()
+      .int()
+      .meta({ description: 'What would be owed: the fee beyond what was paid.' }),
+  })
+  .meta({ id: 'CancellationPreview' });
+export type CancellationPreviewDto = z.infer<typeof CancellationPreviewSchema>;

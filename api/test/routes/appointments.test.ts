@@ -433,6 +433,69 @@ describe('managing a booking with its token', () => {
   });
 });
 
+describe('GET /v1/public/appointments/:id/cancellation', () => {
+  it('shows the fee by the service policy, else the default, before cancelling', async () => {
+    const owner = await createTestTenant(t.db);
+    const { serviceId } = await bookableService(t.app, owner);
+    const policy = (url: string, tiers: object[]) =>
+      admin(t.app, owner, { method: 'PUT', url: `/v1/tenant-admin${url}`, payload: { tiers } });
+    await policy('/cancellation-policy', [
+      { hoursBeforeStart: 24, feePercentage: 50 },
+      { hoursBeforeStart: 2, feePercentage: 100 },
+    ]);
+    const preview = async (start: string) => {
+      const { appointment, manageToken } = (await book(bookingBody(serviceId, start), {}, owner)).json();
+      const response = await publicRequest(t.app, owner, {
+        method: 'GET',
+        url: `/v1/public/appointments/${appointment.id}/cancellation?token=${manageToken}`,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json();
+    };
+    // now = 07:00Z; price 5000.
+    expect(await preview('2027-03-01T08:00:00Z')).toMatchObject({
+      hoursBeforeStart: 1,
+      tier: { hoursBeforeStart: 2, feePercentage: 100, feeFixedCents: null },
+      feeCents: 5000,
+      paidCents: 0,
+      refundCents: 0,
+      amountDueCents: 5000,
+      currency: 'EUR',
+    });
+    expect(await preview('2027-03-01T12:00:00Z')).toMatchObject({ hoursBeforeStart: 5, feeCents: 2500 });
+    expect(await preview('2027-03-04T12:00:00Z')).toMatchObject({
+      tier: null,
+      feeCents: 0,
+      amountDueCents: 0,
+    });
+
+    await policy(`/services/${serviceId}/cancellation-policy`, [
+      { hoursBeforeStart: 48, feeFixedCents: 700 },
+    ]);
+    expect(await preview('2027-03-02T12:00:00Z')).toMatchObject({
+      feeCents: 700,
+      tier: { feeFixedCents: 700 },
+    });
+  });
+
+  it('answers 404 for a wrong token and 409 once cancelled', async () => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const { appointment, manageToken } = (await book(bookingBody(serviceId, '2027-03-03T15:00:00Z'))).json();
+    const url = (token: string) => `/v1/public/appointments/${appointment.id}/cancellation?token=${token}`;
+    expect((await publicRequest(t.app, tenant, { method: 'GET', url: url('z'.repeat(43)) })).statusCode).toBe(
+      404,
+    );
+    await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/cancel`,
+      payload: { token: manageToken },
+    });
+    const after = await publicRequest(t.app, tenant, { method: 'GET', url: url(manageToken) });
+    expect(after.statusCode).toBe(409);
+    expect(after.json().error.code).toBe('invalid_state');
+  });
+});
+
 describe('admin appointments', () => {
   it('lists by day, status and provider, page by page', async () => {
     const owner = await createTestTenant(t.db);

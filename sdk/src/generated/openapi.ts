@@ -655,6 +655,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/appointments/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What cancelling now would cost or refund, by the cancellation policy */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CancellationPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/appointments/{id}/cancel": {
         parameters: {
             query?: never;
@@ -4500,6 +4594,26 @@ export interface components {
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
         };
+        CancellationPreviewInput: {
+            /** Format: uuid */
+            appointmentId: string;
+            currency: string;
+            hoursBeforeStart: number;
+            /** @description The policy tier that applies now; null when cancelling is free. */
+            tier: {
+                hoursBeforeStart: number;
+                feePercentage: number | null;
+                feeFixedCents: number | null;
+            } | null;
+            /** @description The cancellation fee, a share of the booking price. */
+            feeCents: number;
+            /** @description What the client has paid so far. */
+            paidCents: number;
+            /** @description What would be refunded: paid beyond the fee. */
+            refundCents: number;
+            /** @description What would be owed: the fee beyond what was paid. */
+            amountDueCents: number;
+        };
         AvailabilityInput: {
             timezone: string;
             slots: {
@@ -4798,6 +4912,26 @@ export interface components {
             appointment: components["schemas"]["Appointment"];
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
+        };
+        CancellationPreview: {
+            /** Format: uuid */
+            appointmentId: string;
+            currency: string;
+            hoursBeforeStart: number;
+            /** @description The policy tier that applies now; null when cancelling is free. */
+            tier: {
+                hoursBeforeStart: number;
+                feePercentage: number | null;
+                feeFixedCents: number | null;
+            } | null;
+            /** @description The cancellation fee, a share of the booking price. */
+            feeCents: number;
+            /** @description What the client has paid so far. */
+            paidCents: number;
+            /** @description What would be refunded: paid beyond the fee. */
+            refundCents: number;
+            /** @description What would be owed: the fee beyond what was paid. */
+            amountDueCents: number;
         };
         Availability: {
             timezone: string;

@@ -4,6 +4,7 @@ import { path } from '../../internal/path.ts';
 import type {
   Appointment,
   BookedAppointment,
+  CancellationPreview,
   CreateAppointmentBody,
   RescheduleAppointmentBody,
 } from '../../types.ts';
@@ -19,6 +20,20 @@ export class PublicAppointments extends ApiResource {
     return this.client.request({
       method: 'GET',
       path: path`/v1/public/appointments/${id}`,
+      query: { token },
+      options,
+    });
+  }
+
+  /** What cancelling now would cost or refund, by the cancellation policy. 409 invalid_state once it cannot be cancelled. */
+  async cancellationPreview(
+    id: string,
+    token: string,
+    options?: RequestOptions,
+  ): Promise<CancellationPreview> {
+    return this.client.request({
+      method: 'GET',
+      path: path`/v1/public/appointments/${id}/cancellation`,
       query: { token },
       options,
     });

@@ -5,6 +5,7 @@ import {
   AppointmentSchema,
   BookedAppointmentSchema,
   CancelBodySchema,
+  CancellationPreviewSchema,
   CreateAppointmentBodySchema,
   ManageTokenQuery,
   RescheduleBodySchema,
@@ -12,6 +13,7 @@ import {
 import { authenticatedErrors, ErrorResponse } from '../../../schemas/common.ts';
 import { toAppointmentDto } from '../../../adapters/db/repositories/appointments.repository.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
+import { previewCancellation } from '../../../use-cases/preview-cancellation.ts';
 import { rescheduleAppointment } from '../../../use-cases/reschedule-appointment.ts';
 import { bookingIdempotencyKey } from '../../plugins/idempotency.ts';
 
@@ -58,6 +60,25 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           hashManageToken(request.query.token),
         ),
+      ),
+  });
+
+  app.get('/appointments/:id/cancellation', {
+    schema: {
+      tags,
+      security,
+      summary: 'What cancelling now would cost or refund, by the cancellation policy',
+      params: AppointmentIdParams,
+      querystring: ManageTokenQuery,
+      response: { 200: CancellationPreviewSchema, 409: ErrorResponse, ...authenticatedErrors },
+    },
+    handler: async (request) =>
+      previewCancellation(
+        app.db,
+        request.auth!.tenant.id,
+        request.params.id,
+        hashManageToken(request.query.token),
+        app.now(),
       ),
   });
 
