@@ -50,7 +50,8 @@ export async function insertAppointment(
   data: Prisma.AppointmentUncheckedCreateInput & { id: string; tenantId: string },
   answers: ReadonlyArray<{ fieldId: string; label: string; value: Prisma.InputJsonValue }>,
 ): Promise<AppointmentRow> {
-  await tx.appointment.create({ data });
+  const created = await tx.appointment.create({ data, include: withIntake });
+  if (answers.length === 0) return created;
   await tx.intakeFormResponse.createMany({
     data: answers.map((answer) => ({ ...answer, tenantId: data.tenantId, appointmentId: data.id })),
   });
