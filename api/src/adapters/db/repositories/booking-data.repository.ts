@@ -35,15 +35,6 @@ export interface BookableService {
   providers: Array<{ id: string; zone: string; priceCents: number }>;
 }
 
-interface BusyRow {
-  providerId: string | null;
-  resourceId: string | null;
-  sessionKey: string;
-  seats: number;
-  start: number;
-  end: number;
-}
-
 export interface BusyTimes {
   byProvider: Map<string, Busy[]>;
   byResource: Map<string, Busy[]>;
@@ -146,52 +137,61 @@ export class BookingDataRepository {
     now: Date,
     options: { excludeAppointmentId?: string } = {},
   ): Promise<BusyTimes> {
-    // Raw SQL: this is the availability hot path (thousands of rows for a month),
-    // and only epoch milliseconds are needed, not full rows.
+    // The availability hot path: a month can hold thousands of busy intervals.
+    // One row per provider/resource with the intervals as a JSON array (parsed
+    // natively) costs far less than one driver row per interval.
     const exclude = options.excludeAppointmentId ?? '00000000-0000-0000-0000-000000000000';
     const [appointments, blocks] = await Promise.all([
-      this.db.$queryRaw<BusyRow[]>`
-        SELECT "providerId", "resourceId", "sessionKey", seats,
-               (extract(epoch FROM "occupiedStartUtc") * 1000)::float8 AS start,
-               (extract(epoch FROM "occupiedEndUtc") * 1000)::float8 AS "end"
+      this.db.$queryRaw<Array<{ providerId: string | null; resourceId: string | null; intervals: string }>>`
+        SELECT "providerId", "resourceId",
+               json_agg(json_build_array(
+                 (extract(epoch FROM "occupiedStartUtc") * 1000)::float8,
+                 (extract(epoch FROM "occupiedEndUtc") * 1000)::float8,
+                 "sessionKey", seats))::text AS intervals
           FROM appointments
          WHERE "tenantId" = ${this.tenantId}::uuid
            AND status IN ('PENDING', 'CONFIRMED')
            AND (status = 'CONFIRMED' OR "holdExpiresAt" > ${now})
            AND ("providerId" = ANY(${[...providerIds]}::uuid[]) OR "resourceId" = ANY(${[...resourceIds]}::uuid[]))
            AND "occupiedStartUtc" < ${new Date(to)} AND "occupiedEndUtc" > ${new Date(from)}
-           AND id <> ${exclude}::uuid`,
+           AND id <> ${exclude}::uuid
+         GROUP BY "providerId", "resourceId"`,
       providerIds.length === 0
         ? []
-        : this.db.$queryRaw<Array<{ id: string; providerId: string; start: number; end: number }>>`
-            SELECT id, "providerId",
-                   (extract(epoch FROM "startTimeUtc") * 1000)::float8 AS start,
-                   (extract(epoch FROM "endTimeUtc") * 1000)::float8 AS "end"
+        : this.db.$queryRaw<Array<{ providerId: string; intervals: string }>>`
+            SELECT "providerId",
+                   json_agg(json_build_array(
+                     (extract(epoch FROM "startTimeUtc") * 1000)::float8,
+                     (extract(epoch FROM "endTimeUtc") * 1000)::float8,
+                     'busy-block:' || id, 0))::text AS intervals
               FROM busy_blocks
              WHERE "tenantId" = ${this.tenantId}::uuid
                AND "providerId" = ANY(${[...providerIds]}::uuid[])
-               AND "startTimeUtc" < ${new Date(to)} AND "endTimeUtc" > ${new Date(from)}`,
+               AND "startTimeUtc" < ${new Date(to)} AND "endTimeUtc" > ${new Date(from)}
+             GROUP BY "providerId"`,
     ]);
 
     const busy: BusyTimes = { byProvider: new Map(), byResource: new Map() };
-    const add = (map: Map<string, Busy[]>, key: string, entry: Busy) => {
+    const add = (map: Map<string, Busy[]>, key: string, entries: Busy[]) => {
       const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
+      if (list) list.push(...entries);
+      else map.set(key, entries);
     };
+    const parse = (json: string): Busy[] =>
+      (JSON.parse(json) as Array<[number, number, string, number]>).map(
+        ([start, end, sessionKey, seats]) => ({
+          start,
+          end,
+          sessionKey,
+          seats,
+        }),
+      );
     for (const row of appointments) {
-      const entry = { start: row.start, end: row.end, sessionKey: row.sessionKey, seats: row.seats };
-      if (row.providerId) add(busy.byProvider, row.providerId, entry);
-      if (row.resourceId) add(busy.byResource, row.resourceId, entry);
+      const entries = parse(row.intervals);
+      if (row.providerId) add(busy.byProvider, row.providerId, entries);
+      if (row.resourceId) add(busy.byResource, row.resourceId, [...entries]);
     }
-    for (const block of blocks) {
-      add(busy.byProvider, block.providerId, {
-        start: block.start,
-        end: block.end,
-        sessionKey: `busy-block:${block.id}`,
-        seats: 0,
-      });
-    }
+    for (const row of blocks) add(busy.byProvider, row.providerId, parse(row.intervals));
     return busy;
   }
 
