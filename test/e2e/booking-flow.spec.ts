@@ -142,6 +142,10 @@ test('a client books a service with intake questions, then reschedules and cance
 
   await widget.button(widget.t.cancelBooking).click();
   await widget.expectStep(widget.t.cancelQuestion);
+  // The demo policy charges 50% under 24 hours and 100% under 2: days ahead, cancelling is free, and
+  // nothing was paid yet (the deposit is still due), so there is nothing to refund or owe.
+  await expect(widget.root.locator('.terms')).toHaveText(widget.t.cancelFree);
+  await expect(widget.button(widget.t.cancelYes)).toBeEnabled();
   await check.step('cancel-question');
 
   await widget.button(widget.t.cancelYes).click();

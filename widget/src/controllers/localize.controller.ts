@@ -56,11 +56,17 @@ export class LocalizeController implements ReactiveController {
   }
 
   duration(minutes: number): string {
+    return this.unit('minute', 'short').format(minutes);
+  }
+
+  /** "24 hours", "1 hora". */
+  hours(hours: number): string {
+    return this.unit('hour', 'long').format(hours);
+  }
+
+  private unit(unit: string, unitDisplay: 'short' | 'long'): Intl.NumberFormat {
     const lang = this.lang;
-    return cached(
-      `m${lang}`,
-      () => new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'short' }),
-    ).format(minutes);
+    return cached(`u${lang}${unit}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay }));
   }
 
   /** A calendar date "YYYY-MM-DD": "Tuesday, 1 December 2026". */

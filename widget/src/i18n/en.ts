@@ -88,6 +88,12 @@ export const en: Translation = {
   cancelBooking: 'Cancel booking',
   cancelQuestion: 'Cancel this booking?',
   cancelExplain: 'Your time will be released for someone else. This cannot be undone.',
+  cancelFree: 'Cancelling now is free.',
+  cancelFee: (fee, hours) =>
+    `A cancellation fee of ${fee} applies because it is less than ${hours} before the start.`,
+  cancelRefund: (amount) => `You will be refunded ${amount}.`,
+  cancelNoRefund: 'What you paid is not refunded.',
+  cancelOwed: (amount) => `You will owe ${amount}.`,
   cancelYes: 'Yes, cancel it',
   cancelNo: 'Keep my booking',
   cancelledNotice: 'Your booking is cancelled.',

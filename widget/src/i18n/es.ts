@@ -89,6 +89,12 @@ export const es: Translation = {
   cancelBooking: 'Cancelar reserva',
   cancelQuestion: '¿Cancelar esta reserva?',
   cancelExplain: 'La hora quedará libre para otra persona. No se puede deshacer.',
+  cancelFree: 'Cancelar ahora es gratis.',
+  cancelFee: (fee, hours) =>
+    `Se aplica un cargo por cancelación de ${fee} porque faltan menos de ${hours} para el inicio.`,
+  cancelRefund: (amount) => `Te devolveremos ${amount}.`,
+  cancelNoRefund: 'Lo que has pagado no se devuelve.',
+  cancelOwed: (amount) => `Tendrás que pagar ${amount}.`,
   cancelYes: 'Sí, cancelarla',
   cancelNo: 'Mantener la reserva',
   cancelledNotice: 'Tu reserva está cancelada.',

@@ -83,6 +83,12 @@ export interface Translation {
   cancelBooking: string;
   cancelQuestion: string;
   cancelExplain: string;
+  cancelFree: string;
+  /** `hours`: "24 hours", from Intl. */
+  cancelFee: (fee: string, hours: string) => string;
+  cancelRefund: (amount: string) => string;
+  cancelNoRefund: string;
+  cancelOwed: (amount: string) => string;
   cancelYes: string;
   cancelNo: string;
   cancelledNotice: string;

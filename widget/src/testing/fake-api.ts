@@ -7,6 +7,7 @@ import {
   MaisClient,
   type Appointment,
   type AvailableSlot,
+  type CancellationPreview,
   type PublicService,
   type PublicTenant,
 } from '@mais/sdk';
@@ -129,6 +130,21 @@ export function appointmentAt(startTimeUtc: string, overrides: Partial<Appointme
   };
 }
 
+/** What cancelling costs under a policy: by default nothing (no tier applies). */
+export function cancellationOf(overrides: Partial<CancellationPreview> = {}): CancellationPreview {
+  return {
+    appointmentId: IDS.appointment,
+    currency: 'EUR',
+    hoursBeforeStart: 72,
+    tier: null,
+    feeCents: 0,
+    paidCents: 0,
+    refundCents: 0,
+    amountDueCents: 0,
+    ...overrides,
+  };
+}
+
 export interface Call {
   method: string;
   path: string;
@@ -155,6 +171,7 @@ export class FakeApi {
   slotsOf: (day: string) => AvailableSlot[] = slotsOf;
   services: PublicService[] = [haircut, consultation];
   appointment: Appointment = appointmentAt('2099-03-10T09:00:00Z');
+  cancellation: CancellationPreview = cancellationOf();
   /** Route overrides, by "METHOD /path" with ids as they are. */
   readonly overrides = new Map<string, Handler>();
 
@@ -231,9 +248,9 @@ export class FakeApi {
       });
       return json({ appointment, manageToken: TOKEN }, 201);
     }
-    const manage = path.match(/^\/v1\/public\/appointments\/([^/]+)(\/cancel|\/reschedule)?$/);
+    const manage = path.match(/^\/v1\/public\/appointments\/([^/]+)(\/cancel|\/cancellation|\/reschedule)?$/);
     if (manage && manage[1] === this.appointment.id) {
-      if (method === 'GET') return json(this.appointment);
+      if (method === 'GET') return json(manage[2] ? this.cancellation : this.appointment);
       if (manage[2] === '/cancel') {
         this.appointment = { ...this.appointment, status: 'CANCELLED', cancelledAt: '2026-01-02T00:00:00Z' };
         return json(this.appointment);

@@ -3,6 +3,7 @@ import {
   type Appointment,
   type AvailableSlot,
   type BookedAppointment,
+  type CancellationPreview,
   type PublicService,
   type PublicTenant,
 } from '@mais/sdk';
@@ -113,6 +114,8 @@ export class MaisBooking extends MaisElement {
   @state() accessor fieldErrors: Record<string, string> = {};
   @state() accessor booked: BookedAppointment | null = null;
   @state() accessor appointment: Appointment | null = null;
+  /** What cancelling the manage view's booking now would cost or refund (loaded on the cancel step). */
+  @state() accessor cancellation: CancellationPreview | null = null;
   /** An error that stops the widget (refused key, missing service, invalid link). */
   @state() accessor fatal: Failure | null = null;
 
@@ -127,6 +130,7 @@ export class MaisBooking extends MaisElement {
   readonly aheadRequest = new RequestController(this, (failure) => this.report(failure));
   readonly slotsRequest = new RequestController(this, (failure) => this.report(failure));
   readonly submit = new RequestController(this, (failure) => this.report(failure));
+  readonly cancellationRequest = new RequestController(this, (failure) => this.report(failure));
 
   private started = false;
   private api: MaisClient | null = null;

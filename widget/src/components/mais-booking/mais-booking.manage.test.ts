@@ -2,7 +2,17 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MaisCancelledEvent, MaisReadyEvent, MaisRescheduledEvent } from '../../events/events.ts';
 import { renderBooking, waitForDays, waitForSlots } from '../../testing/booking-steps.ts';
 import { buttonWithText, deep, deepAll, textOf, waitForHeading } from '../../testing/dom.ts';
-import { apiError, appointmentAt, FakeApi, IDS, slotsOf, TOKEN } from '../../testing/fake-api.ts';
+import {
+  apiError,
+  appointmentAt,
+  cancellationOf,
+  FakeApi,
+  IDS,
+  slotsOf,
+  TOKEN,
+  type Answer,
+} from '../../testing/fake-api.ts';
+import type { MaisBooking } from './mais-booking.component.ts';
 
 const START = '2099-03-10T09:00:00Z';
 const NEW_DAY = '2099-03-20';
@@ -11,6 +21,28 @@ const NEW_DAY = '2099-03-20';
 function openManageLink(id: string = IDS.appointment): void {
   history.replaceState(null, '', `${location.pathname}?mais-appointment=${id}&mais-token=${TOKEN}`);
 }
+
+/** The default policy's tier under 24 hours: half the price (€25.00 → €12.50). */
+const UNDER_24H = { tier: { hoursBeforeStart: 24, feePercentage: 50, feeFixedCents: null }, feeCents: 1250 };
+const CANCELLATION = `/v1/public/appointments/${IDS.appointment}/cancellation`;
+
+/** The manage link's booking on its cancel step, with `api`'s cancellation terms. */
+async function toCancelStep(api = new FakeApi(), locale?: string): Promise<MaisBooking> {
+  openManageLink();
+  const { el } = await renderBooking({ api, ...(locale ? { locale } : {}) });
+  const [manage, cancelBooking, question] =
+    locale === 'es'
+      ? ['Tu reserva', 'Cancelar reserva', '¿Cancelar esta reserva?']
+      : ['Your booking', 'Cancel booking', 'Cancel this booking?'];
+  await waitForHeading(el, manage);
+  buttonWithText(el, cancelBooking).click();
+  await waitForHeading(el, question);
+  return el;
+}
+
+const termsOf = (el: Element) => deepAll(el, '.terms p').map(textOf);
+const yesButton = (el: Element) =>
+  deepAll<HTMLButtonElement>(el, '.actions button').find((b) => textOf(b) === 'Yes, cancel it');
 
 describe('<mais-booking> manage view', () => {
   const page = location.href;
@@ -44,6 +76,8 @@ describe('<mais-booking> manage view', () => {
 
     buttonWithText(el, 'Cancel booking').click();
     await waitForHeading(el, 'Cancel this booking?');
+    // The confirmation waits for the policy's terms.
+    await waitUntil(() => termsOf(el).length > 0, 'the cancellation terms');
     const cancelled = oneEvent(el, 'mais:cancelled');
     buttonWithText(el, 'Yes, cancel it').click();
     expect(((await cancelled) as MaisCancelledEvent).detail).to.deep.equal({
@@ -143,5 +177,109 @@ describe('<mais-booking> manage view', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('.failure'));
     expect(textOf(deep(el, '.failure'))).to.equal('This booking link is not valid.');
     await expect(el).to.be.accessible();
+  });
+
+  describe('the cancel step shows what the cancellation policy charges', () => {
+    const cases: { name: string; terms: Parameters<typeof cancellationOf>[0]; lines: string[] }[] = [
+      { name: 'free, nothing paid', terms: {}, lines: ['Cancelling now is free.'] },
+      {
+        name: 'free, a paid deposit refunded in full',
+        terms: { paidCents: 2000, refundCents: 2000 },
+        lines: ['Cancelling now is free.', 'You will be refunded €20.00.'],
+      },
+      {
+        name: 'a percentage fee, nothing paid: the fee is owed',
+        terms: { ...UNDER_24H, hoursBeforeStart: 5.5, amountDueCents: 1250 },
+        lines: [
+          'A cancellation fee of €12.50 applies because it is less than 24 hours before the start.',
+          'You will owe €12.50.',
+        ],
+      },
+      {
+        name: 'a percentage fee, a deposit paid: the rest is refunded',
+        terms: { ...UNDER_24H, hoursBeforeStart: 5.5, paidCents: 2000, refundCents: 750 },
+        lines: [
+          'A cancellation fee of €12.50 applies because it is less than 24 hours before the start.',
+          'You will be refunded €7.50.',
+        ],
+      },
+      {
+        name: 'the whole price under 2 hours, all paid: nothing refunded',
+        terms: {
+          tier: { hoursBeforeStart: 2, feePercentage: 100, feeFixedCents: null },
+          hoursBeforeStart: 1,
+          feeCents: 2500,
+          paidCents: 2500,
+        },
+        lines: [
+          'A cancellation fee of €25.00 applies because it is less than 2 hours before the start.',
+          'What you paid is not refunded.',
+        ],
+      },
+    ];
+    for (const { name, terms, lines } of cases) {
+      it(`${name}, and is accessible`, async () => {
+        const api = new FakeApi();
+        api.cancellation = cancellationOf(terms);
+        const el = await toCancelStep(api);
+        await waitUntil(() => termsOf(el).length > 0, 'the cancellation terms');
+        expect(termsOf(el)).to.deep.equal(lines);
+        expect(api.callsTo('GET', CANCELLATION)[0]!.query.get('token')).to.equal(TOKEN);
+        expect(yesButton(el)!.disabled).to.equal(false);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('in Spanish, with Spanish prices', async () => {
+      const api = new FakeApi();
+      api.cancellation = cancellationOf({ ...UNDER_24H, paidCents: 2000, refundCents: 750 });
+      const el = await toCancelStep(api, 'es');
+      await waitUntil(() => termsOf(el).length > 0, 'the cancellation terms');
+      expect(termsOf(el)).to.deep.equal([
+        'Se aplica un cargo por cancelación de 12,50 € porque faltan menos de 24 horas para el inicio.',
+        'Te devolveremos 7,50 €.',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('loading: a skeleton, and the cancel button waits for the terms', async () => {
+      let answer: (value: Answer) => void = () => {};
+      const api = new FakeApi().on(`GET ${CANCELLATION}`, () => new Promise<Answer>((r) => (answer = r)));
+      const el = await toCancelStep(api);
+      expect(deepAll(el, '.skeleton')).to.have.length(1);
+      expect(yesButton(el)!.disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+      answer({ status: 200, body: cancellationOf() });
+      await waitUntil(() => termsOf(el).length > 0, 'the cancellation terms');
+      expect(deepAll(el, '.skeleton')).to.have.length(0);
+      expect(yesButton(el)!.disabled).to.equal(false);
+    });
+
+    it('a network failure: says so with Try again, and the retry shows the terms', async () => {
+      const api = new FakeApi().on(`GET ${CANCELLATION}`, () => 'network-error');
+      const error = oneEvent(document, 'mais:error');
+      const el = await toCancelStep(api);
+      expect((await error).detail.code).to.equal('network_error');
+      await waitUntil(() => el.shadowRoot!.querySelector('.failure'), 'the failure');
+      expect(textOf(deep(el, '.failure p'))).to.equal(
+        'We could not reach the booking service. Check your connection and try again.',
+      );
+      await expect(el).to.be.accessible();
+      api.overrides.delete(`GET ${CANCELLATION}`);
+      buttonWithText(el, 'Try again').click();
+      await waitUntil(() => termsOf(el).length > 0, 'the cancellation terms');
+      expect(termsOf(el)).to.deep.equal(['Cancelling now is free.']);
+      expect(el.shadowRoot!.querySelector('.failure') === null).to.equal(true);
+    });
+
+    it('409 invalid_state: the booking can no longer be cancelled, only kept', async () => {
+      const api = new FakeApi().on(`GET ${CANCELLATION}`, () => apiError(409, 'invalid_state'));
+      const el = await toCancelStep(api);
+      await waitUntil(() => el.shadowRoot!.querySelector('.failure'), 'the failure');
+      expect(textOf(deep(el, '.failure'))).to.equal('This booking can no longer be changed.');
+      expect(yesButton(el)).to.equal(undefined);
+      expect(deepAll(el, '.actions button').map(textOf)).to.deep.equal(['Keep my booking']);
+      await expect(el).to.be.accessible();
+    });
   });
 });

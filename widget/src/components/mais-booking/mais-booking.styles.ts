@@ -78,7 +78,8 @@ export const styles = css`
   .notice,
   .empty,
   .failure,
-  .payment {
+  .payment,
+  .terms {
     margin: 0 0 1rem;
     padding: 0.75rem 1rem;
     border-radius: var(--_radius);
@@ -96,11 +97,13 @@ export const styles = css`
     border-color: var(--_danger);
   }
   .failure p,
-  .payment p {
+  .payment p,
+  .terms p {
     margin: 0 0 0.5rem;
   }
   .failure p:last-child,
-  .payment p:last-child {
+  .payment p:last-child,
+  .terms p:last-child {
     margin: 0;
   }
   .summary {
@@ -172,7 +175,8 @@ export const styles = css`
     .notice,
     .empty,
     .failure,
-    .payment {
+    .payment,
+    .terms {
       border: 1px solid CanvasText;
     }
     .skeleton__row {

@@ -51,6 +51,22 @@ export async function reschedule(host: MaisBooking): Promise<void> {
   );
 }
 
+/** The cancel step, with what the cancellation policy would charge or refund. */
+export function startCancel(host: MaisBooking): void {
+  host.submit.reset();
+  host.go('cancel');
+  void loadCancellation(host);
+}
+
+export async function loadCancellation(host: MaisBooking): Promise<void> {
+  host.cancellation = null;
+  const id = host.appointment!.id;
+  const preview = await host.cancellationRequest.run((signal) =>
+    host.sdk.appointments.cancellationPreview(id, host.token, { signal }),
+  );
+  if (preview) host.cancellation = preview;
+}
+
 export async function cancel(host: MaisBooking): Promise<void> {
   const cancelled = await host.submit.run(() =>
     host.sdk.appointments.cancel(host.appointment!.id, host.token),

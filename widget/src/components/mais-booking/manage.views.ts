@@ -1,8 +1,15 @@
 import { html, nothing } from 'lit';
 import { paymentNotice } from '../../payment/payment-notice.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
-import { cancel, reschedule, startOver, startReschedule } from './manage.actions.ts';
-import { failurePanel, notice, stepHeading, summary } from './parts.ts';
+import {
+  cancel,
+  loadCancellation,
+  reschedule,
+  startCancel,
+  startOver,
+  startReschedule,
+} from './manage.actions.ts';
+import { failurePanel, notice, skeleton, stepHeading, summary } from './parts.ts';
 
 export function manageView(host: MaisBooking) {
   const { t } = host.l10n;
@@ -16,7 +23,7 @@ export function manageView(host: MaisBooking) {
   const actions = open
     ? html`<div class="actions">
         ${reschedule}
-        <button class="btn btn--quiet" part="button" @click=${() => host.go('cancel')}>
+        <button class="btn btn--quiet" part="button" @click=${() => startCancel(host)}>
           ${t.cancelBooking}
         </button>
       </div>`
@@ -26,20 +33,48 @@ export function manageView(host: MaisBooking) {
     ${summary(host, appointment)} ${paymentNotice(appointment, host.l10n, host.zone)} ${actions}`;
 }
 
+/** What the cancellation policy charges now, and what is refunded or still owed. */
+function cancellationTerms(host: MaisBooking) {
+  const { l10n } = host;
+  const { t } = l10n;
+  const request = host.cancellationRequest;
+  if (request.failure) return failurePanel(host, request.failure, () => loadCancellation(host));
+  const terms = host.cancellation;
+  if (!terms) return skeleton(host, 1);
+  const price = (cents: number) => l10n.price(cents, terms.currency);
+  const lines = [
+    terms.feeCents > 0 && terms.tier
+      ? t.cancelFee(price(terms.feeCents), l10n.hours(terms.tier.hoursBeforeStart))
+      : t.cancelFree,
+  ];
+  if (terms.paidCents > 0)
+    lines.push(terms.refundCents > 0 ? t.cancelRefund(price(terms.refundCents)) : t.cancelNoRefund);
+  if (terms.amountDueCents > 0) lines.push(t.cancelOwed(price(terms.amountDueCents)));
+  return html`<div class="terms">${lines.map((line) => html`<p>${line}</p>`)}</div>`;
+}
+
 export function cancelView(host: MaisBooking) {
   const { t } = host.l10n;
+  const loading = !host.cancellation && !host.cancellationRequest.failure;
+  // A booking the policy says can no longer be cancelled: only the way back.
+  const closed = host.cancellationRequest.failure?.kind === 'state';
   return html`${stepHeading(host, t.cancelQuestion)} ${summary(host, host.appointment!)}
+    ${cancellationTerms(host)}
     <p>${t.cancelExplain}</p>
     ${failurePanel(host, host.submit.failure, () => cancel(host))}
     <div class="actions">
-      <button
-        class="btn btn--danger"
-        part="button"
-        ?disabled=${host.submit.pending}
-        @click=${() => cancel(host)}
-      >
-        ${host.submit.pending ? t.working : t.cancelYes}
-      </button>
+      ${
+        closed
+          ? nothing
+          : html`<button
+              class="btn btn--danger"
+              part="button"
+              ?disabled=${host.submit.pending || loading}
+              @click=${() => cancel(host)}
+            >
+              ${host.submit.pending ? t.working : t.cancelYes}
+            </button>`
+      }
       <button class="btn btn--quiet" part="button" @click=${() => host.go('manage')}>${t.cancelNo}</button>
     </div>`;
 }

@@ -6,12 +6,16 @@ import { shared } from '../../styles/shared.styles.ts';
 import { styles } from './mais-intake-form.styles.ts';
 import { fieldError, MAX_LENGTH, type FieldSpec, type FieldValue } from './validation.ts';
 
+const PRESS_EVENTS = ['mousedown', 'mouseup', 'keydown'];
+
 /**
  * @summary The details form: the client's name, email and phone, then the service's intake fields
  * (TEXT, TEXTAREA, SELECT, CHECKBOX, DATE, PHONE, EMAIL), with required marks and inline validation.
  *
  * A field is checked when the client leaves it and again as they correct it; submitting checks all
- * of them and moves focus to the first one in error.
+ * of them and moves focus to the first one in error. A field left by pressing the mouse (or a tap)
+ * is checked when the button is released, after its click: a message appearing at the press would
+ * push the submit button from under the pointer and the click would be lost.
  *
  * @event intake-submit - Every field is valid; `detail.values` maps each field's key to its value. Internal.
  *
@@ -34,6 +38,28 @@ export class MaisIntakeForm extends MaisElement {
   @state() accessor summary = '';
 
   private readonly l10n = new LocalizeController(this);
+  /** The primary mouse button is down (a tap counts: browsers send it mousedown, mouseup and click). */
+  private pressed = false;
+  /** Fields left while it was down, to check once it is up. */
+  private readonly leftWhilePressed = new Set<FieldSpec>();
+
+  // On window, so that a press anywhere (on a button of the page below us too) defers the message.
+  // A key also ends the wait, in case the release went elsewhere (a select's own popup).
+  private readonly onPress = (event: Event): void => {
+    this.pressed = event.type === 'mousedown' && (event as MouseEvent).button === 0;
+    // After the click this release makes, which is dispatched in the same task.
+    if (!this.pressed) setTimeout(() => this.leftWhilePressed.forEach((field) => this.leave(field)));
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of PRESS_EVENTS) addEventListener(type, this.onPress, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of PRESS_EVENTS) removeEventListener(type, this.onPress, true);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('serverErrors') && Object.keys(this.serverErrors).length > 0) {
@@ -46,6 +72,13 @@ export class MaisIntakeForm extends MaisElement {
     const message = fieldError(field, this.values[field.key], this.l10n.t);
     const { [field.key]: _old, ...others } = this.errors;
     this.errors = message ? { ...others, [field.key]: message } : others;
+  }
+
+  /** Leaving a field checks it, at once or, while the mouse is down, on its release. */
+  private leave(field: FieldSpec): void {
+    if (this.pressed) return void this.leftWhilePressed.add(field);
+    this.leftWhilePressed.delete(field);
+    this.check(field);
   }
 
   private onInput(field: FieldSpec, event: Event): void {
@@ -102,7 +135,7 @@ export class MaisIntakeForm extends MaisElement {
     const described = error ? `${id}-error` : nothing;
     const invalid = error ? 'true' : 'false';
     const onInput = (event: Event) => this.onInput(field, event);
-    const onBlur = () => this.check(field);
+    const onBlur = () => this.leave(field);
     const label = html`<label for=${id}>
       ${field.label}${field.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}
     </label>`;
@@ -119,7 +152,7 @@ export class MaisIntakeForm extends MaisElement {
           aria-describedby=${described}
           @change=${(event: Event) => {
             onInput(event);
-            onBlur();
+            this.check(field);
           }}
         />
         ${label} ${message}
@@ -147,7 +180,7 @@ export class MaisIntakeForm extends MaisElement {
         aria-describedby=${described}
         @change=${(event: Event) => {
           onInput(event);
-          onBlur();
+          this.check(field);
         }}
       >
         <option value="">${this.l10n.t.choose}</option>
