@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
-import { admin } from './test-app.ts';
+import { admin, publicRequest } from './test-app.ts';
 
 /** A controllable clock for the app: tests set `clock.now` to move time. */
 export function testClock(start: string) {
@@ -88,4 +88,22 @@ export function bookingBody(serviceId: string, startTimeUtc: string, extra: Reco
     clientTimezone: 'Europe/Berlin',
     ...extra,
   };
+}
+
+/** Public booking requests for the tenant (or `owner`) of a test file's app. */
+export function bookingRequests(context: () => { app: FastifyInstance; tenant: CreatedTenant }) {
+  const publicCall = (owner: CreatedTenant | undefined, options: Parameters<typeof publicRequest>[2]) => {
+    const { app, tenant } = context();
+    return publicRequest(app, owner ?? tenant, options);
+  };
+  const book = (body: object, headers: Record<string, string> = {}, owner?: CreatedTenant) =>
+    publicCall(owner, { method: 'POST', url: '/v1/public/appointments', payload: body, headers });
+  const availability = (serviceId: string, query: string, owner?: CreatedTenant) =>
+    publicCall(owner, { method: 'GET', url: `/v1/public/services/${serviceId}/availability?${query}` });
+  /** The "HH:MM" UTC starts offered on `date`. */
+  const startsOn = async (serviceId: string, date: string, extra = '') =>
+    (await availability(serviceId, `startDate=${date}&endDate=${date}&timezone=UTC${extra}`))
+      .json()
+      .slots.map((slot: { startTimeUtc: string }) => slot.startTimeUtc.slice(11, 16));
+  return { book, availability, startsOn };
 }
