@@ -8,9 +8,30 @@ describe('loadConfig', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       PUBLIC_RATE_LIMIT_PER_MINUTE: 100,
+      PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE: 3000,
+      PUBLIC_AUTH_FAILURES_PER_MINUTE: 30,
       BOOKING_HOLD_MINUTES: 10,
       BODY_LIMIT_BYTES: 65536,
     });
+  });
+
+  it('raises the default tenant ceiling to the per-visitor limit, never a set one', () => {
+    expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '5000' }).PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE).toBe(
+      5000,
+    );
+    expect(
+      loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '50', PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE: '200' })
+        .PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE,
+    ).toBe(200);
+  });
+
+  it('reads TRUST_PROXY as a list of addresses', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
   });
 
   it('treats empty strings as unset', () => {
@@ -24,6 +45,11 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ PLATFORM_API_TOKEN: 'short' }, 'PLATFORM_API_TOKEN'],
     [{ PUBLIC_RATE_LIMIT_PER_MINUTE: '0' }, 'PUBLIC_RATE_LIMIT_PER_MINUTE'],
+    [{ PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE: 'many' }, 'PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE'],
+    [{ PUBLIC_AUTH_FAILURES_PER_MINUTE: '-1' }, 'PUBLIC_AUTH_FAILURES_PER_MINUTE'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
   });

@@ -13,6 +13,7 @@ export {
   InternalServerError,
   ApiConnectionError,
   TimeoutError,
+  type ApiErrorCode,
   type ErrorDetail,
 } from './core/errors.ts';
 export { PagePromise, type Page } from './core/pagination.ts';

@@ -1,7 +1,10 @@
+import type { ErrorCode } from './error-catalogue.ts';
+
 /**
- * The error catalogue. Domain and use-case code throws these; they carry a
- * stable snake_case `code` and no HTTP status. http/error-handler.ts maps each
- * code to a status in one table. Codes are part of the public API: never rename.
+ * The errors domain and use-case code throws. Each carries a stable snake_case
+ * `code` from the catalogue (error-catalogue.ts: a code not listed there is a
+ * type error) and no HTTP status: http/error-handler.ts takes the status from
+ * the catalogue. Codes are part of the public API: never rename.
  */
 
 export interface ErrorDetail {
@@ -10,7 +13,7 @@ export interface ErrorDetail {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
 
   constructor(message: string, details?: ErrorDetail[]) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppDependencies } from '../../src/app.ts';
 import { createPrismaClient, type Db } from '../../src/adapters/db/prisma-client.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createTenant, type CreatedTenant } from '../../src/use-cases/create-tenant.ts';
@@ -18,13 +18,23 @@ export interface TestApp {
 /** The real app on a real, fresh PostgreSQL database. */
 export async function buildTestApp(
   env: Record<string, string> = {},
-  options: { clock?: () => Date; maxConnections?: number } = {},
+  options: {
+    clock?: () => Date;
+    maxConnections?: number;
+    /** Logger options for the app (a level and a stream to read the log). */
+    logger?: AppDependencies['logger'];
+    /** Builds the app's database client from the test database's URL (e.g. one that counts statements). */
+    appDb?: (url: string) => Db;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', PLATFORM_API_TOKEN: PLATFORM_TOKEN, ...env });
   const app = await buildApp(config, {
-    db: createPrismaClient(database.url, { maxConnections: options.maxConnections ?? 10 }),
+    db: options.appDb
+      ? options.appDb(database.url)
+      : createPrismaClient(database.url, { maxConnections: options.maxConnections ?? 10 }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   await app.ready();
   const db = createPrismaClient(database.url);

@@ -1,3 +1,4 @@
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -64,13 +65,69 @@ describe('malformed requests answer 4xx in the error shape and change nothing', 
       404,
       'route_not_found',
     ],
+    [
+      'a path segment over 100 characters',
+      () => admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/services/${'a'.repeat(101)}` }),
+      414,
+      'uri_too_long',
+    ],
+    [
+      'a broken %-escape in the path',
+      () => admin(t.app, tenant, { method: 'GET', url: '/v1/tenant-admin/services/%E0%A4%A' }),
+      400,
+      'invalid_url',
+    ],
+    [
+      'an OPTIONS that is not a CORS preflight',
+      () => t.app.inject({ method: 'OPTIONS', url: '/v1/public/tenant' }),
+      404,
+      'route_not_found',
+    ],
+    [
+      'an OPTIONS with an Origin but no Access-Control-Request-Method',
+      () =>
+        t.app.inject({
+          method: 'OPTIONS',
+          url: '/v1/public/services',
+          headers: { origin: 'https://studio.example' },
+        }),
+      404,
+      'route_not_found',
+    ],
+    [
+      'an OPTIONS on an admin route',
+      () => admin(t.app, tenant, { method: 'OPTIONS', url: '/v1/tenant-admin/services' }),
+      404,
+      'route_not_found',
+    ],
   ])('%s', async (_, send, status, code) => {
     const before = await t.db.service.count();
     const response = await send();
     expect(response.statusCode).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.json()).toMatchObject({ error: { code, message: expect.any(String) } });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-request-id']).toEqual(expect.any(String));
     expect(await t.db.service.count()).toBe(before);
+  });
+
+  it('does not echo an over-long path segment back', async () => {
+    const long = 'a'.repeat(5000);
+    const response = await admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/services/${long}` });
+    expect(response.statusCode).toBe(414);
+    expect(response.json()).toEqual({
+      error: { code: 'uri_too_long', message: 'A path segment is too long (at most 100 characters).' },
+    });
+  });
+
+  it('still answers real CORS preflights', async () => {
+    const response = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/public/tenant',
+      headers: { origin: 'https://studio.example', 'access-control-request-method': 'GET' },
+    });
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('https://studio.example');
   });
 
   it("echoes the caller's request id, or makes one", async () => {
@@ -104,6 +161,45 @@ describe('malformed requests answer 4xx in the error shape and change nothing', 
     });
     expect(response.body).not.toContain('secret');
     expect(logged.join('')).toContain('secret database detail');
+  });
+});
+
+describe('requests Node cannot parse', () => {
+  /** Writes `raw` to the listening app and returns everything it answers. */
+  async function exchange(raw: string): Promise<string> {
+    const address = t.app.server.address() as AddressInfo;
+    const socket = connect(address.port, '127.0.0.1');
+    socket.write(raw);
+    const chunks: Buffer[] = [];
+    for await (const chunk of socket) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  function parse(answer: string) {
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    return { statusLine: head.split('\r\n')[0], head: head.toLowerCase(), body: JSON.parse(body) };
+  }
+
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  it('answers garbage with 400 bad_request in the error shape', async () => {
+    const answer = parse(await exchange('NOT HTTP AT ALL\r\n\r\n'));
+    expect(answer.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(answer.head).toContain('content-type: application/json');
+    expect(answer.head).toContain('x-content-type-options: nosniff');
+    expect(answer.body).toEqual({
+      error: { code: 'bad_request', message: 'The request is not valid HTTP.' },
+    });
+  });
+
+  it('answers oversized headers with 431 headers_too_large', async () => {
+    const answer = parse(
+      await exchange(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+    );
+    expect(answer.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(answer.body.error.code).toBe('headers_too_large');
   });
 });
 

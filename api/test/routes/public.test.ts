@@ -127,7 +127,7 @@ describe('CORS per tenant', () => {
 });
 
 describe('rate limit', () => {
-  it('allows the configured requests per minute per key, then 429 with Retry-After', async () => {
+  it('allows the configured requests per minute per visitor (address and key), then 429 with Retry-After', async () => {
     const limited = await buildTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const a = await createTestTenant(limited.db);
@@ -142,7 +142,7 @@ describe('rate limit', () => {
       const refused = await publicRequest(limited.app, a, { method: 'GET', url: '/v1/public/tenant' });
       expect(refused.json().error.code).toBe('rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      // Another tenant's key has its own allowance.
+      // Another tenant's key has its own allowance (more in rate-limit.test.ts).
       expect(
         (await publicRequest(limited.app, b, { method: 'GET', url: '/v1/public/tenant' })).statusCode,
       ).toBe(200);

@@ -1,8 +1,18 @@
+import type { components } from '../generated/openapi.ts';
+
 /**
  * Every error the SDK throws is a MaisError. Answers from the API are ApiErrors, one subclass per
  * kind of status (as openai-node's `APIError.generate`), carrying the API's snake_case `code`
  * (`slot_unavailable`, `invalid_api_key`, …), field `details` and the `x-request-id` to quote to support.
  */
+
+/**
+ * The API's error codes, as its OpenAPI document lists them (generated from the API's error
+ * catalogue), and `unexpected_response` for an answer that is not in the API's error shape (a proxy
+ * or load balancer answered). Codes are never renamed or removed; an API newer than this SDK may
+ * answer a code added since, which arrives unchanged.
+ */
+export type ApiErrorCode = components['schemas']['Error']['error']['code'] | 'unexpected_response';
 
 export interface ErrorDetail {
   path: string;
@@ -16,14 +26,14 @@ export class MaisError extends Error {
 export class ApiError extends MaisError {
   override readonly name: string = 'ApiError';
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly details: ErrorDetail[] | undefined;
   readonly requestId: string | undefined;
   readonly headers: Headers;
 
   constructor(
     status: number,
-    code: string,
+    code: ApiErrorCode,
     message: string,
     details: ErrorDetail[] | undefined,
     headers: Headers,
@@ -71,7 +81,7 @@ export class RateLimitError extends ApiError {
 
   constructor(
     status: number,
-    code: string,
+    code: ApiErrorCode,
     message: string,
     details: ErrorDetail[] | undefined,
     headers: Headers,
@@ -109,11 +119,11 @@ function classFor(status: number): typeof ApiError {
 function errorFields(
   status: number,
   body: unknown,
-): { code: string; message: string; details?: ErrorDetail[] } {
+): { code: ApiErrorCode; message: string; details?: ErrorDetail[] } {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   if (error && typeof error.code === 'string') {
     return {
-      code: error.code,
+      code: error.code as ApiErrorCode,
       message: typeof error.message === 'string' ? error.message : `HTTP ${status}`,
       ...(Array.isArray(error.details) ? { details: error.details as ErrorDetail[] } : {}),
     };

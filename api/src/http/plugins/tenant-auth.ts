@@ -13,7 +13,12 @@ declare module 'fastify' {
     scope: TenantScope;
   }
   interface FastifyInstance {
-    /** onRequest hook for /v1/public: a publishable key in `x-tenant-key`, and an allowed Origin. */
+    /**
+     * For /v1/public: a publishable key in `x-tenant-key`, and an allowed Origin.
+     * Called by the public-rate-limit plugin's onRequest hook, which counts its
+     * failures per address and refuses an address over budget before this
+     * (and its key lookup) runs.
+     */
     authenticatePublic: (request: FastifyRequest) => Promise<void>;
     /** onRequest hook for /v1/tenant-admin: `Authorization: Bearer sk_…`. */
     authenticateAdmin: (request: FastifyRequest) => Promise<void>;

@@ -33,6 +33,8 @@ export const platformTenantsRoutes: FastifyPluginAsyncZod<{ platformToken: strin
   });
 
   app.post('/tenants', {
+    // The answer holds the tenant's first keys (plugins/security-headers.ts; all of /v1/platform has it anyway).
+    config: { noStore: true },
     schema: {
       tags: ['Platform'],
       security: [{ platformToken: [] }],

@@ -1,20 +1,21 @@
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
-import { RateLimitedError } from '../../../domain/errors.ts';
 import { idempotencyPlugin } from '../../plugins/idempotency.ts';
+import { publicRateLimitPlugin, type PublicRateLimitOptions } from '../../plugins/public-rate-limit.ts';
 import { appointmentsRoutes } from './appointments.routes.ts';
 import { availabilityRoutes } from './availability.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 
 export interface PublicRoutesOptions {
-  rateLimitPerMinute: number;
+  rateLimits: PublicRateLimitOptions;
 }
 
 /**
  * /v1/public: called from tenants' web pages with a publishable key.
  * Hook order matters: CORS first (it answers preflights, which carry no key),
- * then the rate limit, then the key and Origin check.
+ * then one hook for the limits and the key and Origin check
+ * (plugins/public-rate-limit.ts: failed-authentication budget per address,
+ * key check, per visitor, per tenant).
  */
 export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app, options) => {
   // Reflect the Origin so a browser can read every answer, refusals included;
@@ -22,7 +23,7 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
   await app.register(cors, {
     origin: true,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'x-tenant-key', 'idempotency-key'],
+    allowedHeaders: ['content-type', 'x-tenant-key', 'idempotency-key', 'x-manage-token'],
     exposedHeaders: [
       'retry-after',
       'x-request-id',
@@ -32,20 +33,7 @@ export const publicRoutes: FastifyPluginAsync<PublicRoutesOptions> = async (app,
     ],
     maxAge: 600,
   });
-  await app.register(rateLimit, {
-    max: options.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // Per tenant key: one busy tenant cannot use up another's allowance.
-    keyGenerator: (request) => {
-      const key = request.headers['x-tenant-key'];
-      return typeof key === 'string' && key.length > 0 ? `key:${key}` : `ip:${request.ip}`;
-    },
-    errorResponseBuilder: (_request, context) =>
-      new RateLimitedError(
-        `Too many requests: at most ${context.max} per minute. Retry in ${context.after}.`,
-      ),
-  });
-  app.addHook('onRequest', app.authenticatePublic);
+  await app.register(publicRateLimitPlugin, options.rateLimits);
   await app.register(idempotencyPlugin);
   await app.register(catalogRoutes);
   await app.register(availabilityRoutes);

@@ -22,6 +22,8 @@ export const apiKeysRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api-keys', {
+    // The answer holds the whole key (plugins/security-headers.ts; every admin route has it anyway).
+    config: { noStore: true },
     schema: {
       tags,
       security,

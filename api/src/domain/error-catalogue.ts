@@ -1,0 +1,87 @@
+/**
+ * Every error code the API answers, with its HTTP status and what it means:
+ * the one table, shaped like fastify's lib/errors.js. Codes are public API:
+ * add codes, never rename or remove one, never change a status.
+ *
+ * The domain only picks codes from here (errors.ts types `DomainError.code` as
+ * a key of this table); http/error-handler.ts is the one place that reads the
+ * statuses. schemas/common.ts turns the keys into the `code` enum of the
+ * OpenAPI document, and test/error-catalogue.test.ts checks the table in
+ * api/README.md against this one.
+ */
+
+interface ErrorCodeEntry {
+  readonly status: number;
+  readonly description: string;
+}
+
+export const ERROR_CATALOGUE = {
+  // The request itself
+  validation_failed: {
+    status: 400,
+    description: 'The body, query or path breaks the schema or a rule; `details` names each field.',
+  },
+  invalid_json: {
+    status: 400,
+    description: 'The body is not valid JSON, or empty with a JSON content type.',
+  },
+  invalid_body: { status: 400, description: 'The body does not match its Content-Length.' },
+  invalid_url: { status: 400, description: 'The path is not a valid URL (a broken %-escape).' },
+  bad_request: { status: 400, description: 'Another malformed request the HTTP layer refused.' },
+  request_timeout: { status: 408, description: 'The request did not arrive in time.' },
+  payload_too_large: { status: 413, description: 'The body is larger than the server accepts.' },
+  uri_too_long: { status: 414, description: 'A path segment is longer than 100 characters.' },
+  unsupported_media_type: { status: 415, description: 'The API takes JSON only.' },
+  headers_too_large: { status: 431, description: 'The request headers are too large.' },
+
+  // Authentication and access
+  invalid_api_key: { status: 401, description: 'The key is missing, malformed, unknown or revoked.' },
+  wrong_key_kind: {
+    status: 403,
+    description: 'A publishable key on an admin route, or a secret key on a public one.',
+  },
+  origin_not_allowed: {
+    status: 403,
+    description: "The page's Origin is not in the tenant's allowedOrigins.",
+  },
+
+  // Resources and routes
+  not_found: { status: 404, description: 'No such resource (also for another tenant’s ids).' },
+  route_not_found: { status: 404, description: 'No route for this method and path.' },
+  conflict: { status: 409, description: 'The change would duplicate an existing record.' },
+  slug_taken: { status: 409, description: 'The slug is already in use.' },
+
+  // Booking
+  slot_unavailable: {
+    status: 409,
+    description: 'The time cannot be booked: taken, closed, outside notice or window, no seats.',
+  },
+  invalid_state: {
+    status: 409,
+    description: "The appointment's status does not allow this change (cancelling a completed one…).",
+  },
+  idempotency_in_progress: {
+    status: 409,
+    description: 'A request with this Idempotency-Key is still being processed.',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    description: 'The same Idempotency-Key was sent with a different request.',
+  },
+
+  // Limits and failures
+  rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
+  internal_error: { status: 500, description: 'A fault on our side; the cause is logged, never shown.' },
+  service_busy: { status: 503, description: 'Overloaded for a moment; retry after `Retry-After`.' },
+  database_unavailable: { status: 503, description: 'GET /ready: the database does not answer.' },
+} as const satisfies Record<string, ErrorCodeEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Every code, for enums (`z.enum(ERROR_CODES)`). */
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
+
+/** The HTTP status of a code. */
+export function statusOf(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}

@@ -1,0 +1,210 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { DOCS_CONTENT_SECURITY_POLICY } from '../../src/http/plugins/openapi.ts';
+import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import { bookableService, bookingBody, testClock } from '../helpers/booking-fixtures.ts';
+import {
+  admin,
+  buildTestApp,
+  createTestTenant,
+  PLATFORM_TOKEN,
+  publicRequest,
+  type TestApp,
+} from '../helpers/test-app.ts';
+
+const { read } = testClock('2027-03-01T07:00:00Z');
+let t: TestApp;
+let tenant: CreatedTenant;
+
+beforeAll(async () => {
+  t = await buildTestApp({}, { clock: read });
+  tenant = await createTestTenant(t.db);
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+describe('X-Content-Type-Options: nosniff', () => {
+  it.each<[string, () => Promise<LightMyRequestResponse>]>([
+    ['/health', () => get('/health')],
+    ['/openapi.json', () => get('/openapi.json')],
+    ['/docs/', () => get('/docs/')],
+    ['a /docs asset', () => get('/docs/static/swagger-ui-bundle.js')],
+    ['an unknown route', () => get('/nothing-here')],
+    ['a public answer', () => publicRequest(t.app, tenant, { method: 'GET', url: '/v1/public/tenant' })],
+    ['a public refusal', () => get('/v1/public/tenant')],
+    ['an admin answer', () => admin(t.app, tenant, { method: 'GET', url: '/v1/tenant-admin/services' })],
+    ['a validation error', () => admin(t.app, tenant, { method: 'GET', url: '/v1/tenant-admin/services/1' })],
+    ['a router error (414)', () => get(`/v1/tenant-admin/services/${'a'.repeat(101)}`)],
+    [
+      'a CORS preflight',
+      () =>
+        t.app.inject({
+          method: 'OPTIONS',
+          url: '/v1/public/tenant',
+          headers: { origin: 'https://studio.example', 'access-control-request-method': 'GET' },
+        }),
+    ],
+  ])('on %s', async (_, send) => {
+    expect((await send()).headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('on /widget.js, which keeps its own caching', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mais-widget-'));
+    const bundle = path.join(dir, 'widget.js');
+    writeFileSync(bundle, 'console.log("mais")');
+    const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db: t.db, widgetBundlePath: bundle });
+    const response = await app.inject({ method: 'GET', url: '/widget.js' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(response.headers['content-security-policy']).toBeUndefined();
+    await app.close();
+  });
+});
+
+describe('/docs', () => {
+  it.each(['/docs', '/docs/', '/docs/static/swagger-ui-bundle.js', '/docs/json'])(
+    '%s has the CSP and may not be framed',
+    async (url) => {
+      const response = await get(url);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-security-policy']).toBe(DOCS_CONTENT_SECURITY_POLICY);
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['x-frame-options']).toBe('DENY');
+    },
+  );
+
+  it('allows no inline script and no outside source', () => {
+    const directives = Object.fromEntries(
+      DOCS_CONTENT_SECURITY_POLICY.split('; ').map((directive) => {
+        const [name = '', ...sources] = directive.split(' ');
+        return [name, sources];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    for (const sources of Object.values(directives)) {
+      expect(sources).not.toContain("'unsafe-inline'");
+      expect(sources).not.toContain("'unsafe-eval'");
+      expect(sources.filter((source) => /^https?:|^\*/.test(source))).toEqual([]);
+    }
+  });
+
+  it("the page is only Swagger UI's own files, and every inline style it creates is allowed by hash", async () => {
+    const page = (await get('/docs/')).body;
+    expect(page).toContain('swagger-ui-bundle.js');
+    expect(page).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(page).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
+
+    const inlineStyles: string[] = [];
+    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js']) {
+      const code = (await get(`/docs/static/${asset}`)).body;
+      for (const [, literal] of code.matchAll(/createElement\("style",null,("(?:[^"\\]|\\.)*")\)/g)) {
+        inlineStyles.push(JSON.parse(literal!) as string);
+      }
+    }
+    expect(inlineStyles.length).toBeGreaterThan(0);
+    for (const css of inlineStyles) {
+      const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+      expect(DOCS_CONTENT_SECURITY_POLICY, `inline style ${css}`).toContain(hash);
+    }
+  });
+
+  it('is the only place with a CSP', async () => {
+    expect((await get('/openapi.json')).headers['content-security-policy']).toBeUndefined();
+    expect((await get('/health')).headers['x-frame-options']).toBeUndefined();
+  });
+});
+
+describe('Cache-Control', () => {
+  it('no-store on a booking, which carries the manage token, and on every use of that token', async () => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const booked = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: '/v1/public/appointments',
+      payload: bookingBody(serviceId, '2027-03-02T10:00:00Z'),
+    });
+    expect(booked.statusCode).toBe(201);
+    expect(booked.json().manageToken).toEqual(expect.any(String));
+    expect(booked.headers['cache-control']).toBe('no-store');
+
+    // Managing the booking, whichever way the token travels (status aside: that is the route's business).
+    const { appointment, manageToken } = booked.json();
+    for (const request of [
+      { url: `/v1/public/appointments/${appointment.id}?token=${manageToken}` },
+      { url: `/v1/public/appointments/${appointment.id}`, headers: { 'x-manage-token': manageToken } },
+      { url: `/v1/public/appointments/${appointment.id}?token=wrong` },
+    ]) {
+      const response = await publicRequest(t.app, tenant, { method: 'GET', ...request });
+      expect(response.headers['cache-control'], response.body).toBe('no-store');
+    }
+  });
+
+  it('no-store on any request carrying a manage token, whatever the route', async () => {
+    const viaHeader = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url: '/v1/public/tenant',
+      headers: { 'x-manage-token': 'a-token' },
+    });
+    expect(viaHeader.headers['cache-control']).toBe('no-store');
+    const viaQuery = await publicRequest(t.app, tenant, { method: 'GET', url: '/v1/public/tenant?token=x' });
+    expect(viaQuery.headers['cache-control']).toBe('no-store');
+  });
+
+  it('no-store on a new API key, on a new tenant and on every admin answer', async () => {
+    const key = await admin(t.app, tenant, {
+      method: 'POST',
+      url: '/v1/tenant-admin/api-keys',
+      payload: { kind: 'PUBLISHABLE', mode: 'TEST' },
+    });
+    expect(key.statusCode).toBe(201);
+    expect(key.headers['cache-control']).toBe('no-store');
+
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/platform/tenants',
+      headers: { authorization: `Bearer ${PLATFORM_TOKEN}` },
+      payload: { name: 'Headers Studio', timezone: 'Europe/Berlin', currency: 'EUR' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['cache-control']).toBe('no-store');
+
+    for (const response of [
+      await admin(t.app, tenant, { method: 'GET', url: '/v1/tenant-admin/tenant' }),
+      await admin(t.app, tenant, { method: 'GET', url: '/v1/tenant-admin/api-keys' }),
+      await admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/services/${randomUUID()}` }),
+      await t.app.inject({ method: 'GET', url: '/v1/tenant-admin/services' }),
+    ]) {
+      expect(response.headers['cache-control'], response.body).toBe('no-store');
+    }
+  });
+
+  it('private, no-cache on public catalog and availability answers (chosen by the key header, not the URL)', async () => {
+    for (const response of [
+      await publicRequest(t.app, tenant, { method: 'GET', url: '/v1/public/tenant' }),
+      await publicRequest(t.app, tenant, { method: 'GET', url: '/v1/public/services' }),
+      await get('/v1/public/services'),
+    ]) {
+      expect(response.headers['cache-control'], response.body).toBe('private, no-cache');
+    }
+  });
+
+  it('no-store on any route with `config: { noStore: true }`', async () => {
+    const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db: t.db });
+    app.get('/secret-thing', { config: { noStore: true } }, async () => ({ secret: 'x' }));
+    app.get('/plain-thing', async () => ({ plain: 'x' }));
+    expect((await app.inject({ method: 'GET', url: '/secret-thing' })).headers['cache-control']).toBe(
+      'no-store',
+    );
+    expect(
+      (await app.inject({ method: 'GET', url: '/plain-thing' })).headers['cache-control'],
+    ).toBeUndefined();
+    await app.close();
+  });
+});
