@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from './common.ts';
+import { text } from './text.ts';
 
 export const ApiKeyKindSchema = z.enum(['PUBLISHABLE', 'SECRET']);
 export const ApiKeyModeSchema = z.enum(['LIVE', 'TEST']);
@@ -26,7 +27,7 @@ export const CreateApiKeyBodySchema = z
   .object({
     kind: ApiKeyKindSchema,
     mode: ApiKeyModeSchema.default('LIVE'),
-    name: z.string().trim().min(1).max(100).optional(),
+    name: text({ trim: true, min: 1, max: 100 }).optional(),
   })
   .strict();
 export type CreateApiKeyBody = z.infer<typeof CreateApiKeyBodySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, TimeZone, Timestamp, Uuid } from './common.ts';
+import { DateOnly, Month, TimeZone, Timestamp, Uuid } from './common.ts';
 
 export const MAX_AVAILABILITY_DAYS = 62;
 
@@ -30,7 +30,7 @@ export type AvailabilityDto = z.infer<typeof AvailabilitySchema>;
 
 export const AvailableDatesQuerySchema = z
   .object({
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month "YYYY-MM"' }),
+    month: Month,
     timezone: TimeZone,
     providerId: Uuid.optional(),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnly, Timestamp, Uuid, WallTime } from './common.ts';
+import { SafeText, text } from './text.ts';
 
 /** Weekly opening hours and the per-date exceptions to them. */
 
@@ -58,14 +59,14 @@ export const CreateAvailabilityOverrideBodySchema = z
       description: 'Special hours that replace the weekly hours that day.',
     }),
     endTime: WallTime.optional(),
-    reason: z.string().trim().max(500).nullable().optional(),
+    reason: text({ trim: true, max: 500 }).nullable().optional(),
   })
   .strict();
 export type CreateAvailabilityOverrideBody = z.infer<typeof CreateAvailabilityOverrideBodySchema>;
 
 export const AvailabilityOverrideListQuery = z
   .object({
-    cursor: z.string().max(200).optional(),
+    cursor: SafeText.max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     from: DateOnly.optional(),
     to: DateOnly.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from './common.ts';
+import { text } from './text.ts';
 
 export const IntakeFieldTypeSchema = z.enum([
   'TEXT',
@@ -28,11 +29,14 @@ export type IntakeFieldDto = z.infer<typeof IntakeFieldSchema>;
 export const IntakeFieldInputSchema = z
   .object({
     id: Uuid.optional().meta({ description: 'Keep (and update) an existing field; omit to add a new one.' }),
-    label: z.string().trim().min(1).max(200),
+    label: text({ trim: true, min: 1, max: 200 }),
     fieldType: IntakeFieldTypeSchema,
     required: z.boolean().default(false),
-    options: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
-    placeholder: z.string().max(200).optional(),
+    options: z
+      .array(text({ trim: true, min: 1, max: 200 }))
+      .max(50)
+      .optional(),
+    placeholder: text({ max: 200 }).optional(),
   })
   .strict()
   .superRefine((field, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Cents, ListQuery, Timestamp, TimeZone, Uuid } from './common.ts';
+import { SafeText, storable, text } from './text.ts';
 
 export const ProviderServiceSchema = z.object({
   serviceId: Uuid,
@@ -26,11 +27,12 @@ export const ProviderSchema = z
 export type ProviderDto = z.infer<typeof ProviderSchema>;
 
 const ProviderFields = {
-  name: z.string().trim().min(1).max(200),
-  email: z.email({ message: 'must be an email address' }).max(254),
-  phone: z
-    .string()
-    .trim()
+  name: text({ trim: true, min: 1, max: 200 }),
+  email: z
+    .email({ message: 'must be an email address' })
+    .max(254)
+    .refine(...storable),
+  phone: SafeText.trim()
     .regex(/^\+?[0-9 ()-]{5,25}$/, { message: 'must be a phone number such as "+49 30 1234567"' })
     .nullable(),
   timezone: TimeZone.nullable(),

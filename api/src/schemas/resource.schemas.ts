@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ListQuery, Timestamp, Uuid } from './common.ts';
+import { text } from './text.ts';
 
 export const ResourceSchema = z
   .object({
@@ -15,8 +16,8 @@ export const ResourceSchema = z
 export type ResourceDto = z.infer<typeof ResourceSchema>;
 
 const ResourceFields = {
-  name: z.string().trim().min(1).max(200),
-  kind: z.string().trim().min(1).max(50).meta({ example: 'room' }),
+  name: text({ trim: true, min: 1, max: 200 }),
+  kind: text({ trim: true, min: 1, max: 50 }).meta({ example: 'room' }),
   capacity: z.number().int().min(1).max(1000),
   active: z.boolean(),
 };

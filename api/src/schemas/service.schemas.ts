@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Cents, CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
+import { SafeText, text } from './text.ts';
 
 export const PaymentModeSchema = z.enum(['NONE', 'DEPOSIT', 'FULL']);
 
@@ -33,8 +34,8 @@ export const ServiceSchema = z
 export type ServiceDto = z.infer<typeof ServiceSchema>;
 
 const ServiceFields = {
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(5000),
+  name: text({ trim: true, min: 1, max: 200 }),
+  description: text({ max: 5000 }),
   durationMinutes: z.number().int().min(1).max(MINUTES_PER_DAY),
   bufferBeforeMinutes: z.number().int().min(0).max(MINUTES_PER_DAY),
   bufferAfterMinutes: z.number().int().min(0).max(MINUTES_PER_DAY),
@@ -95,7 +96,7 @@ export type UpdateServiceBody = z.infer<typeof UpdateServiceBodySchema>;
 
 export const ServiceListQuery = z
   .object({
-    cursor: z.string().max(200).optional(),
+    cursor: SafeText.max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     active: z.enum(['true', 'false']).optional(),
   })

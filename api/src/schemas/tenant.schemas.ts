@@ -1,26 +1,22 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../domain/tenancy/slug.ts';
 import { CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
+import { SafeText, storable, text } from './text.ts';
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */
-export const Origin = z
-  .string()
-  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, {
-    message: 'must be an origin such as "https://studio.example"',
-  })
-  .transform((origin) => origin.toLowerCase());
+export const Origin = SafeText.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, {
+  message: 'must be an origin such as "https://studio.example"',
+}).transform((origin) => origin.toLowerCase());
 
 export const BrandingSchema = z
   .object({
-    primaryColor: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour "#RRGGBB"' })
-      .optional(),
+    primaryColor: SafeText.regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour "#RRGGBB"' }).optional(),
     logoUrl: z
       .url({ protocol: /^https?$/ })
       .max(2000)
+      .refine(...storable)
       .optional(),
-    fontFamily: z.string().max(200).optional(),
+    fontFamily: text({ max: 200 }).optional(),
     theme: z.enum(['light', 'dark', 'auto']).optional(),
   })
   .strict();
@@ -48,7 +44,7 @@ export const PublicTenantSchema = TenantSchema.pick({
 }).meta({ id: 'PublicTenant' });
 
 const TenantFields = {
-  name: z.string().trim().min(1).max(200),
+  name: text({ trim: true, min: 1, max: 200 }),
   timezone: TimeZone,
   currency: CurrencyCode,
   allowedOrigins: z.array(Origin).max(50),
@@ -58,10 +54,9 @@ const TenantFields = {
 export const CreateTenantBodySchema = z
   .object({
     ...TenantFields,
-    slug: z
-      .string()
-      .regex(SLUG_PATTERN, { message: 'must be lower-case letters, digits and hyphens (at most 40)' })
-      .optional(),
+    slug: SafeText.regex(SLUG_PATTERN, {
+      message: 'must be lower-case letters, digits and hyphens (at most 40)',
+    }).optional(),
     currency: CurrencyCode.default('USD'),
     allowedOrigins: TenantFields.allowedOrigins.default([]),
     branding: BrandingSchema.default({}),

@@ -22,10 +22,15 @@ function encodeCursor(position: Position): string {
   return Buffer.from(`${position.instant.toISOString()}|${position.id}`).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function decodeCursor(cursor: string): Position {
   const [text, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const instant = new Date(text ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(instant.getTime())) {
+  const year = instant.getUTCFullYear();
+  // Any instant this API stores lies in 1970–9999; anything else was not made here (and would
+  // reach PostgreSQL as a date it refuses).
+  if (!id || !UUID.test(id) || Number.isNaN(year) || year < 1970 || year > 9999) {
     throw new ValidationError('The cursor is not one this API returned.', [
       { path: 'cursor', message: 'is not valid' },
     ]);
