@@ -8,6 +8,7 @@
  * exactly one winner of a contested slot).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,8 @@ import pg from 'pg';
 import { buildApp } from '../../api/src/app.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../api/src/adapters/db/embedded-postgres.ts';
 import { migrate } from '../../api/src/adapters/db/migrate.ts';
-import { createPrismaClient } from '../../api/src/adapters/db/prisma-client.ts';
+import type { Db } from '../../api/src/adapters/db/prisma-client.ts';
+import { createCountingPrismaClient } from '../../api/test/helpers/statement-counter.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { createTenant } from '../../api/src/use-cases/create-tenant.ts';
 
@@ -55,7 +57,8 @@ async function main() {
 }
 
 async function run(databaseUrl: string) {
-  const db = createPrismaClient(databaseUrl, { maxConnections: DB_CONNECTIONS });
+  // The app's client, counting the SQL statements it sends (at the pg driver).
+  const { db, log } = createCountingPrismaClient(databaseUrl, { maxConnections: DB_CONNECTIONS });
   const config = loadConfig({
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
@@ -101,6 +104,12 @@ async function run(databaseUrl: string) {
     );
     check(slotCounts.size === 1, `availability: slot counts differ between requests (${[...slotCounts]})`);
     const slotsReturned = availability[0]?.body.slots?.length ?? 0;
+    log.reset();
+    await call('GET', availabilityUrl);
+    const statements = log.counts();
+    const bytes = await Promise.all(
+      ['identity', 'gzip', 'br'].map((encoding) => wireBytes(`${base}${availabilityUrl}`, headers, encoding)),
+    );
 
     // 2. Throughput: 200 clients at once, each on its own free slot (days after the seeded window).
     const distinct = distinctSlots(setup.serviceId, setup.providerIds, 200);
@@ -151,6 +160,14 @@ async function run(databaseUrl: string) {
       ['Availability, 30 days (200 sequential GETs, 20 warm-up)', ''],
       ['  slots returned', String(slotsReturned)],
       ['  p50 / p95 / p99 (ms)', triple(availability, [50, 95, 99])],
+      [
+        '  SQL statements per request (without BEGIN/COMMIT)',
+        `${statements.all} (${statements.withoutTransactionControl})`,
+      ],
+      [
+        '  answer bytes asking for identity / gzip / br (encoding sent)',
+        bytes.map((answer) => `${answer.bytes} (${answer.encoding})`).join(' / '),
+      ],
       ['Booking, 200 clients at once on distinct slots', ''],
       ['  successes', `${throughputOk} / 200`],
       ['  bookings per second', (throughputOk / throughputSeconds).toFixed(1)],
@@ -179,7 +196,7 @@ async function run(databaseUrl: string) {
  * of a provider overlap) and BUSY_BLOCKS manual blocks over the first
  * WINDOW_DAYS days after NOW.
  */
-async function seed(db: ReturnType<typeof createPrismaClient>, tenantId: string) {
+async function seed(db: Db, tenantId: string) {
   const service = await db.service.create({
     data: {
       tenantId,
@@ -282,6 +299,22 @@ function clientBody(serviceId: string, startTimeUtc: string) {
     client: { name: 'Bench Client', email: 'bench@example.com' },
     clientTimezone: 'UTC',
   };
+}
+
+/** The size of an answer as sent, asking for one content encoding (node:http, unlike fetch, decodes nothing). */
+function wireBytes(url: string, headers: Record<string, string>, encoding: string) {
+  return new Promise<{ bytes: number; encoding: string }>((resolve, reject) => {
+    http
+      .get(url, { headers: { ...headers, 'accept-encoding': encoding } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () =>
+          resolve({ bytes, encoding: response.headers['content-encoding'] ?? 'none' }),
+        );
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,6 +1,6 @@
 import type {
-  BookableService,
   BookingDataRepository,
+  SlotService,
 } from '../adapters/db/repositories/booking-data.repository.ts';
 import { resolveSchedules } from '../domain/availability/schedule-resolution.ts';
 import { generateSlots, type Slot, type SlotQuery } from '../domain/availability/slots.ts';
@@ -11,10 +11,11 @@ const MINUTE = 60_000;
  * Loads schedules and busy times and runs the slot engine for `service`,
  * for starts in [from, to). `providerIds` narrows the providers (one chosen by
  * the client); by default every active provider offering the service.
+ * Costs two statements, run side by side: schedules and busy times.
  */
 export async function findSlots(
   data: BookingDataRepository,
-  service: BookableService,
+  service: SlotService,
   options: {
     from: number;
     to: number;
@@ -29,7 +30,7 @@ export async function findSlots(
 
 export async function slotQuery(
   data: BookingDataRepository,
-  service: BookableService,
+  service: SlotService,
   options: {
     from: number;
     to: number;

@@ -30,7 +30,7 @@ export async function listAvailability(
       { path: 'endDate', message: `must be at most ${MAX_AVAILABILITY_DAYS} days after startDate` },
     ]);
   }
-  const service = await data.service(serviceId);
+  const service = await data.serviceForSlots(serviceId);
   const providerIds = await chosenProvider(service.providers, query.providerId);
   const slots = await findSlots(data, service, {
     from: first.startOf('day').toMillis(),
@@ -58,7 +58,7 @@ export async function listAvailableDates(
   now: Date,
 ): Promise<{ timezone: string; month: string; dates: string[] }> {
   const first = DateTime.fromISO(`${query.month}-01`, { zone: query.timezone });
-  const service = await data.service(serviceId);
+  const service = await data.serviceForSlots(serviceId);
   const providerIds = await chosenProvider(service.providers, query.providerId);
   const slots = await findSlots(data, service, {
     from: first.toMillis(),

@@ -17,16 +17,50 @@ export interface AuthenticatedKey {
 // audit log: writing it at most once a minute keeps a write off every request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+interface KeyRow {
+  id: string;
+  kind: ApiKeyKind;
+  mode: ApiKeyMode;
+  revoked: boolean;
+  tenantId: string;
+  slug: string;
+  timezone: string;
+  currency: string;
+  allowedOrigins: string[];
+}
+
+/**
+ * One statement on every request: the key joined to its tenant, and (in a
+ * data-modifying CTE, which PostgreSQL runs whether or not the outer query
+ * reads it) the lastUsedAt touch when the stored value is over a minute old.
+ * The UPDATE matches no row, takes no lock and writes nothing in the usual
+ * case; when two requests race on a stale key, the second re-checks the
+ * condition after the first commits and skips.
+ */
 export async function findActiveKeyByHash(db: Db, hash: string, now: Date): Promise<AuthenticatedKey | null> {
-  const key = await db.apiKey.findUnique({
-    where: { hash },
-    include: {
-      tenant: { select: { id: true, slug: true, timezone: true, currency: true, allowedOrigins: true } },
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  const [key] = await db.$queryRaw<KeyRow[]>`
+    WITH touched AS (
+      UPDATE api_keys SET "lastUsedAt" = ${now}
+       WHERE hash = ${hash} AND "revokedAt" IS NULL
+         AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${staleBefore})
+    )
+    SELECT k.id, k.kind::text AS kind, k.mode::text AS mode, k."revokedAt" IS NOT NULL AS revoked,
+           t.id AS "tenantId", t.slug, t.timezone, t.currency, t."allowedOrigins"
+      FROM api_keys k
+      JOIN tenants t ON t.id = k."tenantId"
+     WHERE k.hash = ${hash}`;
+  if (!key || key.revoked) return null;
+  return {
+    apiKeyId: key.id,
+    kind: key.kind,
+    mode: key.mode,
+    tenant: {
+      id: key.tenantId,
+      slug: key.slug,
+      timezone: key.timezone,
+      currency: key.currency,
+      allowedOrigins: key.allowedOrigins,
     },
-  });
-  if (!key || key.revokedAt) return null;
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-  }
-  return { apiKeyId: key.id, kind: key.kind, mode: key.mode, tenant: key.tenant };
+  };
 }

@@ -1,9 +1,8 @@
 import type { StoredOverride, StoredRule } from '../../../domain/availability/schedule-resolution.ts';
-import type { Busy } from '../../../domain/availability/slots.ts';
 import type { IntakeField } from '../../../domain/appointments/intake.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
-import type { Prisma } from '../../../generated/prisma/client.ts';
-import { fromDbDate, toDbDate } from '../db-date.ts';
+import { Prisma } from '../../../generated/prisma/client.ts';
+import { busyTimesSql, toBusyTimes, type BusyRow, type BusyTimes } from '../busy-times-sql.ts';
 import type { Db } from '../prisma-client.ts';
 
 /**
@@ -13,6 +12,8 @@ import type { Db } from '../prisma-client.ts';
  */
 
 type Client = Db | Prisma.TransactionClient;
+
+export type { BusyTimes };
 
 export interface BookableService {
   id: string;
@@ -35,9 +36,16 @@ export interface BookableService {
   providers: Array<{ id: string; zone: string; priceCents: number }>;
 }
 
-export interface BusyTimes {
-  byProvider: Map<string, Busy[]>;
-  byResource: Map<string, Busy[]>;
+/** What the slot engine needs of a service: everything but the intake form. */
+export type SlotService = Omit<BookableService, 'intakeFields'>;
+
+/** One service row as built by the query in readService, before defaults are applied. */
+interface ServiceJson extends Omit<SlotService, 'zone' | 'resourceIds' | 'providers'> {
+  timezone: string | null;
+  tenantTimezone: string;
+  resourceIds: string[];
+  providers: Array<{ id: string; timezone: string | null; priceOverrideCents: number | null }>;
+  intakeFields?: IntakeField[];
 }
 
 export class BookingDataRepository {
@@ -46,38 +54,80 @@ export class BookingDataRepository {
     private readonly tenantId: string,
   ) {}
 
-  /** An active service with its active providers and resources; NotFoundError otherwise. */
+  /** An active service with its active providers, resources and intake form; NotFoundError otherwise. */
   async service(serviceId: string): Promise<BookableService> {
-    const row = await this.db.service.findFirst({
-      where: { id: serviceId, tenantId: this.tenantId, active: true },
-      include: {
-        tenant: { select: { timezone: true } },
-        serviceResources: { where: { resource: { active: true } }, select: { resourceId: true } },
-        intakeFormFields: { where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { createdAt: 'asc' }] },
-        providerServices: {
-          where: { provider: { active: true } },
-          include: { provider: { select: { id: true, timezone: true } } },
-        },
-      },
-    });
-    if (!row) throw new NotFoundError('Service', serviceId);
-    const zone = row.timezone ?? row.tenant.timezone;
+    const { intakeFields, ...service } = await this.readService(serviceId, true);
+    return { ...service, intakeFields: intakeFields ?? [] };
+  }
+
+  /** As service(), without the intake form: what availability needs. */
+  async serviceForSlots(serviceId: string): Promise<SlotService> {
+    return this.readService(serviceId, false);
+  }
+
+  /**
+   * One statement for the service, its tenant's zone, its active providers and
+   * resources and (when asked) its active intake fields, built as one JSON
+   * document. Prisma's `include` costs a statement per relation (six here).
+   */
+  private async readService(
+    serviceId: string,
+    withIntake: boolean,
+  ): Promise<SlotService & { intakeFields?: IntakeField[] }> {
+    const intake = withIntake
+      ? Prisma.sql`, 'intakeFields', (
+          SELECT COALESCE(json_agg(json_build_object(
+                   'id', f.id, 'label', f.label, 'fieldType', f."fieldType",
+                   'required', f.required, 'options', f.options)
+                   ORDER BY f."sortOrder", f."createdAt"), '[]')
+            FROM intake_form_fields f
+           WHERE f."tenantId" = s."tenantId" AND f."serviceId" = s.id AND f.active)`
+      : Prisma.empty;
+    const rows = await this.db.$queryRaw<Array<{ service: string }>>`
+      SELECT json_build_object(
+               'id', s.id, 'name', s.name, 'durationMinutes', s."durationMinutes",
+               'bufferBeforeMinutes', s."bufferBeforeMinutes", 'bufferAfterMinutes', s."bufferAfterMinutes",
+               'slotIntervalMinutes', s."slotIntervalMinutes", 'minimumNoticeMinutes', s."minimumNoticeMinutes",
+               'bookingWindowDays', s."bookingWindowDays", 'capacity', s.capacity,
+               'priceBaseCents', s."priceBaseCents", 'currency', s.currency, 'paymentMode', s."paymentMode",
+               'depositCents', s."depositCents", 'depositPercent', s."depositPercent",
+               'timezone', s.timezone, 'tenantTimezone', t.timezone,
+               'resourceIds', ARRAY(
+                 SELECT sr."resourceId"
+                   FROM service_resources sr
+                   JOIN resources r ON r."tenantId" = sr."tenantId" AND r.id = sr."resourceId"
+                  WHERE sr."tenantId" = s."tenantId" AND sr."serviceId" = s.id AND r.active),
+               'providers', (
+                 SELECT COALESCE(json_agg(json_build_object(
+                          'id', p.id, 'timezone', p.timezone, 'priceOverrideCents', ps."priceOverrideCents")), '[]')
+                   FROM provider_services ps
+                   JOIN providers p ON p."tenantId" = ps."tenantId" AND p.id = ps."providerId"
+                  WHERE ps."tenantId" = s."tenantId" AND ps."serviceId" = s.id AND p.active)
+               ${intake}
+             )::text AS service
+        FROM services s
+        JOIN tenants t ON t.id = s."tenantId"
+       WHERE s.id = ${serviceId}::uuid AND s."tenantId" = ${this.tenantId}::uuid AND s.active`;
+    if (!rows[0]) throw new NotFoundError('Service', serviceId);
+    const { timezone, tenantTimezone, providers, resourceIds, ...row } = JSON.parse(
+      rows[0].service,
+    ) as ServiceJson;
+    const zone = timezone ?? tenantTimezone;
     return {
       ...row,
       zone,
-      resourceIds: row.serviceResources.map((link) => link.resourceId).sort(),
-      intakeFields: row.intakeFormFields,
-      providers: row.providerServices
-        .map((link) => ({
-          id: link.provider.id,
-          zone: link.provider.timezone ?? zone,
-          priceCents: link.priceOverrideCents ?? row.priceBaseCents,
+      resourceIds: resourceIds.sort(),
+      providers: providers
+        .map((provider) => ({
+          id: provider.id,
+          zone: provider.timezone ?? zone,
+          priceCents: provider.priceOverrideCents ?? row.priceBaseCents,
         }))
         .sort((a, b) => (a.id < b.id ? -1 : 1)),
     };
   }
 
-  /** Weekly rules and overrides that can affect these providers for this service around [from, to). */
+  /** Weekly rules and overrides that can affect these providers for this service around [from, to), in one statement. */
   async schedules(
     serviceId: string,
     providerIds: readonly string[],
@@ -85,49 +135,40 @@ export class BookingDataRepository {
     to: number,
   ): Promise<{ rules: StoredRule[]; overrides: StoredOverride[] }> {
     const DAY = 86_400_000;
-    const [rules, overrides] = await Promise.all([
-      this.db.availabilityRule.findMany({
-        where: {
-          tenantId: this.tenantId,
-          OR: [{ providerId: { in: [...providerIds] } }, { providerId: null, serviceId }],
-        },
-      }),
-      this.db.availabilityOverride.findMany({
-        where: {
-          tenantId: this.tenantId,
-          OR: [{ providerId: { in: [...providerIds] } }, { providerId: null }],
-          // Local dates differ from UTC dates by at most a day; two days of margin is safe.
-          date: {
-            gte: toDbDate(new Date(from - 2 * DAY).toISOString().slice(0, 10)),
-            lte: toDbDate(new Date(to + 2 * DAY).toISOString().slice(0, 10)),
-          },
-        },
-      }),
-    ]);
+    // Local dates differ from UTC dates by at most a day; two days of margin is safe.
+    const firstDate = new Date(from - 2 * DAY).toISOString().slice(0, 10);
+    const lastDate = new Date(to + 2 * DAY).toISOString().slice(0, 10);
+    // A `date` becomes "YYYY-MM-DD" in JSON, the form the domain uses.
+    const [row] = await this.db.$queryRaw<Array<{ rules: string; overrides: string }>>`
+      SELECT
+        (SELECT COALESCE(json_agg(json_build_object(
+                  'providerId', "providerId", 'serviceId', "serviceId", 'dayOfWeek', "dayOfWeek",
+                  'startTime', "startTime", 'endTime', "endTime",
+                  'effectiveFrom', "effectiveFrom", 'effectiveTo', "effectiveTo")), '[]')
+           FROM availability_rules
+          WHERE "tenantId" = ${this.tenantId}::uuid
+            AND ("providerId" = ANY(${[...providerIds]}::uuid[]) OR ("providerId" IS NULL AND "serviceId" = ${serviceId}::uuid))
+        )::text AS rules,
+        (SELECT COALESCE(json_agg(json_build_object(
+                  'providerId', "providerId", 'date', date, 'closed', closed,
+                  'startTime', "startTime", 'endTime', "endTime")), '[]')
+           FROM availability_overrides
+          WHERE "tenantId" = ${this.tenantId}::uuid
+            AND ("providerId" = ANY(${[...providerIds]}::uuid[]) OR "providerId" IS NULL)
+            AND date BETWEEN ${firstDate}::date AND ${lastDate}::date
+        )::text AS overrides`;
     return {
-      rules: rules.map((rule) => ({
-        providerId: rule.providerId,
-        serviceId: rule.serviceId,
-        dayOfWeek: rule.dayOfWeek,
-        startTime: rule.startTime,
-        endTime: rule.endTime,
-        effectiveFrom: rule.effectiveFrom && fromDbDate(rule.effectiveFrom),
-        effectiveTo: rule.effectiveTo && fromDbDate(rule.effectiveTo),
-      })),
-      overrides: overrides.map((override) => ({
-        providerId: override.providerId,
-        date: fromDbDate(override.date),
-        closed: override.closed,
-        startTime: override.startTime,
-        endTime: override.endTime,
-      })),
+      rules: JSON.parse(row!.rules) as StoredRule[],
+      overrides: JSON.parse(row!.overrides) as StoredOverride[],
     };
   }
 
   /**
    * Time held on these providers and resources within [from, to): live
    * appointments (CONFIRMED, and PENDING holds not yet expired at `now`) with
-   * their buffers, and external busy blocks.
+   * their buffers, and external busy blocks. One statement (see busy-times-sql.ts):
+   * besides a round trip, it saves a booking's transaction a wait, since a
+   * transaction runs its statements one after the other.
    */
   async busy(
     providerIds: readonly string[],
@@ -137,62 +178,18 @@ export class BookingDataRepository {
     now: Date,
     options: { excludeAppointmentId?: string } = {},
   ): Promise<BusyTimes> {
-    // The availability hot path: a month can hold thousands of busy intervals.
-    // One row per provider/resource with the intervals as a JSON array (parsed
-    // natively) costs far less than one driver row per interval.
-    const exclude = options.excludeAppointmentId ?? '00000000-0000-0000-0000-000000000000';
-    const [appointments, blocks] = await Promise.all([
-      this.db.$queryRaw<Array<{ providerId: string | null; resourceId: string | null; intervals: string }>>`
-        SELECT "providerId", "resourceId",
-               json_agg(json_build_array(
-                 (extract(epoch FROM "occupiedStartUtc") * 1000)::float8,
-                 (extract(epoch FROM "occupiedEndUtc") * 1000)::float8,
-                 "sessionKey", seats))::text AS intervals
-          FROM appointments
-         WHERE "tenantId" = ${this.tenantId}::uuid
-           AND status IN ('PENDING', 'CONFIRMED')
-           AND (status = 'CONFIRMED' OR "holdExpiresAt" > ${now})
-           AND ("providerId" = ANY(${[...providerIds]}::uuid[]) OR "resourceId" = ANY(${[...resourceIds]}::uuid[]))
-           AND "occupiedStartUtc" < ${new Date(to)} AND "occupiedEndUtc" > ${new Date(from)}
-           AND id <> ${exclude}::uuid
-         GROUP BY "providerId", "resourceId"`,
-      providerIds.length === 0
-        ? []
-        : this.db.$queryRaw<Array<{ providerId: string; intervals: string }>>`
-            SELECT "providerId",
-                   json_agg(json_build_array(
-                     (extract(epoch FROM "startTimeUtc") * 1000)::float8,
-                     (extract(epoch FROM "endTimeUtc") * 1000)::float8,
-                     'busy-block:' || id, 0))::text AS intervals
-              FROM busy_blocks
-             WHERE "tenantId" = ${this.tenantId}::uuid
-               AND "providerId" = ANY(${[...providerIds]}::uuid[])
-               AND "startTimeUtc" < ${new Date(to)} AND "endTimeUtc" > ${new Date(from)}
-             GROUP BY "providerId"`,
-    ]);
-
-    const busy: BusyTimes = { byProvider: new Map(), byResource: new Map() };
-    const add = (map: Map<string, Busy[]>, key: string, entries: Busy[]) => {
-      const list = map.get(key);
-      if (list) list.push(...entries);
-      else map.set(key, entries);
-    };
-    const parse = (json: string): Busy[] =>
-      (JSON.parse(json) as Array<[number, number, string, number]>).map(
-        ([start, end, sessionKey, seats]) => ({
-          start,
-          end,
-          sessionKey,
-          seats,
-        }),
-      );
-    for (const row of appointments) {
-      const entries = parse(row.intervals);
-      if (row.providerId) add(busy.byProvider, row.providerId, entries);
-      if (row.resourceId) add(busy.byResource, row.resourceId, [...entries]);
-    }
-    for (const row of blocks) add(busy.byProvider, row.providerId, parse(row.intervals));
-    return busy;
+    const rows = await this.db.$queryRaw<BusyRow[]>(
+      busyTimesSql({
+        tenantId: this.tenantId,
+        providerIds,
+        resourceIds,
+        from,
+        to,
+        now,
+        excludeAppointmentId: options.excludeAppointmentId,
+      }),
+    );
+    return toBusyTimes(rows);
   }
 
   /** For "any available": each provider's live bookings in [dayStart, dayEnd) and latest booking time. */
