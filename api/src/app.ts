@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './adapters/db/prisma-client.ts';
 import type { Config } from './config.ts';
-import { handleError, handleNotFound } from './http/error-handler.ts';
+import {
+  handleClientError,
+  handleError,
+  handleFrameworkError,
+  handleNotFound,
+} from './http/error-handler.ts';
+import { secretSafeLogging } from './http/log-redaction.ts';
 import { dbPlugin } from './http/plugins/db.ts';
+import { idempotencySweepPlugin } from './http/plugins/idempotency-sweep.ts';
 import { openApiPlugin } from './http/plugins/openapi.ts';
+import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
 import { tenantAuthPlugin } from './http/plugins/tenant-auth.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
 import { platformTenantsRoutes } from './http/routes/platform/tenants.routes.ts';
@@ -23,7 +32,8 @@ declare module 'fastify' {
 
 export interface AppDependencies {
   db: Db;
-  logger?: FastifyServerOptions['logger'];
+  /** Logger options on top of the defaults (level from config, secrets redacted); false for none. */
+  logger?: FastifyLoggerOptions | false;
   clock?: () => Date;
   /** Where GET /widget.js reads the bundle; widget/dist/widget.js by default. */
   widgetBundlePath?: string;
@@ -35,14 +45,20 @@ export interface AppDependencies {
  */
 export async function buildApp(config: Config, deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    logger: deps.logger === false ? false : { ...secretSafeLogging, level: config.LOG_LEVEL, ...deps.logger },
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Behind a proxy, request.ip (and so the rate limits) must be the visitor's address.
+    trustProxy: config.TRUST_PROXY ?? false,
     // Honour a caller's request id (for tracing across services) if it is sane.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path segments longer than this answer 414 uri_too_long (ids are UUIDs, 36 characters).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
+    // What Fastify answers outside the error handler, in our error shape too.
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -53,11 +69,25 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // OPTIONS is served only as a CORS preflight (by /v1/public's CORS plugin,
+    // which would answer anything else with a plain-text 400). Any other
+    // OPTIONS gets what every method the API does not serve on a path gets:
+    // 404 route_not_found. Not 405: that must list the path's methods in
+    // `Allow` (RFC 9110 §15.5.6), and no other method answers 405 here.
+    const { origin } = request.headers;
+    if (request.method === 'OPTIONS' && !(origin && request.headers['access-control-request-method'])) {
+      return handleNotFound(request, reply);
+    }
   });
 
   app.decorate('config', config);
   app.decorate('now', deps.clock ?? (() => new Date()));
+  await app.register(securityHeadersPlugin);
+  // Answers of 1 KB or more in br or gzip when the client accepts it (JSON, /widget.js, the docs).
+  // Registered before any route. Request bodies are not decompressed: the API takes plain JSON.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(dbPlugin, { db: deps.db });
+  await app.register(idempotencySweepPlugin);
   await app.register(tenantAuthPlugin);
   await app.register(openApiPlugin);
 
@@ -65,7 +95,11 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(widgetScriptRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
   await app.register(publicRoutes, {
     prefix: '/v1/public',
-    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    rateLimits: {
+      perVisitorPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+      perTenantPerMinute: config.PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: config.PUBLIC_AUTH_FAILURES_PER_MINUTE,
+    },
   });
   await app.register(tenantAdminRoutes, { prefix: '/v1/tenant-admin' });
   if (config.PLATFORM_API_TOKEN) {

@@ -1,36 +1,32 @@
 import { z } from 'zod';
-import { DateOnly, Timestamp, TimeZone, Uuid } from './common.ts';
+import { Actor, AppointmentEventType, AppointmentStatus, PaymentStatus } from '../generated/prisma/enums.ts';
+import { DateOnly, timestamp, Timestamp, TimeZone, Uuid } from './common.ts';
+import { SafeText, storable, text } from './text.ts';
 
-export const AppointmentStatusSchema = z.enum(['PENDING', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'NO_SHOW']);
-export const PaymentStatusSchema = z.enum([
-  'NOT_REQUIRED',
-  'AWAITING_PAYMENT',
-  'DEPOSIT_PAID',
-  'PAID',
-  'PARTIALLY_REFUNDED',
-  'REFUNDED',
-  'FAILED',
-]);
+// The enums are the database's (prisma/migrations → prisma/schema.prisma → the generated client).
+export const AppointmentStatusSchema = z.enum(AppointmentStatus);
+export const PaymentStatusSchema = z.enum(PaymentStatus);
 
 const ClientSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254),
-    phone: z
-      .string()
-      .trim()
+    name: text({ trim: true, min: 1, max: 200 }),
+    email: z
+      .email()
+      .max(254)
+      .refine(...storable),
+    phone: SafeText.trim()
       .regex(/^\+?[0-9 ()-]{5,25}$/, { message: 'must be a phone number' })
       .optional(),
   })
   .strict();
 
 /** Instants must be UTC ("Z") on a whole minute: slots never start between minutes. */
-const StartTimeUtc = z.iso.datetime({
+const StartTimeUtc = timestamp({
   message: 'must be an ISO 8601 instant in UTC, e.g. 2026-12-01T09:00:00Z',
 });
 
 export const IntakeAnswersSchema = z
-  .record(Uuid, z.union([z.string().max(5000), z.boolean(), z.null()]))
+  .record(Uuid, z.union([SafeText.max(5000), z.boolean(), z.null()]))
   .meta({ description: 'Answers by intake field id.' });
 
 export const CreateAppointmentBodySchema = z
@@ -47,7 +43,7 @@ export const CreateAppointmentBodySchema = z
 export type CreateAppointmentBody = z.infer<typeof CreateAppointmentBodySchema>;
 
 export const AdminCreateAppointmentBodySchema = CreateAppointmentBodySchema.extend({
-  notes: z.string().max(5000).optional(),
+  notes: text({ max: 5000 }).optional(),
   overrideRules: z.boolean().default(false).meta({
     description:
       'Book outside opening hours, the slot grid, notice and booking window. Never allows double booking.',
@@ -95,14 +91,46 @@ export const BookedAppointmentSchema = z
   .meta({ id: 'BookedAppointment' });
 export type BookedAppointmentDto = z.infer<typeof BookedAppointmentSchema>;
 
+export const AppointmentEventSchema = z
+  .object({
+    seq: z
+      .number()
+      .int()
+      .meta({ description: 'Increases by one per event within the tenant, in commit order.' }),
+    type: z.enum(AppointmentEventType),
+    actor: z.enum(Actor),
+    data: z.record(z.string(), z.unknown()),
+    occurredAt: Timestamp,
+  })
+  .meta({ id: 'AppointmentEvent' });
+export type AppointmentEventDto = z.infer<typeof AppointmentEventSchema>;
+
+export const AdminAppointmentSchema = AppointmentSchema.extend({
+  history: z.array(AppointmentEventSchema).meta({ description: "The appointment's history, oldest first." }),
+}).meta({ id: 'AdminAppointment' });
+
+/** Admin: move an appointment to another time (same id, same provider). */
+export const AdminRescheduleBodySchema = z.object({ startTimeUtc: StartTimeUtc }).strict();
+
 export const AppointmentIdParams = z.object({ id: Uuid }).strict();
-const ManageToken = z.string().min(20).max(200);
-export const ManageTokenQuery = z.object({ token: ManageToken }).strict();
-export const CancelBodySchema = z.object({ token: ManageToken }).strict();
-export const RescheduleBodySchema = z.object({ token: ManageToken, startTimeUtc: StartTimeUtc }).strict();
+const ManageToken = SafeText.min(20).max(200);
+/**
+ * The manage token travels in the `x-manage-token` header (or a POST's body).
+ * `?token=` still works for links made before, and is redacted from logs.
+ */
+export const ManageTokenHeaders = z.object({
+  'x-manage-token': ManageToken.optional().meta({ description: "The booking's manage token." }),
+});
+export const ManageTokenQuery = z
+  .object({ token: ManageToken.optional().meta({ description: 'Deprecated: send x-manage-token.' }) })
+  .strict();
+export const CancelBodySchema = z.object({ token: ManageToken.optional() }).strict().nullish();
+export const RescheduleBodySchema = z
+  .object({ token: ManageToken.optional(), startTimeUtc: StartTimeUtc })
+  .strict();
 /** Optional: POST …/cancel may come without a body. */
 export const AdminCancelBodySchema = z
-  .object({ reason: z.string().trim().min(1).max(500).optional() })
+  .object({ reason: text({ trim: true, min: 1, max: 500 }).optional() })
   .strict()
   .nullish();
 
@@ -112,7 +140,7 @@ export const AdminAppointmentListQuery = z
     endDate: DateOnly.optional().meta({ description: "Last day (inclusive), in the tenant's time zone." }),
     status: AppointmentStatusSchema.optional(),
     providerId: Uuid.optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: SafeText.max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();

@@ -1,41 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import {
-  BookingDataRepository,
-  type BookableService,
-  type BusyTimes,
-} from '../adapters/db/repositories/booking-data.repository.ts';
-import { insertAppointment, toAppointmentDto } from '../adapters/db/repositories/appointments.repository.ts';
-import type { Db } from '../adapters/db/prisma-client.ts';
-import {
-  BOOKING_TRANSACTION,
-  isExclusionViolation,
-  lockProviderAndResources,
-  releaseExpiredHolds,
-} from '../adapters/db/booking-locks.ts';
-import {
-  classSessionKey,
-  freeResource,
-  generateSlots,
-  type SlotQuery,
-} from '../domain/availability/slots.ts';
-import { withoutRules } from '../domain/availability/without-rules.ts';
+import { isUniqueViolation } from '../adapters/db/booking-locks.ts';
+import type { BookableService } from '../adapters/db/repositories/booking-data.repository.ts';
+import { toAppointmentDto, type AppointmentWithIntake } from '../adapters/db/repositories/appointments.repository.ts';
+import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { checkIntake } from '../domain/appointments/intake.ts';
 import { newManageToken } from '../domain/appointments/manage-token.ts';
 import { bookingPrice } from '../domain/appointments/pricing.ts';
 import { orderProviders } from '../domain/appointments/provider-choice.ts';
+import { seatsOfferedAt } from '../domain/availability/slot-check.ts';
+import { withoutRules } from '../domain/availability/without-rules.ts';
 import { NotFoundError, SlotUnavailableError, ValidationError } from '../domain/errors.ts';
+import { MINUTE } from '../domain/time-units.ts';
 import type { AppointmentDto, CreateAppointmentBody } from '../schemas/appointment.schemas.ts';
 import { slotQuery } from './find-slots.ts';
-
-const MINUTE = 60_000;
+import { inSlotTransaction, takeSlot } from './take-slot.ts';
 
 export interface BookingRequest extends CreateAppointmentBody {
   notes?: string | undefined;
   /** Admin only: book outside hours, grid, notice and window (never over another booking). */
   overrideRules?: boolean;
-  /** Stored on the row, unique per tenant: a retried request can never book twice. */
-  idempotencyKey?: string | undefined;
+  /** From the Idempotency-Key: its hash, stored on the row (unique per tenant), and whether this is a retry. */
+  idempotency?: { keyHash: string; retry: boolean } | undefined;
 }
 
 export interface BookingOptions {
@@ -45,167 +31,138 @@ export interface BookingOptions {
   holdMinutes: number;
 }
 
+export interface Booked {
+  appointment: AppointmentDto;
+  manageToken: string;
+}
+
 /**
  * Books a slot, with three guards against double booking:
  *  1. the slot engine must offer the time (checked before any lock);
- *  2. a transaction takes advisory locks on the provider and the service's
- *     resources, releases expired holds there, re-reads busy times and seats,
- *     and checks again; bookings of one provider or resource are serialised;
+ *  2. take-slot.ts locks the provider's and resources' hours, releases expired
+ *     holds, re-reads busy times and asks the engine again;
  *  3. the database's exclusion constraints refuse overlapping rows anyway.
  * With "any available", providers are tried in the order of
  * domain/appointments/provider-choice.ts until one can take the time.
+ *
+ * A request whose Idempotency-Key already booked (a retry after a lost answer
+ * or a crash between commit and answer) gets that booking back, with a new
+ * manage token: the first one was only ever in the lost answer.
  */
-export async function bookAppointment(
-  db: Db,
-  tenantId: string,
-  request: BookingRequest,
-  options: BookingOptions,
-): Promise<{ appointment: AppointmentDto; manageToken: string }> {
-  const data = new BookingDataRepository(db, tenantId);
-  const service = await data.service(request.serviceId);
+export async function bookAppointment(scope: TenantScope, request: BookingRequest, options: BookingOptions): Promise<Booked> {
+  const keyHash = request.idempotency?.keyHash;
+  if (request.idempotency?.retry) {
+    const earlier = await scope.appointments.findByIdempotencyKey(request.idempotency.keyHash);
+    if (earlier) return reissue(scope, earlier);
+  }
+
+  const service = await scope.bookingData.service(request.serviceId);
   const start = Date.parse(request.startTimeUtc);
   const overrideRules = options.actor === 'admin' && request.overrideRules === true;
-
   if (service.capacity === 1 && request.seats > 1) {
-    throw new ValidationError('This service books one seat at a time.', [
-      { path: 'seats', message: 'must be 1' },
-    ]);
+    throw new ValidationError('This service books one seat at a time.', [{ path: 'seats', message: 'must be 1' }]);
   }
   const intake = checkIntake(service.intakeFields, request.intake, { enforceRequired: !overrideRules });
-  if (intake.problems.length > 0)
-    throw new ValidationError('Some answers are missing or invalid.', intake.problems);
+  if (intake.problems.length > 0) throw new ValidationError('Some answers are missing or invalid.', intake.problems);
   if (request.providerId !== undefined && !service.providers.some((p) => p.id === request.providerId)) {
     throw new NotFoundError('Provider', request.providerId);
   }
 
   // Guard 1: is the time offered at all, and by whom?
   const requested = request.providerId ? [request.providerId] : service.providers.map((p) => p.id);
-  let query = await slotQuery(data, service, {
-    from: start,
-    to: start + 1,
-    now: options.now,
-    providerIds: requested,
-  });
+  let query = await slotQuery(scope.bookingData, service, { from: start, to: start + 1, now: options.now, providerIds: requested });
   if (overrideRules) query = withoutRules(query);
-  const offeredBy = providersOffering(query, start, request.seats);
-  if (offeredBy.length === 0) throw unavailable(request.startTimeUtc);
-  const candidates =
-    offeredBy.length === 1 ? offeredBy : await byAssignmentRule(data, service, start, offeredBy);
+  const offers = requested.map((id) => ({ id, seatsLeft: seatsOfferedAt(query, id, start) }));
+  const offeredBy = offers.filter((o) => o.seatsLeft !== null && o.seatsLeft >= request.seats).map((o) => o.id);
+  if (offeredBy.length === 0) {
+    // The time may be taken by this very request's first attempt, whose answer was lost.
+    const earlier = keyHash ? await scope.appointments.findByIdempotencyKey(keyHash) : null;
+    if (earlier) return reissue(scope, earlier);
+    throw unavailable(request.startTimeUtc, request.seats, mostSeats(offers));
+  }
+  const candidates = offeredBy.length === 1 ? offeredBy : await byAssignmentRule(scope, service, start, offeredBy);
 
   const token = newManageToken();
+  const needsPayment = service.paymentMode !== 'NONE';
+  const confirmedNow = !needsPayment || options.actor === 'admin';
+  let seatsLeft: number | null = null;
   for (const providerId of candidates) {
+    const provider = service.providers.find((p) => p.id === providerId)!;
     try {
-      const row = await db.$transaction(async (tx) => {
-        const txData = new BookingDataRepository(tx, tenantId);
-        const occupied = occupiedRange(service, start);
-        // Guard 2: serialise, release stale holds, re-read, re-check.
-        await lockProviderAndResources(tx, tenantId, providerId, service.resourceIds, occupied);
-        await releaseExpiredHolds(tx, tenantId, providerId, service.resourceIds, occupied, options.now);
-        // Schedules were read above; what other bookings change is busy time, so re-read that.
-        const busy = await txData.busy(
-          [providerId],
-          service.resourceIds,
-          occupied.start,
-          occupied.end,
-          options.now,
-        );
-        const locked = withBusy(query, providerId, busy);
-        if (!providersOffering(locked, start, request.seats).includes(providerId)) return null;
-
-        const session = service.capacity > 1 ? classSessionKey(service.id, providerId, start) : null;
-        const resourceId =
-          service.resourceIds.length > 0 ? freeResource(locked.resources, occupied, session) : undefined;
-        const provider = service.providers.find((p) => p.id === providerId)!;
-        const price = bookingPrice(service, provider.priceCents, request.seats);
-        const needsPayment = service.paymentMode !== 'NONE';
-        const confirmedNow = !needsPayment || options.actor === 'admin';
-        const id = randomUUID();
-        // Guard 3 is the insert itself: the exclusion constraints see every live row.
-        return insertAppointment(
+      const result = await inSlotTransaction(scope, (tx) =>
+        takeSlot(
           tx,
+          { service, query, providerId, start, seats: request.seats, now: options.now },
           {
-            id,
-            tenantId,
-            serviceId: service.id,
-            providerId,
-            resourceId: resourceId ?? null,
-            clientName: request.client.name,
-            clientEmail: request.client.email,
-            clientPhone: request.client.phone ?? null,
-            clientTimezone: request.clientTimezone,
-            startTimeUtc: new Date(start),
-            endTimeUtc: new Date(start + service.durationMinutes * MINUTE),
-            occupiedStartUtc: new Date(occupied.start),
-            occupiedEndUtc: new Date(occupied.end),
-            sessionKey: session ?? id,
-            seats: request.seats,
-            status: confirmedNow ? 'CONFIRMED' : 'PENDING',
-            holdExpiresAt: confirmedNow
-              ? null
-              : new Date(options.now.getTime() + options.holdMinutes * MINUTE),
-            confirmedAt: confirmedNow ? options.now : null,
-            paymentStatus: needsPayment ? 'AWAITING_PAYMENT' : 'NOT_REQUIRED',
-            currency: service.currency,
-            ...price,
-            manageTokenHash: token.hash,
-            idempotencyKey: request.idempotencyKey ?? null,
-            notes: request.notes ?? null,
+            kind: 'new',
+            actor: options.actor,
+            answers: intake.answers,
+            row: {
+              id: randomUUID(),
+              serviceId: service.id,
+              client: { name: request.client.name, email: request.client.email, phone: request.client.phone ?? null },
+              clientTimezone: request.clientTimezone,
+              seats: request.seats,
+              status: confirmedNow ? 'CONFIRMED' : 'PENDING',
+              holdExpiresAt: confirmedNow ? null : new Date(options.now.getTime() + options.holdMinutes * MINUTE),
+              paymentStatus: needsPayment ? 'AWAITING_PAYMENT' : 'NOT_REQUIRED',
+              currency: service.currency,
+              ...bookingPrice(service, provider.priceCents, request.seats),
+              manageTokenHash: token.hash,
+              idempotencyKeyHash: keyHash ?? null,
+              notes: request.notes ?? null,
+              now: options.now,
+            },
           },
-          intake.answers,
-        );
-      }, BOOKING_TRANSACTION);
-      if (row) return { appointment: toAppointmentDto(row), manageToken: token.token };
+        ),
+      );
+      if (result.taken) {
+        return {
+          appointment: toAppointmentDto({ ...result.row, intakeResponses: intake.answers }),
+          manageToken: token.token,
+        };
+      }
+      seatsLeft = result.seatsLeft;
     } catch (error) {
-      if (!isExclusionViolation(error)) throw error;
-      // Someone else got there between our check and our insert: try the next provider.
+      // The same Idempotency-Key booked in a request that ran alongside this one.
+      if (!(keyHash && isUniqueViolation(error))) throw error;
+      const earlier = await scope.appointments.findByIdempotencyKey(keyHash);
+      if (earlier) return reissue(scope, earlier);
+      throw error;
     }
   }
-  throw unavailable(request.startTimeUtc);
+  throw unavailable(request.startTimeUtc, request.seats, candidates.length === 1 ? seatsLeft : null);
 }
 
-/** The providers of `query` that offer `start` with at least `seats` seats (seats are per provider: each runs their own class). */
-function providersOffering(query: SlotQuery, start: number, seats: number): string[] {
-  return query.providers
-    .filter((provider) =>
-      generateSlots({ ...query, providers: [provider] }).some(
-        (slot) => slot.start === start && slot.seatsLeft >= seats,
-      ),
-    )
-    .map((provider) => provider.id);
-}
-
-/** `query` narrowed to one provider, with busy times re-read under the lock. */
-function withBusy(query: SlotQuery, providerId: string, busy: BusyTimes): SlotQuery {
-  const provider = query.providers.find((p) => p.id === providerId)!;
-  return {
-    ...query,
-    providers: [{ ...provider, busy: busy.byProvider.get(providerId) ?? [] }],
-    resources: query.resources.map((resource) => ({
-      ...resource,
-      busy: busy.byResource.get(resource.id) ?? [],
-    })),
-  };
+/** A booking found again by its Idempotency-Key, with a fresh manage token (the old one is not stored). */
+async function reissue(scope: TenantScope, row: AppointmentWithIntake): Promise<Booked> {
+  const token = newManageToken();
+  await scope.appointmentWrites.replaceManageToken(row.id, token.hash);
+  return { appointment: toAppointmentDto(row), manageToken: token.token };
 }
 
 async function byAssignmentRule(
-  data: BookingDataRepository,
+  scope: TenantScope,
   service: BookableService,
   start: number,
   providerIds: string[],
 ): Promise<string[]> {
   const day = DateTime.fromMillis(start, { zone: service.zone }).startOf('day');
-  const load = await data.providerLoad(providerIds, day.toMillis(), day.plus({ days: 1 }).toMillis());
+  const load = await scope.bookingData.providerLoad(providerIds, day.toMillis(), day.plus({ days: 1 }).toMillis());
   return orderProviders(load);
 }
 
-function occupiedRange(service: BookableService, start: number) {
-  return {
-    start: start - service.bufferBeforeMinutes * MINUTE,
-    end: start + (service.durationMinutes + service.bufferAfterMinutes) * MINUTE,
-  };
+function mostSeats(offers: ReadonlyArray<{ seatsLeft: number | null }>): number | null {
+  const seats = offers.map((o) => o.seatsLeft).filter((s): s is number => s !== null);
+  return seats.length > 0 ? Math.max(...seats) : null;
 }
 
-function unavailable(startTimeUtc: string): SlotUnavailableError {
+function unavailable(startTimeUtc: string, seats: number, seatsLeft: number | null): SlotUnavailableError {
+  if (seatsLeft !== null && seatsLeft > 0 && seatsLeft < seats) {
+    return new SlotUnavailableError(
+      `${startTimeUtc} has only ${seatsLeft} ${seatsLeft === 1 ? 'seat' : 'seats'} left; ${seats} were requested.`,
+    );
+  }
   return new SlotUnavailableError(
     `${startTimeUtc} is not available: it may have just been taken. Please pick another time.`,
   );

@@ -1,12 +1,11 @@
-import type { Db } from '../adapters/db/prisma-client.ts';
-import { AppointmentsRepository } from '../adapters/db/repositories/appointments.repository.ts';
-import { CancellationPoliciesRepository } from '../adapters/db/repositories/cancellation-policies.repository.ts';
+import type { CancellationPoliciesRepository } from '../adapters/db/repositories/cancellation-policies.repository.ts';
+import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { assertStatusChange } from '../domain/appointments/status.ts';
 import { cancellationFee } from '../domain/policies/cancellation-tiers.ts';
 import type { CancellationPreviewDto } from '../schemas/appointment.schemas.ts';
 
-const HOUR = 3_600_000;
+import { HOUR } from '../domain/time-units.ts';
 
 /**
  * What cancelling now would cost the client, by the service's policy (else the
@@ -14,18 +13,17 @@ const HOUR = 3_600_000;
  * what was paid beyond the fee is refunded, a fee beyond what was paid is owed.
  */
 export async function previewCancellation(
-  db: Db,
-  tenantId: string,
+  scope: TenantScope,
   appointmentId: string,
   tokenHash: string,
   now: Date,
 ): Promise<CancellationPreviewDto> {
-  const appointment = await new AppointmentsRepository(db, tenantId).getWithToken(appointmentId, tokenHash);
+  const appointment = await scope.appointments.getWithToken(appointmentId, tokenHash);
   assertStatusChange(appointment, 'cancel', now, 'client');
-  const tiers = await policyTiers(new CancellationPoliciesRepository(db, tenantId), appointment.serviceId);
+  const tiers = await policyTiers(scope.cancellationPolicies, appointment.serviceId);
   const hoursBeforeStart = (appointment.startTimeUtc.getTime() - now.getTime()) / HOUR;
   const { feeCents, tier } = cancellationFee(tiers, appointment.totalAmountCents, hoursBeforeStart);
-  const paidCents = await new AppointmentsRepository(db, tenantId).paidCents(appointment.id);
+  const paidCents = await scope.appointments.paidCents(appointment.id);
   return {
     appointmentId: appointment.id,
     currency: appointment.currency,

@@ -135,4 +135,57 @@ describe('admin appointments', () => {
       'CONFIRMED',
     );
   });
+
+  it('reschedules the same appointment and shows every change with its actor in the history', async () => {
+    const { serviceId } = await bookableService(t.app, tenant);
+    const booked = (await book(bookingBody(serviceId, '2027-03-12T09:00:00Z'))).json();
+    const id = booked.appointment.id;
+    const moved = await admin(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/tenant-admin/appointments/${id}/reschedule`,
+      payload: { startTimeUtc: '2027-03-12T14:00:00Z' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ id, startTimeUtc: '2027-03-12T14:00:00.000Z' });
+    const closed = await admin(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/tenant-admin/appointments/${id}/reschedule`,
+      payload: { startTimeUtc: '2027-03-12T20:00:00Z' },
+    });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('slot_unavailable');
+    const cancelled = await admin(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/tenant-admin/appointments/${id}/cancel`,
+      payload: { reason: 'provider ill' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+
+    const shown = await admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/appointments/${id}` });
+    expect(shown.statusCode).toBe(200);
+    const history = shown.json().history as Array<{ seq: number; type: string; actor: string; data: object }>;
+    expect(history.map(({ type, actor, data }) => ({ type, actor, data }))).toEqual([
+      {
+        type: 'CREATED',
+        actor: 'CLIENT',
+        data: expect.objectContaining({ startTimeUtc: '2027-03-12T09:00:00.000Z' }),
+      },
+      {
+        type: 'RESCHEDULED',
+        actor: 'ADMIN',
+        data: {
+          from: { startTimeUtc: '2027-03-12T09:00:00.000Z', endTimeUtc: '2027-03-12T10:00:00.000Z' },
+          to: { startTimeUtc: '2027-03-12T14:00:00.000Z', endTimeUtc: '2027-03-12T15:00:00.000Z' },
+        },
+      },
+      { type: 'CANCELLED', actor: 'ADMIN', data: { reason: 'provider ill' } },
+    ]);
+    // Sequence numbers rise within the tenant.
+    expect(history[1]!.seq).toBeGreaterThan(history[0]!.seq);
+    expect(history[2]!.seq).toBeGreaterThan(history[1]!.seq);
+    // The history is append-only in the database itself.
+    await expect(
+      t.db.$executeRaw`UPDATE appointment_events SET data = '{}' WHERE "appointmentId" = ${id}::uuid`,
+    ).rejects.toThrow(/append-only/);
+  });
 });

@@ -324,4 +324,68 @@ describe('holds for paid services', () => {
       clock.tick(-11);
     }
   });
+
+  it('a moved hold keeps its expiry; an expired hold cannot be moved, and its release is in its history', async () => {
+    const { serviceId } = await bookableService(t.app, tenant, {
+      service: { paymentMode: 'FULL', priceBaseCents: 3000 },
+    });
+    const held = (await book(bookingBody(serviceId, '2027-03-06T10:00:00Z'))).json();
+    const expiry = held.appointment.holdExpiresAt;
+    clock.tick(4);
+    try {
+      const moved = await publicRequest(t.app, tenant, {
+        method: 'POST',
+        url: `/v1/public/appointments/${held.appointment.id}/reschedule`,
+        headers: { 'x-manage-token': held.manageToken },
+        payload: { startTimeUtc: '2027-03-06T12:00:00Z' },
+      });
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json()).toMatchObject({
+        id: held.appointment.id,
+        status: 'PENDING',
+        holdExpiresAt: expiry,
+      });
+
+      clock.tick(7); // 11 minutes after booking: the 10-minute hold is over.
+      const late = await publicRequest(t.app, tenant, {
+        method: 'POST',
+        url: `/v1/public/appointments/${held.appointment.id}/reschedule`,
+        headers: { 'x-manage-token': held.manageToken },
+        payload: { startTimeUtc: '2027-03-06T13:00:00Z' },
+      });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error).toMatchObject({
+        code: 'invalid_state',
+        message: expect.stringMatching(/hold has expired/),
+      });
+      // The next booking over its time releases it, with a SYSTEM event in its history.
+      expect((await book(bookingBody(serviceId, '2027-03-06T12:00:00Z'))).statusCode).toBe(201);
+      const history = await admin(t.app, tenant, {
+        method: 'GET',
+        url: `/v1/tenant-admin/appointments/${held.appointment.id}`,
+      });
+      expect(history.json().status).toBe('CANCELLED');
+      expect(
+        history.json().history.map((e: { type: string; actor: string }) => `${e.type} ${e.actor}`),
+      ).toEqual(['HELD CLIENT', 'RESCHEDULED CLIENT', 'CANCELLED SYSTEM']);
+      expect(history.json().history[2].data).toEqual({ reason: 'hold_expired' });
+    } finally {
+      clock.tick(-11);
+    }
+  });
+});
+
+describe('classes', () => {
+  it('says how many seats are left when more are asked for', async () => {
+    const { serviceId } = await bookableService(t.app, tenant, { service: { capacity: 8 } });
+    expect((await book(bookingBody(serviceId, '2027-03-04T10:00:00Z', { seats: 3 }))).statusCode).toBe(201);
+    const tooMany = await book(bookingBody(serviceId, '2027-03-04T10:00:00Z', { seats: 6 }));
+    expect(tooMany.statusCode).toBe(409);
+    expect(tooMany.json().error).toMatchObject({
+      code: 'slot_unavailable',
+      message: '2027-03-04T10:00:00Z has only 5 seats left; 6 were requested.',
+    });
+    const nine = await book(bookingBody(serviceId, '2027-03-04T11:00:00Z', { seats: 9 }));
+    expect(nine.json().error.message).toBe('2027-03-04T11:00:00Z has only 8 seats left; 9 were requested.');
+  });
 });

@@ -98,19 +98,44 @@ describe('managing a booking with its token', () => {
       payload: { token: manageToken, startTimeUtc: '2027-03-09T11:00:00Z' },
     });
     expect(moved.statusCode).toBe(200);
+    // The same appointment moves: same id, same token, same link.
     expect(moved.json()).toMatchObject({
+      id: appointment.id,
       status: 'CONFIRMED',
       startTimeUtc: '2027-03-09T11:00:00.000Z',
-      rescheduledFromId: appointment.id,
+      rescheduledFromId: null,
     });
-    const old = await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
-    expect(old).toMatchObject({ status: 'CANCELLED', cancellationReason: 'rescheduled' });
-    // The same token manages the new booking.
+    // No second row: the booking and the 13:00 one are all there is.
+    expect(await t.db.appointment.count({ where: { serviceId } })).toBe(2);
     const view = await publicRequest(t.app, tenant, {
       method: 'GET',
-      url: `/v1/public/appointments/${moved.json().id}?token=${manageToken}`,
+      url: `/v1/public/appointments/${appointment.id}`,
+      headers: { 'x-manage-token': manageToken },
     });
     expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ status: 'CONFIRMED', startTimeUtc: '2027-03-09T11:00:00.000Z' });
+    // The history records the move with both times.
+    const history = (
+      await t.db.appointmentEvent.findMany({
+        where: { appointmentId: appointment.id },
+        orderBy: { seq: 'asc' },
+      })
+    ).map((event) => ({ type: event.type, actor: event.actor, data: event.data }));
+    expect(history).toEqual([
+      {
+        type: 'CREATED',
+        actor: 'CLIENT',
+        data: expect.objectContaining({ startTimeUtc: '2027-03-09T10:00:00.000Z' }),
+      },
+      {
+        type: 'RESCHEDULED',
+        actor: 'CLIENT',
+        data: {
+          from: { startTimeUtc: '2027-03-09T10:00:00.000Z', endTimeUtc: '2027-03-09T11:00:00.000Z' },
+          to: { startTimeUtc: '2027-03-09T11:00:00.000Z', endTimeUtc: '2027-03-09T12:00:00.000Z' },
+        },
+      },
+    ]);
     expect(await startsOn(serviceId, '2027-03-09')).toContain('10:00');
   });
 });

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
+import { loadConfig } from '../../src/config.ts';
+import { purgeExpiredIdempotencyRecords } from '../../src/adapters/db/repositories/idempotency.repository.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody, testClock } from '../helpers/booking-fixtures.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
@@ -83,5 +87,98 @@ describe('Idempotency-Key on every POST', () => {
     expect(response.json().error.details).toEqual([
       { path: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
     ]);
+  });
+
+  it('stores no secret in clear: a new secret key and a manage token are sealed, keys hashed', async () => {
+    const key = await post(
+      '/v1/tenant-admin/api-keys',
+      { kind: 'SECRET', mode: 'LIVE', name: 'ci' },
+      'key-secret-1',
+    );
+    expect(key.statusCode).toBe(201);
+    const secret = key.json().key as string;
+    expect(secret).toMatch(/^sk_live_/);
+    const { serviceId } = await bookableService(t.app, tenant);
+    const booked = await post(
+      '/v1/tenant-admin/appointments',
+      bookingBody(serviceId, '2027-03-03T10:00:00Z'),
+      'book-secret-1',
+    );
+    expect(booked.statusCode).toBe(201);
+    const token = booked.json().manageToken as string;
+
+    // Nothing stored anywhere holds the secrets or the Idempotency-Keys in clear.
+    const [dump] = await t.db.$queryRaw<Array<{ text: string }>>`
+      SELECT (SELECT string_agg(r::text, ' ') FROM idempotency_records r) ||
+             (SELECT string_agg(a::text, ' ') FROM appointments a) AS text`;
+    for (const needle of [secret, token, 'key-secret-1', 'book-secret-1'])
+      expect(dump!.text).not.toContain(needle);
+    const sealed = await t.db.idempotencyRecord.findMany({ where: { tenantId: tenant.tenant.id } });
+    for (const record of sealed) {
+      expect(Buffer.from(record.responseCiphertext!).toString('latin1')).not.toContain(secret);
+    }
+
+    // Yet a replay with the key returns the very same answer, secrets included.
+    const replayKey = await post(
+      '/v1/tenant-admin/api-keys',
+      { kind: 'SECRET', mode: 'LIVE', name: 'ci' },
+      'key-secret-1',
+    );
+    expect(replayKey.headers['idempotent-replayed']).toBe('true');
+    expect(replayKey.json().key).toBe(secret);
+    const replayBooking = await post(
+      '/v1/tenant-admin/appointments',
+      bookingBody(serviceId, '2027-03-03T10:00:00Z'),
+      'book-secret-1',
+    );
+    expect(replayBooking.json().manageToken).toBe(token);
+  });
+
+  it('forgets keys after 24 hours: the record is replaced, and the purge removes old ones', async () => {
+    const body = { name: 'Expiring', durationMinutes: 30, priceBaseCents: 100 };
+    expect((await post('/v1/tenant-admin/services', body, 'old-1')).statusCode).toBe(201);
+    // Age the record past retention.
+    await t.db.idempotencyRecord.updateMany({
+      where: { tenantId: tenant.tenant.id },
+      data: { createdAt: new Date(read().getTime() - 25 * 3_600_000) },
+    });
+    const again = await post('/v1/tenant-admin/services', body, 'old-1');
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(await t.db.service.count({ where: { name: 'Expiring' } })).toBe(2);
+
+    await t.db.idempotencyRecord.updateMany({
+      where: { tenantId: tenant.tenant.id },
+      data: { createdAt: new Date(read().getTime() - 25 * 3_600_000) },
+    });
+    const fresh = await post('/v1/tenant-admin/services', { ...body, name: 'Fresh' }, 'new-1');
+    expect(fresh.statusCode).toBe(201);
+    expect(await purgeExpiredIdempotencyRecords(t.db, read())).toBeGreaterThan(0);
+    const left = await t.db.idempotencyRecord.findMany({ where: { tenantId: tenant.tenant.id } });
+    expect(left).toHaveLength(1);
+    expect(left[0]!.createdAt.getTime()).toBe(read().getTime());
+  });
+
+  it('a starting API process sweeps records past retention', async () => {
+    await t.db.idempotencyRecord.create({
+      data: {
+        tenantId: tenant.tenant.id,
+        scope: 'POST /v1/tenant-admin/services',
+        keyHash: 'f'.repeat(64),
+        requestHash: 'r',
+        createdAt: new Date(Date.now() - 25 * 3_600_000),
+      },
+    });
+    const second = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), {
+      db: createPrismaClient(t.database.url),
+    });
+    await second.ready();
+    try {
+      await expect
+        .poll(() => t.db.idempotencyRecord.count({ where: { keyHash: 'f'.repeat(64) } }), { timeout: 10_000 })
+        .toBe(0);
+    } finally {
+      await second.close();
+    }
   });
 });

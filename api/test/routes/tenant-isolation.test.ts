@@ -3,16 +3,18 @@ import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
 
 /**
- * Tenant B's secret key against tenant A's ids, on every admin route that the
- * OpenAPI document lists. Each must answer 404 not_found and leave A's data
- * exactly as it was. A new route with an id fails this test until it is
- * given a body below, so no route escapes the check.
+ * Tenant B's keys against tenant A's ids, on every route that the OpenAPI
+ * document lists: ids in paths, in bodies and in query strings, on admin and
+ * public routes. Each must answer 404 not_found and leave A's data exactly as
+ * it was. A new route fails this test until it is placed in COVERAGE below,
+ * so no route escapes the check.
  */
 
 let t: TestApp;
 let a: CreatedTenant;
 let b: CreatedTenant;
 const aIds: Record<string, string> = {};
+let aManageToken: string;
 
 const TENANT_TABLES = [
   'api_keys',
@@ -27,6 +29,8 @@ const TENANT_TABLES = [
   'cancellation_policy_tiers',
   'intake_form_fields',
   'appointments',
+  'appointment_events',
+  'tenant_event_sequences',
   'intake_form_responses',
   'idempotency_records',
   'tenants',
@@ -100,7 +104,7 @@ beforeAll(async () => {
     })
   ).json().id;
   aIds.apiKey = (await as(a, 'POST', '/v1/tenant-admin/api-keys', { kind: 'PUBLISHABLE' })).json().id;
-  aIds.appointment = (
+  const booked = (
     await as(a, 'POST', '/v1/tenant-admin/appointments', {
       serviceId: aIds.service,
       providerId: aIds.provider,
@@ -109,7 +113,9 @@ beforeAll(async () => {
       clientTimezone: 'Europe/Berlin',
       overrideRules: true,
     })
-  ).json().appointment.id;
+  ).json();
+  aIds.appointment = booked.appointment.id;
+  aManageToken = booked.manageToken;
 });
 afterAll(() => t.close());
 
@@ -138,7 +144,59 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
   },
   '/v1/tenant-admin/appointments/{id}/complete': { id: 'appointment', bodies: {} },
   '/v1/tenant-admin/appointments/{id}/no-show': { id: 'appointment', bodies: {} },
+  '/v1/tenant-admin/appointments/{id}/reschedule': {
+    id: 'appointment',
+    bodies: { POST: { startTimeUtc: '2030-01-07T12:00:00Z' } },
+  },
 };
+
+/**
+ * Every operation of the OpenAPI document, and the test below that shows it
+ * cannot reach another tenant's data:
+ *  - path-id: the admin path-id test (ROUTES);
+ *  - body-ids: B's body or query names A's rows;
+ *  - public: B's publishable key with A's ids (and A's manage token);
+ *  - list: B's lists never show A's rows;
+ *  - own: reads or writes only the caller's own tenant settings or new rows;
+ *  - none: no tenant data at all.
+ */
+const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own' | 'none'> = {
+  'GET /health': 'none',
+  'POST /v1/platform/tenants': 'none',
+  'GET /ready': 'none',
+  'GET /v1/public/tenant': 'own',
+  'GET /v1/public/services': 'list',
+  'GET /v1/public/services/{serviceId}/availability': 'public',
+  'GET /v1/public/services/{serviceId}/availability/dates': 'public',
+  'POST /v1/public/appointments': 'public',
+  'GET /v1/public/appointments/{id}': 'public',
+  'GET /v1/public/appointments/{id}/cancellation': 'public',
+  'POST /v1/public/appointments/{id}/cancel': 'public',
+  'POST /v1/public/appointments/{id}/reschedule': 'public',
+  'GET /v1/tenant-admin/tenant': 'own',
+  'PATCH /v1/tenant-admin/tenant': 'own',
+  'GET /v1/tenant-admin/api-keys': 'list',
+  'POST /v1/tenant-admin/api-keys': 'own',
+  'POST /v1/tenant-admin/services': 'body-ids',
+  'GET /v1/tenant-admin/services': 'list',
+  'POST /v1/tenant-admin/availability-overrides': 'body-ids',
+  'GET /v1/tenant-admin/availability-overrides': 'body-ids',
+  'POST /v1/tenant-admin/providers': 'own',
+  'GET /v1/tenant-admin/providers': 'list',
+  'POST /v1/tenant-admin/resources': 'own',
+  'GET /v1/tenant-admin/resources': 'list',
+  'GET /v1/tenant-admin/cancellation-policy': 'own',
+  'PUT /v1/tenant-admin/cancellation-policy': 'own',
+  'GET /v1/tenant-admin/appointments': 'list',
+  'POST /v1/tenant-admin/appointments': 'body-ids',
+};
+
+async function everyOperation(): Promise<string[]> {
+  const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  return Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+    ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
 
 async function adminRoutesWithIds(): Promise<Array<[string, string]>> {
   const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
@@ -150,6 +208,14 @@ async function adminRoutesWithIds(): Promise<Array<[string, string]>> {
 }
 
 describe("tenant B's key on tenant A's ids", () => {
+  it('places every operation of the OpenAPI document in a covered category', async () => {
+    const adminWithIds = new Set((await adminRoutesWithIds()).map(([method, path]) => `${method} ${path}`));
+    for (const operation of await everyOperation()) {
+      const covered = adminWithIds.has(operation) ? 'path-id' : COVERAGE[operation];
+      expect(covered, `no isolation case for ${operation}`).toBeDefined();
+    }
+  });
+
   it('covers every admin route with an id', async () => {
     const routes = await adminRoutesWithIds();
     expect(routes.length).toBeGreaterThanOrEqual(20);
@@ -202,6 +268,17 @@ describe("tenant B's key on tenant A's ids", () => {
         { providerId: aIds.provider, date: '2026-12-25', closed: true },
       ],
       ['GET', `/v1/tenant-admin/availability-overrides?providerId=${aIds.provider}`, undefined],
+      [
+        'POST',
+        '/v1/tenant-admin/appointments',
+        {
+          serviceId: aIds.service,
+          startTimeUtc: '2030-01-07T12:00:00Z',
+          client: { name: 'B booking A', email: 'b@b.example' },
+          clientTimezone: 'Europe/Berlin',
+          overrideRules: true,
+        },
+      ],
     ];
     for (const [method, url, payload] of attempts) {
       const response = await as(b, method as 'GET', url, payload);
@@ -229,5 +306,51 @@ describe("tenant B's key on tenant A's ids", () => {
     expect(policy.statusCode).toBe(404);
     const settings = (await as(b, 'GET', '/v1/tenant-admin/tenant')).json();
     expect(settings.id).toBe(b.tenant.id);
+  });
+
+  it("answers 404 on every public route for B's publishable key with A's ids, even with A's manage token", async () => {
+    const before = await snapshotOfA();
+    const headers = { 'x-tenant-key': b.keys.publishable, 'x-manage-token': aManageToken };
+    const attempts: Array<[string, string, unknown]> = [
+      [
+        'GET',
+        `/v1/public/services/${aIds.service}/availability?startDate=2030-01-07&endDate=2030-01-07&timezone=Europe/Berlin`,
+        undefined,
+      ],
+      ['GET', `/v1/public/services/${aIds.service}/availability/dates?month=2030-01&timezone=Europe/Berlin`, undefined],
+      [
+        'POST',
+        '/v1/public/appointments',
+        {
+          serviceId: aIds.service,
+          startTimeUtc: '2030-01-07T12:00:00Z',
+          client: { name: 'B booking A', email: 'b@b.example' },
+          clientTimezone: 'Europe/Berlin',
+        },
+      ],
+      ['GET', `/v1/public/appointments/${aIds.appointment}`, undefined],
+      ['GET', `/v1/public/appointments/${aIds.appointment}/cancellation`, undefined],
+      ['POST', `/v1/public/appointments/${aIds.appointment}/cancel`, {}],
+      [
+        'POST',
+        `/v1/public/appointments/${aIds.appointment}/reschedule`,
+        { startTimeUtc: '2030-01-07T12:00:00Z' },
+      ],
+    ];
+    const covered = Object.entries(COVERAGE).filter(([, kind]) => kind === 'public');
+    expect(attempts).toHaveLength(covered.length);
+    for (const [method, url, payload] of attempts) {
+      const response = await t.app.inject({
+        method: method as 'GET',
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+      expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+    }
+    const publicList = await t.app.inject({ method: 'GET', url: '/v1/public/services', headers });
+    expect(publicList.body).not.toContain(aIds.service);
+    expect(await snapshotOfA()).toEqual(before);
   });
 });

@@ -1,7 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../../generated/prisma/client.ts';
+import { PrismaClient, type Prisma } from '../../generated/prisma/client.ts';
 
 export type Db = PrismaClient;
+/** The client or a transaction of it: repositories work on either. */
+export type Client = Db | Prisma.TransactionClient;
 
 export function createPrismaClient(connectionString: string, options: { maxConnections?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString, max: options.maxConnections ?? 10 });

@@ -1,10 +1,12 @@
-import type { Db } from './prisma-client.ts';
+import type { Client, Db } from './prisma-client.ts';
 import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
+import { AppointmentWritesRepository } from './repositories/appointment-writes.repository.ts';
 import { AppointmentsRepository } from './repositories/appointments.repository.ts';
 import { BookingDataRepository } from './repositories/booking-data.repository.ts';
 import { AvailabilityOverridesRepository } from './repositories/availability-overrides.repository.ts';
 import { AvailabilityRulesRepository } from './repositories/availability-rules.repository.ts';
 import { CancellationPoliciesRepository } from './repositories/cancellation-policies.repository.ts';
+import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
 import { IntakeFieldsRepository } from './repositories/intake-fields.repository.ts';
 import { ProvidersRepository } from './repositories/providers.repository.ts';
 import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
@@ -14,13 +16,13 @@ import { TenantSettingsRepository } from './repositories/tenants.repository.ts';
 
 /**
  * The one door to tenant data. Every repository here is bound to one tenant
- * at construction and filters every query by it; routes receive this object
- * (as `request.scope`) and have no other way to query tenant tables. An id
- * of another tenant is therefore simply not found.
+ * at construction and filters every query by it; routes and use-cases receive
+ * this object (as `request.scope`) and have no other way to query tenant
+ * tables. An id of another tenant is therefore simply not found.
  */
 export function forTenant(db: Db, tenantId: string) {
   return {
-    tenantId,
+    ...bookingRepositories(db, tenantId),
     tenant: new TenantSettingsRepository(db, tenantId),
     apiKeys: new ApiKeysRepository(db, tenantId),
     services: new ServicesRepository(db, tenantId),
@@ -31,9 +33,36 @@ export function forTenant(db: Db, tenantId: string) {
     publicCatalog: new PublicCatalogRepository(db, tenantId),
     cancellationPolicies: new CancellationPoliciesRepository(db, tenantId),
     intakeFields: new IntakeFieldsRepository(db, tenantId),
-    bookingData: new BookingDataRepository(db, tenantId),
-    appointments: new AppointmentsRepository(db, tenantId),
+    idempotency: new IdempotencyRepository(db, tenantId),
+    /**
+     * Runs `work` in one database transaction with the same tenant's
+     * repositories bound to it; commits when `work` resolves.
+     */
+    transaction<T>(work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
+      return db.$transaction((tx) => work(bookingRepositories(tx, tenantId)), TRANSACTION_OPTIONS);
+    },
   };
 }
 
 export type TenantScope = ReturnType<typeof forTenant>;
+export type TenantTransaction = ReturnType<typeof bookingRepositories>;
+
+/** What a use-case may read and write inside one of the tenant's transactions. */
+function bookingRepositories(client: Client, tenantId: string) {
+  return {
+    tenantId,
+    bookingData: new BookingDataRepository(client, tenantId),
+    appointments: new AppointmentsRepository(client, tenantId),
+    appointmentWrites: new AppointmentWritesRepository(client, tenantId),
+  };
+}
+
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s to run) turn a crowd on one
+ * slot into errors: everyone who passed the first check before the winner
+ * committed queues for the pool, because the transactions ahead hold their
+ * connections while they wait for the provider's lock. Each waiter is short
+ * (it re-checks and finds the slot taken), so the queue drains; it must be
+ * allowed to wait its turn. Past this, 503 service_busy.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;

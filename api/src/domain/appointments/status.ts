@@ -1,36 +1,34 @@
 import { InvalidStateError } from '../errors.ts';
+import { AppointmentStatus, isExpiredHold, isLive, type LivenessFacts } from './live.ts';
 
 /**
  * Appointment life cycle:
  *   PENDING ──paid──▶ CONFIRMED ──▶ COMPLETED | NO_SHOW
  *      │                  │
- *      └──────────────────┴──▶ CANCELLED (also: a hold that expired, or the old side of a reschedule)
+ *      └──────────────────┴──▶ CANCELLED (also: a hold that expired)
+ * A reschedule moves a live appointment in time and keeps its status.
  */
-export type AppointmentStatus = 'PENDING' | 'CONFIRMED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
-
-/** Statuses that hold the provider's, resource's and seat's time. */
-export const LIVE_STATUSES = ['PENDING', 'CONFIRMED'] as const satisfies AppointmentStatus[];
+export { AppointmentStatus };
 
 export type StatusChange = 'cancel' | 'complete' | 'no-show' | 'reschedule';
+export type Actor = 'client' | 'admin';
 
-interface Appointment {
-  status: AppointmentStatus;
+interface Appointment extends LivenessFacts {
   startTimeUtc: Date;
 }
 
 /** Throws InvalidStateError unless `change` is allowed for `appointment` at `now`. */
-export function assertStatusChange(
-  appointment: Appointment,
-  change: StatusChange,
-  now: Date,
-  actor: 'client' | 'admin',
-): void {
-  const live = appointment.status === 'PENDING' || appointment.status === 'CONFIRMED';
+export function assertStatusChange(appointment: Appointment, change: StatusChange, now: Date, actor: Actor): void {
   const started = appointment.startTimeUtc.getTime() <= now.getTime();
   switch (change) {
     case 'cancel':
     case 'reschedule':
-      if (!live) throw new InvalidStateError(`A ${appointment.status} appointment cannot be changed.`);
+      if (isExpiredHold(appointment, now)) {
+        throw new InvalidStateError('This booking was not paid in time and its hold has expired.');
+      }
+      if (!isLive(appointment, now)) {
+        throw new InvalidStateError(`A ${appointment.status} appointment cannot be changed.`);
+      }
       if (actor === 'client' && started) {
         throw new InvalidStateError('The appointment has already started: please contact the business.');
       }
@@ -42,8 +40,12 @@ export function assertStatusChange(
           `Only a CONFIRMED appointment can be marked ${change}; this one is ${appointment.status}.`,
         );
       }
-      if (!started)
-        throw new InvalidStateError(`The appointment has not started yet: it cannot be marked ${change}.`);
+      if (!started) throw new InvalidStateError(`The appointment has not started yet: it cannot be marked ${change}.`);
       return;
   }
+}
+
+/** The status a status change leads to (a reschedule keeps the status). */
+export function statusAfter(change: Exclude<StatusChange, 'reschedule'>): 'CANCELLED' | 'COMPLETED' | 'NO_SHOW' {
+  return change === 'cancel' ? 'CANCELLED' : change === 'complete' ? 'COMPLETED' : 'NO_SHOW';
 }

@@ -1,16 +1,15 @@
 import { NotFoundError } from '../../../domain/errors.ts';
-import { assertStatusChange, type StatusChange } from '../../../domain/appointments/status.ts';
-import type { Prisma } from '../../../generated/prisma/client.ts';
-import type { AppointmentDto } from '../../../schemas/appointment.schemas.ts';
-import type { Db } from '../prisma-client.ts';
+import type { AppointmentDto, AppointmentEventDto } from '../../../schemas/appointment.schemas.ts';
+import type { Client } from '../prisma-client.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
-
-type Client = Db | Prisma.TransactionClient;
+import type { AppointmentRecord, IntakeAnswer } from './appointment-writes.repository.ts';
 
 const withIntake = { intakeResponses: { orderBy: { createdAt: 'asc' as const } } };
-type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof withIntake }>;
 
-export function toAppointmentDto(row: AppointmentRow): AppointmentDto {
+/** An appointment row with its intake answers. */
+export type AppointmentWithIntake = AppointmentRecord & { intakeResponses: readonly IntakeAnswer[] };
+
+export function toAppointmentDto(row: AppointmentWithIntake): AppointmentDto {
   return {
     id: row.id,
     serviceId: row.serviceId,
@@ -31,7 +30,7 @@ export function toAppointmentDto(row: AppointmentRow): AppointmentDto {
     intake: row.intakeResponses.map((response) => ({
       fieldId: response.fieldId,
       label: response.label,
-      value: response.value as string | boolean,
+      value: response.value,
     })),
     createdAt: row.createdAt.toISOString(),
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
@@ -41,42 +40,74 @@ export function toAppointmentDto(row: AppointmentRow): AppointmentDto {
 }
 
 /**
- * Inserts an appointment and its intake answers inside a booking transaction.
- * The answers are written separately: a nested create cannot fill their
- * composite (tenantId, appointmentId) key.
+ * Reads of one tenant's appointments. Every write is in
+ * appointment-writes.repository.ts.
  */
-export async function insertAppointment(
-  tx: Prisma.TransactionClient,
-  data: Prisma.AppointmentUncheckedCreateInput & { id: string; tenantId: string },
-  answers: ReadonlyArray<{ fieldId: string; label: string; value: Prisma.InputJsonValue }>,
-): Promise<AppointmentRow> {
-  const created = await tx.appointment.create({ data, include: withIntake });
-  if (answers.length === 0) return created;
-  await tx.intakeFormResponse.createMany({
-    data: answers.map((answer) => ({ ...answer, tenantId: data.tenantId, appointmentId: data.id })),
-  });
-  return tx.appointment.findUniqueOrThrow({ where: { id: data.id }, include: withIntake });
-}
-
-/** Reads and status changes of one tenant's appointments. Booking itself is in use-cases/book-appointment.ts. */
 export class AppointmentsRepository {
   constructor(
-    private readonly db: Db,
+    private readonly db: Client,
     private readonly tenantId: string,
   ) {}
 
-  async get(id: string, client: Client = this.db): Promise<AppointmentDto> {
-    return toAppointmentDto(await this.row(id, client));
+  async get(id: string): Promise<AppointmentDto> {
+    return toAppointmentDto(await this.row({ id }));
   }
 
   /** The appointment, if `tokenHash` is its manage token's; otherwise not found, like a missing id. */
-  async getWithToken(id: string, tokenHash: string): Promise<AppointmentRow> {
+  async getWithToken(id: string, tokenHash: string): Promise<AppointmentWithIntake> {
+    return this.row({ id, manageTokenHash: tokenHash });
+  }
+
+  /** The appointment's row; with `tokenHash`, only if it is its manage token's. */
+  async record(id: string, tokenHash?: string): Promise<AppointmentWithIntake> {
+    return this.row({ id, ...(tokenHash === undefined ? {} : { manageTokenHash: tokenHash }) });
+  }
+
+  /** The booking made with this (hashed) route and Idempotency-Key, if any. */
+  async findByIdempotencyKey(keyHash: string): Promise<AppointmentWithIntake | null> {
     const row = await this.db.appointment.findFirst({
-      where: { id, tenantId: this.tenantId, manageTokenHash: tokenHash },
+      where: { tenantId: this.tenantId, idempotencyKey: keyHash },
       include: withIntake,
     });
+    return row && withAnswers(row);
+  }
+
+  /**
+   * Locks the appointment's row (FOR UPDATE) and reads it with its intake
+   * answers, in one statement: every change of one appointment takes this
+   * lock first, so changes of it run one after another and each sees the
+   * last one's result. With `tokenHash`, only the token's owner finds it.
+   */
+  async lockForChange(id: string, tokenHash?: string): Promise<AppointmentWithIntake> {
+    const rows = await this.db.$queryRaw<Array<AppointmentRecord & { intake: IntakeAnswer[] }>>`
+      SELECT a.*, coalesce((
+               SELECT json_agg(json_build_object('fieldId', r."fieldId", 'label', r.label, 'value', r.value)
+                               ORDER BY r."createdAt", r.id)
+                 FROM intake_form_responses r
+                WHERE r."tenantId" = a."tenantId" AND r."appointmentId" = a.id), '[]'::json) AS intake
+        FROM appointments a
+       WHERE a."tenantId" = ${this.tenantId}::uuid AND a.id = ${id}::uuid
+         AND (${tokenHash ?? null}::text IS NULL OR a."manageTokenHash" = ${tokenHash ?? null}::text)
+         FOR UPDATE OF a`;
+    const row = rows[0];
     if (!row) throw new NotFoundError('Appointment', id);
-    return row;
+    const { intake, ...appointment } = row;
+    return { ...appointment, intakeResponses: intake };
+  }
+
+  /** The appointment's history, oldest first. */
+  async history(id: string): Promise<AppointmentEventDto[]> {
+    const events = await this.db.appointmentEvent.findMany({
+      where: { tenantId: this.tenantId, appointmentId: id },
+      orderBy: { seq: 'asc' },
+    });
+    return events.map((event) => ({
+      seq: Number(event.seq),
+      type: event.type,
+      actor: event.actor,
+      data: event.data as Record<string, unknown>,
+      occurredAt: event.occurredAt.toISOString(),
+    }));
   }
 
   /** What was paid for an appointment and not refunded, in minor units. */
@@ -118,47 +149,28 @@ export class AppointmentsRepository {
       },
       include: withIntake,
     });
-    return toPage(rows, query.limit, toAppointmentDto, 'startTimeUtc');
+    return toPage(rows, query.limit, (row) => toAppointmentDto(withAnswers(row)), 'startTimeUtc');
   }
 
-  /**
-   * Applies a status change if the appointment's status (re-read under a row
-   * lock) allows it; InvalidStateError otherwise.
-   */
-  async changeStatus(
-    id: string,
-    change: Exclude<StatusChange, 'reschedule'>,
-    now: Date,
-    actor: 'client' | 'admin',
-    reason?: string,
-  ): Promise<AppointmentDto> {
-    return this.db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT id FROM appointments WHERE id = ${id}::uuid AND "tenantId" = ${this.tenantId}::uuid FOR UPDATE`;
-      if (locked.length === 0) throw new NotFoundError('Appointment', id);
-      const current = await this.row(id, tx);
-      assertStatusChange(current, change, now, actor);
-      const data =
-        change === 'cancel'
-          ? {
-              status: 'CANCELLED' as const,
-              cancelledAt: now,
-              cancellationReason: reason ?? `cancelled by ${actor}`,
-            }
-          : change === 'complete'
-            ? { status: 'COMPLETED' as const, completedAt: now }
-            : { status: 'NO_SHOW' as const };
-      await tx.appointment.update({ where: { id }, data });
-      return this.get(id, tx);
-    });
-  }
-
-  private async row(id: string, client: Client): Promise<AppointmentRow> {
-    const row = await client.appointment.findFirst({
-      where: { id, tenantId: this.tenantId },
+  private async row(where: { id: string; manageTokenHash?: string }): Promise<AppointmentWithIntake> {
+    const row = await this.db.appointment.findFirst({
+      where: { ...where, tenantId: this.tenantId },
       include: withIntake,
     });
-    if (!row) throw new NotFoundError('Appointment', id);
-    return row;
+    if (!row) throw new NotFoundError('Appointment', where.id);
+    return withAnswers(row);
   }
+}
+
+function withAnswers<T extends { intakeResponses: Array<{ fieldId: string; label: string; value: unknown }> }>(
+  row: T,
+): T & { intakeResponses: IntakeAnswer[] } {
+  return {
+    ...row,
+    intakeResponses: row.intakeResponses.map((r) => ({
+      fieldId: r.fieldId,
+      label: r.label,
+      value: r.value as string | boolean,
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { hashManageToken } from '../../../domain/appointments/manage-token.ts';
+import { toAppointmentDto } from '../../../adapters/db/repositories/appointments.repository.ts';
 import {
   AppointmentIdParams,
   AppointmentSchema,
@@ -7,118 +7,117 @@ import {
   CancelBodySchema,
   CancellationPreviewSchema,
   CreateAppointmentBodySchema,
+  ManageTokenHeaders,
   ManageTokenQuery,
   RescheduleBodySchema,
 } from '../../../schemas/appointment.schemas.ts';
 import { authenticatedErrors, ErrorResponse } from '../../../schemas/common.ts';
-import { toAppointmentDto } from '../../../adapters/db/repositories/appointments.repository.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
+import { changeAppointmentStatus } from '../../../use-cases/change-appointment-status.ts';
 import { previewCancellation } from '../../../use-cases/preview-cancellation.ts';
 import { rescheduleAppointment } from '../../../use-cases/reschedule-appointment.ts';
-import { bookingIdempotencyKey } from '../../plugins/idempotency.ts';
+import { manageTokenHash } from '../../manage-token.ts';
+import { bookingIdempotency } from '../../plugins/idempotency.ts';
+import { crashAfterBookingCommitIfAsked } from '../../fault-injection.ts';
 
 const tags = ['Appointments'];
 const security = [{ publishableKey: [] }];
 const bookingErrors = { ...authenticatedErrors, 409: ErrorResponse, 422: ErrorResponse };
+const managed = { headers: ManageTokenHeaders, params: AppointmentIdParams };
 
 export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/appointments', {
+    config: { idempotentHandler: true, noStore: true },
     schema: {
       tags,
       security,
       summary: 'Book a slot',
       description:
         'Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, ' +
-        'with another body 422. A time just taken answers 409 `slot_unavailable`. Paid services are ' +
-        'booked PENDING with `holdExpiresAt`; others CONFIRMED.',
+        'with another body 422. If the first answer was lost before it was stored (a crash), the retry ' +
+        'returns the same booking with a new manage token. A time just taken answers 409 ' +
+        '`slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED.',
       body: CreateAppointmentBodySchema,
       response: { 201: BookedAppointmentSchema, ...bookingErrors },
     },
     handler: async (request, reply) => {
       const booked = await bookAppointment(
-        app.db,
-        request.auth!.tenant.id,
-        { ...request.body, idempotencyKey: bookingIdempotencyKey(request) },
+        request.scope,
+        { ...request.body, idempotency: bookingIdempotency(request) },
         { actor: 'client', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
       );
+      crashAfterBookingCommitIfAsked();
       return reply.status(201).send(booked);
     },
   });
 
   app.get('/appointments/:id', {
+    config: { noStore: true },
     schema: {
       tags,
       security,
       summary: 'A booking, by its manage token',
-      params: AppointmentIdParams,
+      ...managed,
       querystring: ManageTokenQuery,
       response: { 200: AppointmentSchema, ...authenticatedErrors },
     },
     handler: async (request) =>
-      toAppointmentDto(
-        await request.scope.appointments.getWithToken(
-          request.params.id,
-          hashManageToken(request.query.token),
-        ),
-      ),
+      toAppointmentDto(await request.scope.appointments.getWithToken(request.params.id, manageTokenHash(request))),
   });
 
   app.get('/appointments/:id/cancellation', {
+    config: { noStore: true },
     schema: {
       tags,
       security,
       summary: 'What cancelling now would cost or refund, by the cancellation policy',
-      params: AppointmentIdParams,
+      ...managed,
       querystring: ManageTokenQuery,
       response: { 200: CancellationPreviewSchema, 409: ErrorResponse, ...authenticatedErrors },
     },
     handler: async (request) =>
-      previewCancellation(
-        app.db,
-        request.auth!.tenant.id,
-        request.params.id,
-        hashManageToken(request.query.token),
-        app.now(),
-      ),
+      previewCancellation(request.scope, request.params.id, manageTokenHash(request), app.now()),
   });
 
   app.post('/appointments/:id/cancel', {
+    config: { noStore: true },
     schema: {
       tags,
       security,
       summary: 'Cancel a booking, by its manage token',
-      params: AppointmentIdParams,
+      ...managed,
       body: CancelBodySchema,
       response: { 200: AppointmentSchema, 409: ErrorResponse, ...authenticatedErrors },
     },
-    handler: async (request) => {
-      const { id } = await request.scope.appointments.getWithToken(
-        request.params.id,
-        hashManageToken(request.body.token),
-      );
-      return request.scope.appointments.changeStatus(id, 'cancel', app.now(), 'client');
-    },
+    handler: async (request) =>
+      changeAppointmentStatus(
+        request.scope,
+        { id: request.params.id, tokenHash: manageTokenHash(request) },
+        'cancel',
+        'client',
+        app.now(),
+      ),
   });
 
   app.post('/appointments/:id/reschedule', {
+    config: { noStore: true },
     schema: {
       tags,
       security,
       summary: 'Move a booking to another time, by its manage token',
       description:
-        'Atomic: the new time is taken and the old booking cancelled together. If the new time is not ' +
-        'free (409) the booking is unchanged. The answer is the new booking (rescheduledFromId = old id).',
-      params: AppointmentIdParams,
+        'The same booking moves: its id, manage token and link stay. If the new time is not free (409) ' +
+        'the booking is unchanged.',
+      ...managed,
       body: RescheduleBodySchema,
       response: { 200: AppointmentSchema, 409: ErrorResponse, ...authenticatedErrors },
     },
     handler: async (request) =>
       rescheduleAppointment(
-        app.db,
-        request.auth!.tenant.id,
-        request.params.id,
-        hashManageToken(request.body.token),
+        request.scope,
+        { id: request.params.id, tokenHash: manageTokenHash(request) },
         request.body.startTimeUtc,
+        'client',
         app.now(),
       ),
   });

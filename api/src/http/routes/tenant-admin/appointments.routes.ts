@@ -2,16 +2,20 @@ import { DateTime } from 'luxon';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AdminAppointmentListQuery,
+  AdminAppointmentSchema,
   AdminCancelBodySchema,
   AdminCreateAppointmentBodySchema,
+  AdminRescheduleBodySchema,
   AppointmentIdParams,
   AppointmentSchema,
   BookedAppointmentSchema,
 } from '../../../schemas/appointment.schemas.ts';
 import { authenticatedErrors, ErrorResponse, pageOf } from '../../../schemas/common.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
+import { changeAppointmentStatus } from '../../../use-cases/change-appointment-status.ts';
+import { rescheduleAppointment } from '../../../use-cases/reschedule-appointment.ts';
 import { ValidationError } from '../../../domain/errors.ts';
-import { bookingIdempotencyKey } from '../../plugins/idempotency.ts';
+import { bookingIdempotency } from '../../plugins/idempotency.ts';
 
 const tags = ['Appointments (admin)'];
 const security = [{ secretKey: [] }];
@@ -46,14 +50,21 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       security,
-      summary: 'Get an appointment',
+      summary: 'Get an appointment, with its history',
       params: AppointmentIdParams,
-      response: { 200: AppointmentSchema, ...authenticatedErrors },
+      response: { 200: AdminAppointmentSchema, ...authenticatedErrors },
     },
-    handler: async (request) => request.scope.appointments.get(request.params.id),
+    handler: async (request) => {
+      const [appointment, history] = await Promise.all([
+        request.scope.appointments.get(request.params.id),
+        request.scope.appointments.history(request.params.id),
+      ]);
+      return { ...appointment, history };
+    },
   });
 
   app.post('/appointments', {
+    config: { idempotentHandler: true, noStore: true },
     schema: {
       tags,
       security,
@@ -66,9 +77,8 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request, reply) => {
       const booked = await bookAppointment(
-        app.db,
-        request.auth!.tenant.id,
-        { ...request.body, idempotencyKey: bookingIdempotencyKey(request) },
+        request.scope,
+        { ...request.body, idempotency: bookingIdempotency(request) },
         { actor: 'admin', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
       );
       return reply.status(201).send(booked);
@@ -92,8 +102,24 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       handler: async (request) => {
         const reason =
           change === 'cancel' ? (request.body as { reason?: string } | undefined)?.reason : undefined;
-        return request.scope.appointments.changeStatus(request.params.id, change, app.now(), 'admin', reason);
+        return changeAppointmentStatus(request.scope, { id: request.params.id }, change, 'admin', app.now(), reason);
       },
     });
   }
+
+  app.post('/appointments/:id/reschedule', {
+    schema: {
+      tags,
+      security,
+      summary: 'Move an appointment to another time',
+      description:
+        'The same appointment moves (same id and manage link), with the same provider, to a time the ' +
+        'schedule offers. 409 slot_unavailable leaves it unchanged.',
+      params: AppointmentIdParams,
+      body: AdminRescheduleBodySchema,
+      response: { 200: AppointmentSchema, ...changeErrors },
+    },
+    handler: async (request) =>
+      rescheduleAppointment(request.scope, { id: request.params.id }, request.body.startTimeUtc, 'admin', app.now()),
+  });
 };

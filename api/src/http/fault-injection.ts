@@ -1,0 +1,11 @@
+/**
+ * A crash on purpose, for the test that kills the server between a booking's
+ * commit and its answer (api/test/crash/booking-crash.test.ts). Off unless
+ * the process is started with MAIS_FAULT_INJECTION=crash-after-booking-commit;
+ * read once at start, so no request can turn it on.
+ */
+const CRASH_AFTER_BOOKING_COMMIT = process.env.MAIS_FAULT_INJECTION === 'crash-after-booking-commit';
+
+export function crashAfterBookingCommitIfAsked(): void {
+  if (CRASH_AFTER_BOOKING_COMMIT) process.kill(process.pid, 'SIGKILL');
+}
