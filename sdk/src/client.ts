@@ -33,6 +33,8 @@ export interface ApiRequest {
   path: string;
   query?: object | undefined;
   body?: unknown;
+  /** Headers of this call only (e.g. a booking's manage token). */
+  headers?: Record<string, string> | undefined;
   options?: RequestOptions | undefined;
 }
 
@@ -65,7 +67,7 @@ export abstract class BaseClient {
   protected abstract authHeaders(): Record<string, string>;
 
   /** Sends one API call, retrying as configured, and returns its parsed JSON (undefined for 204). */
-  async request<Result>({ method, path, query, body, options = {} }: ApiRequest): Promise<Result> {
+  async request<Result>({ method, path, query, body, headers, options = {} }: ApiRequest): Promise<Result> {
     // Every POST carries an idempotency key, made once here and resent unchanged on every retry
     // (stripe-node RequestSender): a request whose answer was lost (timeout, dropped connection,
     // 5xx) may have reached the API and booked, and only the same key lets the API recognise the
@@ -74,7 +76,10 @@ export abstract class BaseClient {
     const url = `${this.baseUrl}${path}${queryString(query)}`;
     const init: RequestInit = {
       method,
-      headers: requestHeaders({ auth: this.authHeaders(), hasBody: body !== undefined, idempotencyKey }),
+      headers: {
+        ...requestHeaders({ auth: this.authHeaders(), hasBody: body !== undefined, idempotencyKey }),
+        ...headers,
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     };
     const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, this.timeoutMs);

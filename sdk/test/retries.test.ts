@@ -41,7 +41,8 @@ async function startProxy(target: string, plan: (request: Seen, index: number) =
     }
     const upstream = await fetch(`${target}${request.url}`, {
       method: request.method!,
-      headers: forwardable(request),
+      // Ask for an identity body: fetch would decode a compressed one, and the headers passed on would lie.
+      headers: { ...forwardable(request), 'accept-encoding': 'identity' },
       ...(request.method === 'GET' ? {} : { body: await readBody(request) }),
     });
     const text = await upstream.text();

@@ -122,23 +122,14 @@ test('a client books a service with intake questions, then reschedules and cance
   await expect(widget.root.getByText(widget.t.rescheduledNotice, { exact: true })).toBeVisible();
   await expect(widget.liveRegion()).toHaveText(`${widget.t.yourBooking}. ${widget.t.rescheduledNotice}`);
   const rescheduled = await lastWidgetEvent(page, 'mais:rescheduled');
-  expect(rescheduled).toMatchObject({ previousAppointmentId: appointmentId, startTimeUtc: moveTo });
-  const newId = String(rescheduled.appointmentId);
+  expect(rescheduled).toMatchObject({ appointmentId, startTimeUtc: moveTo });
   await check.step('rescheduled');
 
-  expect(await storedAppointment(appointmentId)).toMatchObject({
-    status: 'CANCELLED',
-    cancellationReason: 'rescheduled',
-  });
-  const moved = await storedAppointment(newId);
-  expect(moved).toMatchObject({
-    status: 'PENDING',
-    rescheduledFromId: appointmentId,
-    providerId: stored!.providerId,
-  });
+  // The same appointment moved: the manage link in the address bar (and in any email) still works.
+  const moved = await storedAppointment(appointmentId);
+  expect(moved).toMatchObject({ status: 'PENDING', rescheduledFromId: null, providerId: stored!.providerId });
   expect(moved!.startTimeUtc.toISOString()).toBe(new Date(moveTo).toISOString());
-  // The address bar now names the new booking, so a reload still shows it.
-  expect(page.url()).toContain(`mais-appointment=${newId}`);
+  expect(page.url()).toContain(`mais-appointment=${appointmentId}`);
 
   await widget.button(widget.t.cancelBooking).click();
   await widget.expectStep(widget.t.cancelQuestion);
@@ -153,8 +144,8 @@ test('a client books a service with intake questions, then reschedules and cance
   await expect(widget.root.getByText(widget.t.cancelledNotice, { exact: true })).toBeVisible();
   await expect(widget.root.getByText(widget.t.status('CANCELLED'), { exact: true })).toBeVisible();
   await expect(widget.button(widget.t.reschedule)).toHaveCount(0);
-  expect(await lastWidgetEvent(page, 'mais:cancelled')).toEqual({ appointmentId: newId });
+  expect(await lastWidgetEvent(page, 'mais:cancelled')).toEqual({ appointmentId });
   await check.step('cancelled');
 
-  expect(await storedAppointment(newId)).toMatchObject({ status: 'CANCELLED' });
+  expect(await storedAppointment(appointmentId)).toMatchObject({ status: 'CANCELLED' });
 });

@@ -448,7 +448,7 @@ export interface paths {
         put?: never;
         /**
          * Book a slot
-         * @description Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, with another body 422. A time just taken answers 409 `slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED.
+         * @description Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, with another body 422. If the first answer was lost before it was stored (a crash), the retry returns the same booking with a new manage token. A time just taken answers 409 `slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED.
          */
         post: {
             parameters: {
@@ -580,10 +580,14 @@ export interface paths {
         /** A booking, by its manage token */
         get: {
             parameters: {
-                query: {
-                    token: string;
+                query?: {
+                    /** @description Deprecated: send x-manage-token. */
+                    token?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description The booking's manage token. */
+                    "x-manage-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -665,10 +669,14 @@ export interface paths {
         /** What cancelling now would cost or refund, by the cancellation policy */
         get: {
             parameters: {
-                query: {
-                    token: string;
+                query?: {
+                    /** @description Deprecated: send x-manage-token. */
+                    token?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description The booking's manage token. */
+                    "x-manage-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -762,7 +770,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The booking's manage token. */
+                    "x-manage-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -771,8 +782,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        token: string;
-                    };
+                        token?: string;
+                    } | null;
                 };
             };
             responses: {
@@ -858,12 +869,15 @@ export interface paths {
         put?: never;
         /**
          * Move a booking to another time, by its manage token
-         * @description Atomic: the new time is taken and the old booking cancelled together. If the new time is not free (409) the booking is unchanged. The answer is the new booking (rescheduledFromId = old id).
+         * @description The same booking moves: its id, manage token and link stay. If the new time is not free (409) the booking is unchanged.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The booking's manage token. */
+                    "x-manage-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -872,7 +886,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        token: string;
+                        token?: string;
                         /** Format: date-time */
                         startTimeUtc: string;
                     };
@@ -1504,7 +1518,6 @@ export interface paths {
                         depositCents?: number | null;
                         /** @default null */
                         depositPercent?: number | null;
-                        /** @default null */
                         timezone?: string | null;
                         /** @default true */
                         active?: boolean;
@@ -2540,7 +2553,6 @@ export interface paths {
                         email: string;
                         /** @default null */
                         phone?: string | null;
-                        /** @default null */
                         timezone?: string | null;
                         /** @default true */
                         active?: boolean;
@@ -4134,7 +4146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an appointment */
+        /** Get an appointment, with its history */
         get: {
             parameters: {
                 query?: never;
@@ -4152,7 +4164,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Appointment"];
+                        "application/json": components["schemas"]["AdminAppointment"];
                     };
                 };
                 /** @description Default Response */
@@ -4492,14 +4504,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/appointments/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an appointment to another time
+         * @description The same appointment moves (same id and manage link), with the same provider, to a time the schedule offers. 409 slot_unavailable leaves it unchanged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startTimeUtc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorInput: {
             error: {
-                /** @example validation_failed */
-                code: string;
+                /**
+                 * @example validation_failed
+                 * @enum {string}
+                 */
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -4593,6 +4710,60 @@ export interface components {
             appointment: components["schemas"]["AppointmentInput"];
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
+        };
+        AppointmentEventInput: {
+            /** @description Increases by one per event within the tenant, in commit order. */
+            seq: number;
+            /** @enum {string} */
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+            /** @enum {string} */
+            actor: "CLIENT" | "ADMIN" | "SYSTEM";
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        AdminAppointmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serviceId: string;
+            providerId: string | null;
+            resourceId: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** Format: date-time */
+            startTimeUtc: string;
+            /** Format: date-time */
+            endTimeUtc: string;
+            clientTimezone: string;
+            seats: number;
+            client: {
+                name: string;
+                email: string;
+                phone: string | null;
+            };
+            holdExpiresAt: string | null;
+            /** @enum {string} */
+            paymentStatus: "NOT_REQUIRED" | "AWAITING_PAYMENT" | "DEPOSIT_PAID" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED";
+            currency: string;
+            totalAmountCents: number;
+            depositAmountCents: number;
+            rescheduledFromId: string | null;
+            intake: {
+                /** Format: uuid */
+                fieldId: string;
+                label: string;
+                value: string | boolean;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            confirmedAt: string | null;
+            cancelledAt: string | null;
+            completedAt: string | null;
+            /** @description The appointment's history, oldest first. */
+            history: components["schemas"]["AppointmentEventInput"][];
         };
         CancellationPreviewInput: {
             /** Format: uuid */
@@ -4817,8 +4988,11 @@ export interface components {
         };
         Error: {
             error: {
-                /** @example validation_failed */
-                code: string;
+                /**
+                 * @example validation_failed
+                 * @enum {string}
+                 */
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -4912,6 +5086,60 @@ export interface components {
             appointment: components["schemas"]["Appointment"];
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
+        };
+        AppointmentEvent: {
+            /** @description Increases by one per event within the tenant, in commit order. */
+            seq: number;
+            /** @enum {string} */
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+            /** @enum {string} */
+            actor: "CLIENT" | "ADMIN" | "SYSTEM";
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        AdminAppointment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serviceId: string;
+            providerId: string | null;
+            resourceId: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** Format: date-time */
+            startTimeUtc: string;
+            /** Format: date-time */
+            endTimeUtc: string;
+            clientTimezone: string;
+            seats: number;
+            client: {
+                name: string;
+                email: string;
+                phone: string | null;
+            };
+            holdExpiresAt: string | null;
+            /** @enum {string} */
+            paymentStatus: "NOT_REQUIRED" | "AWAITING_PAYMENT" | "DEPOSIT_PAID" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED";
+            currency: string;
+            totalAmountCents: number;
+            depositAmountCents: number;
+            rescheduledFromId: string | null;
+            intake: {
+                /** Format: uuid */
+                fieldId: string;
+                label: string;
+                value: string | boolean;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            confirmedAt: string | null;
+            cancelledAt: string | null;
+            completedAt: string | null;
+            /** @description The appointment's history, oldest first. */
+            history: components["schemas"]["AppointmentEvent"][];
         };
         CancellationPreview: {
             /** Format: uuid */

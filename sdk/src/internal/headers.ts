@@ -1,6 +1,6 @@
 /**
  * The headers of one request. Browsers send only what the API's CORS policy allows
- * (content-type, x-tenant-key, idempotency-key), so nothing else is added here.
+ * (content-type, x-tenant-key, idempotency-key, x-manage-token), so nothing else is added here.
  */
 export function requestHeaders(options: {
   auth: Record<string, string>;

@@ -1,7 +1,8 @@
 export interface MaisRescheduledDetail {
-  /** The new booking's id (a reschedule creates a new appointment and cancels the old one). */
+  /** The booking's id: a reschedule moves the same appointment, so the manage link stays valid. */
   appointmentId: string;
-  previousAppointmentId: string;
+  /** Where the booking was before the move. */
+  previousStartTimeUtc: string;
   startTimeUtc: string;
 }
 

@@ -18,7 +18,6 @@ export const IDS = {
   ana: '33333333-3333-4333-8333-333333333333',
   ben: '44444444-4444-4444-8444-444444444444',
   appointment: '55555555-5555-4555-8555-555555555555',
-  moved: '66666666-6666-4666-8666-666666666666',
   fields: {
     text: 'a0000000-0000-4000-8000-000000000001',
     textarea: 'a0000000-0000-4000-8000-000000000002',
@@ -256,7 +255,8 @@ export class FakeApi {
         return json(this.appointment);
       }
       const { startTimeUtc } = call.body as { startTimeUtc: string };
-      this.appointment = appointmentAt(startTimeUtc, { id: IDS.moved, rescheduledFromId: IDS.appointment });
+      // The same appointment moves (the API keeps its id).
+      this.appointment = appointmentAt(startTimeUtc, { id: this.appointment.id });
       return json(this.appointment);
     }
     return apiError(404, 'not_found', `No fake for ${method} ${path}`);

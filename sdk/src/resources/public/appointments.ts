@@ -20,7 +20,7 @@ export class PublicAppointments extends ApiResource {
     return this.client.request({
       method: 'GET',
       path: path`/v1/public/appointments/${id}`,
-      query: { token },
+      headers: { 'x-manage-token': token },
       options,
     });
   }
@@ -34,7 +34,7 @@ export class PublicAppointments extends ApiResource {
     return this.client.request({
       method: 'GET',
       path: path`/v1/public/appointments/${id}/cancellation`,
-      query: { token },
+      headers: { 'x-manage-token': token },
       options,
     });
   }
@@ -49,7 +49,7 @@ export class PublicAppointments extends ApiResource {
     });
   }
 
-  /** Moves a booking to another time, atomically; returns the new booking (rescheduledFromId = id). */
+  /** Moves the booking to another time: the same appointment (same id and manage token). 409 leaves it unchanged. */
   async reschedule(
     id: string,
     body: RescheduleAppointmentBody,

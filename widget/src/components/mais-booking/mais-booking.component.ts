@@ -49,7 +49,7 @@ export type Step =
  * @event mais:slot-selected - A time was picked. `detail: { serviceId, providerId, startTimeUtc, endTimeUtc }`.
  * @event mais:booked - Booked. `detail: { appointmentId, serviceId, startTimeUtc, status }`.
  * @event mais:cancelled - Cancelled from the manage view. `detail: { appointmentId }`.
- * @event mais:rescheduled - Moved from the manage view. `detail: { appointmentId, previousAppointmentId, startTimeUtc }`.
+ * @event mais:rescheduled - Moved from the manage view. `detail: { appointmentId, previousStartTimeUtc, startTimeUtc }` (the same appointment moves).
  * @event mais:error - An error is shown. `detail: { code, message }`.
  *
  * @csspart base - The wrapper of everything.

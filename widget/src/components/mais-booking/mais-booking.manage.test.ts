@@ -55,7 +55,9 @@ describe('<mais-booking> manage view', () => {
     expect((ready as MaisReadyEvent).detail).to.deep.equal({ mode: 'manage' });
     await waitForHeading(el, 'Your booking');
     const [get] = api.callsTo('GET', `/appointments/${IDS.appointment}`);
-    expect(get!.query.get('token')).to.equal(TOKEN);
+    // The token travels in a header, never in the URL (URLs end up in logs).
+    expect(get!.headers.get('x-manage-token')).to.equal(TOKEN);
+    expect(get!.query.get('token')).to.equal(null);
     expect(textOf(deep(el, '.status'))).to.equal('Confirmed');
     expect(textOf(deep(el, '.summary'))).to.contain('Haircut · 30 min');
     expect(textOf(deep(el, '.summary'))).to.contain('Tuesday, March 10, 2099 at 9:00 AM UTC');
@@ -119,8 +121,8 @@ describe('<mais-booking> manage view', () => {
     const moved = oneEvent(el, 'mais:rescheduled');
     buttonWithText(el, 'Move my booking').click();
     expect(((await moved) as MaisRescheduledEvent).detail).to.deep.equal({
-      appointmentId: IDS.moved,
-      previousAppointmentId: IDS.appointment,
+      appointmentId: IDS.appointment,
+      previousStartTimeUtc: '2099-03-10T09:00:00Z',
       startTimeUtc: `${NEW_DAY}T14:00:00Z`,
     });
     expect(api.callsTo('POST', '/reschedule')[0]!.body).to.deep.equal({
@@ -129,7 +131,8 @@ describe('<mais-booking> manage view', () => {
     });
     await waitForHeading(el, 'Your booking');
     expect(textOf(deep(el, '.notice'))).to.equal('Your booking has been moved.');
-    expect(new URL(location.href).searchParams.get('mais-appointment')).to.equal(IDS.moved);
+    // The same booking moved: the manage link stays as it was.
+    expect(new URL(location.href).searchParams.get('mais-appointment')).to.equal(IDS.appointment);
   });
 
   it('a time taken while rescheduling: back to the refreshed times', async () => {
@@ -224,7 +227,7 @@ describe('<mais-booking> manage view', () => {
         const el = await toCancelStep(api);
         await waitUntil(() => termsOf(el).length > 0, 'the cancellation terms');
         expect(termsOf(el)).to.deep.equal(lines);
-        expect(api.callsTo('GET', CANCELLATION)[0]!.query.get('token')).to.equal(TOKEN);
+        expect(api.callsTo('GET', CANCELLATION)[0]!.headers.get('x-manage-token')).to.equal(TOKEN);
         expect(yesButton(el)!.disabled).to.equal(false);
         await expect(el).to.be.accessible();
       });

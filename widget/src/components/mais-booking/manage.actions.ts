@@ -1,6 +1,6 @@
 import { dateInZone } from '../../dates/zones.ts';
 import { MaisCancelledEvent, MaisReadyEvent, MaisRescheduledEvent } from '../../events/events.ts';
-import { manageLink, withoutManageLink } from '../../manage-link.ts';
+import { withoutManageLink } from '../../manage-link.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 
 /** What the manage view does: the booking of a manage link, rescheduling and cancelling it. */
@@ -39,13 +39,11 @@ export async function reschedule(host: MaisBooking): Promise<void> {
   );
   if (!moved) return host.afterFailedChange();
   host.appointment = moved;
-  // The manage link now names the new booking (the token carries over), so a reload still works.
-  history.replaceState(history.state, '', manageLink(location.href, moved.id, host.token));
   host.go('manage', true, host.l10n.t.rescheduledNotice);
   host.dispatchEvent(
     new MaisRescheduledEvent({
       appointmentId: moved.id,
-      previousAppointmentId: previous.id,
+      previousStartTimeUtc: previous.startTimeUtc,
       startTimeUtc: moved.startTimeUtc,
     }),
   );
