@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { isUniqueViolation } from '../adapters/db/booking-locks.ts';
 import type { BookableService } from '../adapters/db/repositories/booking-data.repository.ts';
-import { toAppointmentDto, type AppointmentWithIntake } from '../adapters/db/repositories/appointments.repository.ts';
+import {
+  toAppointmentDto,
+  type AppointmentWithIntake,
+} from '../adapters/db/repositories/appointments.repository.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { checkIntake } from '../domain/appointments/intake.ts';
 import { newManageToken } from '../domain/appointments/manage-token.ts';
@@ -49,7 +52,11 @@ export interface Booked {
  * or a crash between commit and answer) gets that booking back, with a new
  * manage token: the first one was only ever in the lost answer.
  */
-export async function bookAppointment(scope: TenantScope, request: BookingRequest, options: BookingOptions): Promise<Booked> {
+export async function bookAppointment(
+  scope: TenantScope,
+  request: BookingRequest,
+  options: BookingOptions,
+): Promise<Booked> {
   const keyHash = request.idempotency?.keyHash;
   if (request.idempotency?.retry) {
     const earlier = await scope.appointments.findByIdempotencyKey(request.idempotency.keyHash);
@@ -60,27 +67,38 @@ export async function bookAppointment(scope: TenantScope, request: BookingReques
   const start = Date.parse(request.startTimeUtc);
   const overrideRules = options.actor === 'admin' && request.overrideRules === true;
   if (service.capacity === 1 && request.seats > 1) {
-    throw new ValidationError('This service books one seat at a time.', [{ path: 'seats', message: 'must be 1' }]);
+    throw new ValidationError('This service books one seat at a time.', [
+      { path: 'seats', message: 'must be 1' },
+    ]);
   }
   const intake = checkIntake(service.intakeFields, request.intake, { enforceRequired: !overrideRules });
-  if (intake.problems.length > 0) throw new ValidationError('Some answers are missing or invalid.', intake.problems);
+  if (intake.problems.length > 0)
+    throw new ValidationError('Some answers are missing or invalid.', intake.problems);
   if (request.providerId !== undefined && !service.providers.some((p) => p.id === request.providerId)) {
     throw new NotFoundError('Provider', request.providerId);
   }
 
   // Guard 1: is the time offered at all, and by whom?
   const requested = request.providerId ? [request.providerId] : service.providers.map((p) => p.id);
-  let query = await slotQuery(scope.bookingData, service, { from: start, to: start + 1, now: options.now, providerIds: requested });
+  let query = await slotQuery(scope.bookingData, service, {
+    from: start,
+    to: start + 1,
+    now: options.now,
+    providerIds: requested,
+  });
   if (overrideRules) query = withoutRules(query);
   const offers = requested.map((id) => ({ id, seatsLeft: seatsOfferedAt(query, id, start) }));
-  const offeredBy = offers.filter((o) => o.seatsLeft !== null && o.seatsLeft >= request.seats).map((o) => o.id);
+  const offeredBy = offers
+    .filter((o) => o.seatsLeft !== null && o.seatsLeft >= request.seats)
+    .map((o) => o.id);
   if (offeredBy.length === 0) {
     // The time may be taken by this very request's first attempt, whose answer was lost.
     const earlier = keyHash ? await scope.appointments.findByIdempotencyKey(keyHash) : null;
     if (earlier) return reissue(scope, earlier);
     throw unavailable(request.startTimeUtc, request.seats, mostSeats(offers));
   }
-  const candidates = offeredBy.length === 1 ? offeredBy : await byAssignmentRule(scope, service, start, offeredBy);
+  const candidates =
+    offeredBy.length === 1 ? offeredBy : await byAssignmentRule(scope, service, start, offeredBy);
 
   const token = newManageToken();
   const needsPayment = service.paymentMode !== 'NONE';
@@ -100,11 +118,17 @@ export async function bookAppointment(scope: TenantScope, request: BookingReques
             row: {
               id: randomUUID(),
               serviceId: service.id,
-              client: { name: request.client.name, email: request.client.email, phone: request.client.phone ?? null },
+              client: {
+                name: request.client.name,
+                email: request.client.email,
+                phone: request.client.phone ?? null,
+              },
               clientTimezone: request.clientTimezone,
               seats: request.seats,
               status: confirmedNow ? 'CONFIRMED' : 'PENDING',
-              holdExpiresAt: confirmedNow ? null : new Date(options.now.getTime() + options.holdMinutes * MINUTE),
+              holdExpiresAt: confirmedNow
+                ? null
+                : new Date(options.now.getTime() + options.holdMinutes * MINUTE),
               paymentStatus: needsPayment ? 'AWAITING_PAYMENT' : 'NOT_REQUIRED',
               currency: service.currency,
               ...bookingPrice(service, provider.priceCents, request.seats),
@@ -148,7 +172,11 @@ async function byAssignmentRule(
   providerIds: string[],
 ): Promise<string[]> {
   const day = DateTime.fromMillis(start, { zone: service.zone }).startOf('day');
-  const load = await scope.bookingData.providerLoad(providerIds, day.toMillis(), day.plus({ days: 1 }).toMillis());
+  const load = await scope.bookingData.providerLoad(
+    providerIds,
+    day.toMillis(),
+    day.plus({ days: 1 }).toMillis(),
+  );
   return orderProviders(load);
 }
 

@@ -1,6 +1,11 @@
 import { toAppointmentDto } from '../adapters/db/repositories/appointments.repository.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
-import { assertStatusChange, statusAfter, type Actor, type StatusChange } from '../domain/appointments/status.ts';
+import {
+  assertStatusChange,
+  statusAfter,
+  type Actor,
+  type StatusChange,
+} from '../domain/appointments/status.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
 
 /**

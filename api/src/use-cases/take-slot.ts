@@ -45,9 +45,14 @@ export interface SlotRequest {
   now: Date;
 }
 
-export type TakeSlotResult = { taken: true; row: AppointmentRecord } | { taken: false; seatsLeft: number | null };
+export type TakeSlotResult =
+  { taken: true; row: AppointmentRecord } | { taken: false; seatsLeft: number | null };
 
-export async function takeSlot(tx: TenantTransaction, request: SlotRequest, claim: SlotClaim): Promise<TakeSlotResult> {
+export async function takeSlot(
+  tx: TenantTransaction,
+  request: SlotRequest,
+  claim: SlotClaim,
+): Promise<TakeSlotResult> {
   const { service, providerId, start, now } = request;
   const times = appointmentTimes(service, start);
   await tx.appointmentWrites.lockTime(providerId, service.resourceIds, times.occupied);
@@ -107,6 +112,9 @@ function withBusy(query: SlotQuery, providerId: string, busy: BusyTimes): SlotQu
     providers: query.providers
       .filter((p) => p.id === providerId)
       .map((p) => ({ ...p, busy: busy.byProvider.get(providerId) ?? [] })),
-    resources: query.resources.map((resource) => ({ ...resource, busy: busy.byResource.get(resource.id) ?? [] })),
+    resources: query.resources.map((resource) => ({
+      ...resource,
+      busy: busy.byResource.get(resource.id) ?? [],
+    })),
   };
 }

@@ -317,7 +317,11 @@ describe("tenant B's key on tenant A's ids", () => {
         `/v1/public/services/${aIds.service}/availability?startDate=2030-01-07&endDate=2030-01-07&timezone=Europe/Berlin`,
         undefined,
       ],
-      ['GET', `/v1/public/services/${aIds.service}/availability/dates?month=2030-01&timezone=Europe/Berlin`, undefined],
+      [
+        'GET',
+        `/v1/public/services/${aIds.service}/availability/dates?month=2030-01&timezone=Europe/Berlin`,
+        undefined,
+      ],
       [
         'POST',
         '/v1/public/appointments',

@@ -12,7 +12,10 @@ export interface ServiceTiming {
  * held too (the exclusion constraints compare occupied ranges).
  * Example: 60 min at 09:00 with 15 min before and 10 after occupies 08:45–10:10.
  */
-export function appointmentTimes(service: ServiceTiming, start: number): { appointment: Interval; occupied: Interval } {
+export function appointmentTimes(
+  service: ServiceTiming,
+  start: number,
+): { appointment: Interval; occupied: Interval } {
   const end = start + service.durationMinutes * MINUTE;
   return {
     appointment: { start, end },

@@ -18,7 +18,9 @@ describe('assertStatusChange', () => {
     ['CONFIRMED', 'complete', past, 'admin'],
     ['CONFIRMED', 'no-show', past, 'admin'],
   ])('allows %s → %s (start %s, by %s)', (status, change, start, actor) => {
-    expect(() => assertStatusChange({ status, startTimeUtc: start, holdExpiresAt: hold }, change, now, actor)).not.toThrow();
+    expect(() =>
+      assertStatusChange({ status, startTimeUtc: start, holdExpiresAt: hold }, change, now, actor),
+    ).not.toThrow();
   });
 
   it.each<[AppointmentStatus, StatusChange, Date, 'client' | 'admin']>([
@@ -31,9 +33,9 @@ describe('assertStatusChange', () => {
     ['PENDING', 'complete', past, 'admin'],
     ['CANCELLED', 'no-show', past, 'admin'],
   ])('refuses %s → %s (start %s, by %s)', (status, change, start, actor) => {
-    expect(() => assertStatusChange({ status, startTimeUtc: start, holdExpiresAt: hold }, change, now, actor)).toThrow(
-      InvalidStateError,
-    );
+    expect(() =>
+      assertStatusChange({ status, startTimeUtc: start, holdExpiresAt: hold }, change, now, actor),
+    ).toThrow(InvalidStateError);
   });
 
   it.each<StatusChange>(['cancel', 'reschedule'])('refuses to %s a hold that has expired', (change) => {

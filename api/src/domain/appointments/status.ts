@@ -18,7 +18,12 @@ interface Appointment extends LivenessFacts {
 }
 
 /** Throws InvalidStateError unless `change` is allowed for `appointment` at `now`. */
-export function assertStatusChange(appointment: Appointment, change: StatusChange, now: Date, actor: Actor): void {
+export function assertStatusChange(
+  appointment: Appointment,
+  change: StatusChange,
+  now: Date,
+  actor: Actor,
+): void {
   const started = appointment.startTimeUtc.getTime() <= now.getTime();
   switch (change) {
     case 'cancel':
@@ -40,12 +45,15 @@ export function assertStatusChange(appointment: Appointment, change: StatusChang
           `Only a CONFIRMED appointment can be marked ${change}; this one is ${appointment.status}.`,
         );
       }
-      if (!started) throw new InvalidStateError(`The appointment has not started yet: it cannot be marked ${change}.`);
+      if (!started)
+        throw new InvalidStateError(`The appointment has not started yet: it cannot be marked ${change}.`);
       return;
   }
 }
 
 /** The status a status change leads to (a reschedule keeps the status). */
-export function statusAfter(change: Exclude<StatusChange, 'reschedule'>): 'CANCELLED' | 'COMPLETED' | 'NO_SHOW' {
+export function statusAfter(
+  change: Exclude<StatusChange, 'reschedule'>,
+): 'CANCELLED' | 'COMPLETED' | 'NO_SHOW' {
   return change === 'cancel' ? 'CANCELLED' : change === 'complete' ? 'COMPLETED' : 'NO_SHOW';
 }

@@ -4,7 +4,13 @@ import { HOUR } from '../../../domain/time-units.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { AppointmentEventType } from '../../../generated/prisma/enums.ts';
 import type { AppointmentModel } from '../../../generated/prisma/models/Appointment.ts';
-import { busyTimesSql, toBusyTimes, type BusyRow, type BusyTimes, type BusyTimesQuery } from '../busy-times-sql.ts';
+import {
+  busyTimesSql,
+  toBusyTimes,
+  type BusyRow,
+  type BusyTimes,
+  type BusyTimesQuery,
+} from '../busy-times-sql.ts';
 import type { Client } from '../prisma-client.ts';
 
 /**
@@ -74,7 +80,9 @@ export class AppointmentWritesRepository {
     for (let hour = Math.floor(occupied.start / HOUR); hour * HOUR < occupied.end; hour++) hours.push(hour);
     const keys = [
       ...hours.map((hour) => `provider:${this.tenantId}:${providerId}:${hour}`),
-      ...[...resourceIds].sort().flatMap((id) => hours.map((hour) => `resource:${this.tenantId}:${id}:${hour}`)),
+      ...[...resourceIds]
+        .sort()
+        .flatMap((id) => hours.map((hour) => `resource:${this.tenantId}:${id}:${hour}`)),
     ];
     // unnest yields the keys in array order, and the locks are taken in that order.
     await this.client.$queryRaw`
@@ -107,7 +115,11 @@ export class AppointmentWritesRepository {
   }
 
   /** Inserts a booking with its intake answers and its CREATED (or HELD) event. */
-  async insert(row: NewAppointment, answers: readonly IntakeAnswer[], actor: Actor): Promise<AppointmentRecord> {
+  async insert(
+    row: NewAppointment,
+    answers: readonly IntakeAnswer[],
+    actor: Actor,
+  ): Promise<AppointmentRecord> {
     const t = this.tenantId;
     const insert = Prisma.sql`
       INSERT INTO appointments (
@@ -166,7 +178,10 @@ export class AppointmentWritesRepository {
       type: 'RESCHEDULED',
       actor,
       data: {
-        from: { startTimeUtc: current.startTimeUtc.toISOString(), endTimeUtc: current.endTimeUtc.toISOString() },
+        from: {
+          startTimeUtc: current.startTimeUtc.toISOString(),
+          endTimeUtc: current.endTimeUtc.toISOString(),
+        },
         to: {
           startTimeUtc: new Date(to.appointment.start).toISOString(),
           endTimeUtc: new Date(to.appointment.end).toISOString(),

@@ -162,9 +162,9 @@ export class AppointmentsRepository {
   }
 }
 
-function withAnswers<T extends { intakeResponses: Array<{ fieldId: string; label: string; value: unknown }> }>(
-  row: T,
-): T & { intakeResponses: IntakeAnswer[] } {
+function withAnswers<
+  T extends { intakeResponses: Array<{ fieldId: string; label: string; value: unknown }> },
+>(row: T): T & { intakeResponses: IntakeAnswer[] } {
   return {
     ...row,
     intakeResponses: row.intakeResponses.map((r) => ({

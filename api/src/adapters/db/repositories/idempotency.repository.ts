@@ -18,8 +18,7 @@ const STALE_AFTER_MS = MINUTE;
 export const IDEMPOTENCY_RETENTION_MS = 24 * HOUR;
 
 export type IdempotencyStart =
-  | { replay: false; retry: boolean }
-  | { replay: true; status: number; sealed: Uint8Array };
+  { replay: false; retry: boolean } | { replay: true; status: number; sealed: Uint8Array };
 
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
@@ -78,14 +77,25 @@ export class IdempotencyRepository {
     if (options.runWhileInFlight) return { replay: false, retry: true };
     // Still running, or abandoned by a process that died: take it over only once stale.
     const takenOver = await this.db.idempotencyRecord.updateMany({
-      where: { id: record.id, responseStatus: null, createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
+      where: {
+        id: record.id,
+        responseStatus: null,
+        createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) },
+      },
       data: { createdAt: now },
     });
     if (takenOver.count === 1) return { replay: false, retry: true };
-    throw new IdempotencyInProgressError('A request with this Idempotency-Key is still being processed. Retry shortly.');
+    throw new IdempotencyInProgressError(
+      'A request with this Idempotency-Key is still being processed. Retry shortly.',
+    );
   }
 
-  async finish(scope: string, keyHash: string, status: number, sealed: Uint8Array<ArrayBuffer>): Promise<void> {
+  async finish(
+    scope: string,
+    keyHash: string,
+    status: number,
+    sealed: Uint8Array<ArrayBuffer>,
+  ): Promise<void> {
     await this.db.idempotencyRecord.updateMany({
       where: { tenantId: this.tenantId, scope, keyHash },
       data: { responseStatus: status, responseCiphertext: sealed },

@@ -102,7 +102,14 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       handler: async (request) => {
         const reason =
           change === 'cancel' ? (request.body as { reason?: string } | undefined)?.reason : undefined;
-        return changeAppointmentStatus(request.scope, { id: request.params.id }, change, 'admin', app.now(), reason);
+        return changeAppointmentStatus(
+          request.scope,
+          { id: request.params.id },
+          change,
+          'admin',
+          app.now(),
+          reason,
+        );
       },
     });
   }
@@ -120,6 +127,12 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: AppointmentSchema, ...changeErrors },
     },
     handler: async (request) =>
-      rescheduleAppointment(request.scope, { id: request.params.id }, request.body.startTimeUtc, 'admin', app.now()),
+      rescheduleAppointment(
+        request.scope,
+        { id: request.params.id },
+        request.body.startTimeUtc,
+        'admin',
+        app.now(),
+      ),
   });
 };
