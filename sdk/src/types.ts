@@ -81,6 +81,12 @@ export type AdminAppointmentListQuery = Query<paths['/v1/tenant-admin/appointmen
 export type AdminCancelAppointmentBody = NonNullable<
   JsonBody<paths['/v1/tenant-admin/appointments/{id}/cancel']['post']>
 >;
+export type AdminRescheduleAppointmentBody = JsonBody<
+  paths['/v1/tenant-admin/appointments/{id}/reschedule']['post']
+>;
+/** An appointment as the business sees it: with its history, oldest first. */
+export type AdminAppointment = Schemas['AdminAppointment'];
+export type AppointmentEvent = Schemas['AppointmentEvent'];
 
 /** The body of every error answer: `{ error: { code, message, details? } }`. */
 export type ErrorBody = Schemas['Error'];

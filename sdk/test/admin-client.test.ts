@@ -172,7 +172,16 @@ describe('MaisAdmin against the real API', () => {
     const absent = await book(`${yesterday}08:00:00Z`);
     const later = await book(`${dateIn('UTC', 5)}T10:00:00Z`);
     expect(done.appointment.status).toBe('CONFIRMED');
-    expect(await admin.appointments.retrieve(later.appointment.id)).toEqual(later.appointment);
+    const shown = await admin.appointments.retrieve(later.appointment.id);
+    expect(shown).toMatchObject(later.appointment);
+    expect(shown.history.map((event) => `${event.type} ${event.actor}`)).toEqual(['CREATED ADMIN']);
+    const moved = await admin.appointments.reschedule(later.appointment.id, {
+      startTimeUtc: `${dateIn('UTC', 5)}T12:00:00Z`,
+    });
+    expect(moved).toMatchObject({
+      id: later.appointment.id,
+      startTimeUtc: `${dateIn('UTC', 5)}T12:00:00.000Z`,
+    });
 
     expect((await admin.appointments.complete(done.appointment.id)).status).toBe('COMPLETED');
     expect((await admin.appointments.noShow(absent.appointment.id)).status).toBe('NO_SHOW');

@@ -5,7 +5,9 @@ import { path } from '../../internal/path.ts';
 import type {
   AdminAppointmentListQuery,
   AdminCancelAppointmentBody,
+  AdminAppointment,
   AdminCreateAppointmentBody,
+  AdminRescheduleAppointmentBody,
   Appointment,
   BookedAppointment,
 } from '../../types.ts';
@@ -16,8 +18,8 @@ export class Appointments extends ApiResource {
     return this.client.requestPage('/v1/tenant-admin/appointments', query, options);
   }
 
-  /** One appointment. */
-  async retrieve(id: string, options?: RequestOptions): Promise<Appointment> {
+  /** One appointment, with its history (every change, with who made it), oldest first. */
+  async retrieve(id: string, options?: RequestOptions): Promise<AdminAppointment> {
     return this.client.request({ method: 'GET', path: path`/v1/tenant-admin/appointments/${id}`, options });
   }
 
@@ -35,6 +37,20 @@ export class Appointments extends ApiResource {
     return this.client.request({
       method: 'POST',
       path: path`/v1/tenant-admin/appointments/${id}/cancel`,
+      body,
+      options,
+    });
+  }
+
+  /** Moves the appointment to another time with the same provider (same id); 409 leaves it unchanged. */
+  async reschedule(
+    id: string,
+    body: AdminRescheduleAppointmentBody,
+    options?: RequestOptions,
+  ): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/tenant-admin/appointments/${id}/reschedule`,
       body,
       options,
     });
