@@ -228,3 +228,61 @@ describe('SQL statements of the rest of the widget’s first screen', () => {
     expect(counts.all).toBe(2);
   });
 });
+
+describe('SQL statements per booking and per change of a booking', () => {
+  const BOOKING_BUDGET = 10;
+  const send = async (method: 'POST', url: string, payload: object, headers: Record<string, string> = {}) => {
+    log.reset();
+    const response = await app.inject({
+      method,
+      url,
+      payload,
+      headers: { 'x-tenant-key': owner.keys.publishable, ...headers },
+    });
+    const counts = log.counts();
+    console.log(
+      `${url.replace(/[0-9a-f-]{36}/g, ':id')}: ${counts.all} statements (${counts.withoutTransactionControl} without BEGIN/COMMIT)\n  ` +
+        log.statements.map((sql) => sql.replace(/\s+/g, ' ').slice(0, 140)).join('\n  '),
+    );
+    return { response, counts };
+  };
+
+  it('a booking with an Idempotency-Key and intake answers: at most 10, BEGIN and COMMIT included; a reschedule at most 10; a cancel 5', async () => {
+    const reason = await db.intakeFormField.findFirstOrThrow({ where: { serviceId, label: 'Reason' } });
+    const booked = await send(
+      'POST',
+      '/v1/public/appointments',
+      {
+        serviceId,
+        providerId: providerIds[2],
+        startTimeUtc: '2027-03-03T09:00:00Z',
+        client: { name: 'Counted Client', email: 'counted@example.com' },
+        clientTimezone: 'Europe/Berlin',
+        intake: { [reason.id]: 'Back pain' },
+      },
+      { 'idempotency-key': 'counted-booking-1' },
+    );
+    expect(booked.response.statusCode, booked.response.body).toBe(201);
+    expect(booked.counts.all).toBeLessThanOrEqual(BOOKING_BUDGET);
+    const { appointment, manageToken } = booked.response.json();
+    expect(appointment.intake).toEqual([{ fieldId: reason.id, label: 'Reason', value: 'Back pain' }]);
+
+    const moved = await send(
+      'POST',
+      `/v1/public/appointments/${appointment.id}/reschedule`,
+      { startTimeUtc: '2027-03-03T11:00:00Z' },
+      { 'x-manage-token': manageToken },
+    );
+    expect(moved.response.statusCode, moved.response.body).toBe(200);
+    expect(moved.counts.all).toBeLessThanOrEqual(BOOKING_BUDGET);
+
+    const cancelled = await send(
+      'POST',
+      `/v1/public/appointments/${appointment.id}/cancel`,
+      {},
+      { 'x-manage-token': manageToken },
+    );
+    expect(cancelled.response.statusCode, cancelled.response.body).toBe(200);
+    expect(cancelled.counts.all).toBeLessThanOrEqual(5);
+  });
+});

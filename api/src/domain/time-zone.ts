@@ -22,6 +22,19 @@ export function isIanaTimeZone(name: string): boolean {
  * which is the same zone.
  */
 export function canonicalTimeZone(name: string): string | undefined {
+  // Every availability request names a zone, and building an Intl.DateTimeFormat is slow:
+  // remember answers. Bounded, since any letter case of a valid name is valid.
+  const known = canonicalNames.get(name);
+  if (known !== undefined) return known;
+  const canonical = resolveCanonical(name);
+  if (canonical !== undefined && canonicalNames.size < MAX_REMEMBERED) canonicalNames.set(name, canonical);
+  return canonical;
+}
+
+const canonicalNames = new Map<string, string>();
+const MAX_REMEMBERED = 2_000;
+
+function resolveCanonical(name: string): string | undefined {
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;

@@ -17,6 +17,7 @@ import { NotFoundError, SlotUnavailableError, ValidationError } from '../domain/
 import { MINUTE } from '../domain/time-units.ts';
 import type { AppointmentDto, CreateAppointmentBody } from '../schemas/appointment.schemas.ts';
 import { slotQuery } from './find-slots.ts';
+import { inSlotLine, type PlaceInLine } from './slot-lines.ts';
 import { inSlotTransaction, takeSlot } from './take-slot.ts';
 
 export interface BookingRequest extends CreateAppointmentBody {
@@ -57,10 +58,28 @@ export async function bookAppointment(
   request: BookingRequest,
   options: BookingOptions,
 ): Promise<Booked> {
-  const keyHash = request.idempotency?.keyHash;
   if (request.idempotency?.retry) {
     const earlier = await scope.appointments.findByIdempotencyKey(request.idempotency.keyHash);
     if (earlier) return reissue(scope, earlier);
+  }
+  // Identical requests for one provider's slot wait in line in this process (see slot-lines.ts).
+  if (request.providerId === undefined) return book(scope, request, options, null);
+  const line = `${scope.tenantId}:${request.serviceId}:${request.providerId}:${Date.parse(request.startTimeUtc)}`;
+  return inSlotLine(line, (place) => book(scope, request, options, place));
+}
+
+async function book(
+  scope: TenantScope,
+  request: BookingRequest,
+  options: BookingOptions,
+  place: PlaceInLine | null,
+): Promise<Booked> {
+  const keyHash = request.idempotency?.keyHash;
+  if (place?.takenAhead) {
+    // Taken by the request ahead in line, which may have been this very request's first attempt.
+    const earlier = keyHash ? await scope.appointments.findByIdempotencyKey(keyHash) : null;
+    if (earlier) return reissue(scope, earlier);
+    throw unavailable(request.startTimeUtc, request.seats, null);
   }
 
   const service = await scope.bookingData.service(request.serviceId);
@@ -141,6 +160,7 @@ export async function bookAppointment(
         ),
       );
       if (result.taken) {
+        if (service.capacity === 1) place?.markTaken();
         return {
           appointment: toAppointmentDto({ ...result.row, intakeResponses: intake.answers }),
           manageToken: token.token,

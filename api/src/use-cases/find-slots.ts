@@ -46,12 +46,17 @@ export async function slotQuery(
   // Busy times and open hours are needed a little beyond the range, for buffers and long services.
   const margin =
     (service.bufferBeforeMinutes + service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
-  const [stored, busy] = await Promise.all([
-    data.schedules(service.id, ids, options.from, options.to),
-    data.busy(ids, service.resourceIds, options.from - margin, options.to + margin, options.now, {
-      ...(options.excludeAppointmentId ? { excludeAppointmentId: options.excludeAppointmentId } : {}),
-    }),
-  ]);
+  const { busy, ...stored } = await data.slotData({
+    serviceId: service.id,
+    providerIds: ids,
+    resourceIds: service.resourceIds,
+    from: options.from,
+    to: options.to,
+    busyFrom: options.from - margin,
+    busyTo: options.to + margin,
+    now: options.now,
+    excludeAppointmentId: options.excludeAppointmentId,
+  });
   const schedules = resolveSchedules({
     serviceId: service.id,
     serviceZone: service.zone,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AvailabilitySchema, AvailableDatesSchema } from '../../src/schemas/availability-query.schemas.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
 import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
@@ -37,7 +38,9 @@ describe('GET /v1/public/services/:serviceId/availability', () => {
       localStart: '2027-03-02T03:00:00-05:00',
       providerIds,
       seatsLeft: 1,
-    });
+    }); // The route sends plain JSON (no per-item validation on the way out): the answer must still be
+    // exactly what its documented schema says, no field more or less.
+    expect(AvailabilitySchema.strict().parse(body)).toEqual(body);
   });
 
   it('respects minimum notice from now', async () => {
@@ -65,6 +68,7 @@ describe('GET /v1/public/services/:serviceId/availability', () => {
       month: '2027-03',
       dates: ['2027-03-03', '2027-03-17', '2027-03-24', '2027-03-31'],
     });
+    expect(AvailableDatesSchema.strict().parse(response.json())).toEqual(response.json());
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../domain/errors.ts';
+import { Prisma } from '../../../generated/prisma/client.ts';
 import type { AppointmentDto, AppointmentEventDto } from '../../../schemas/appointment.schemas.ts';
 import type { Client } from '../prisma-client.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
@@ -50,17 +51,17 @@ export class AppointmentsRepository {
   ) {}
 
   async get(id: string): Promise<AppointmentDto> {
-    return toAppointmentDto(await this.row({ id }));
+    return toAppointmentDto(await this.withIntake(id, undefined, { lock: false }));
   }
 
   /** The appointment, if `tokenHash` is its manage token's; otherwise not found, like a missing id. */
   async getWithToken(id: string, tokenHash: string): Promise<AppointmentWithIntake> {
-    return this.row({ id, manageTokenHash: tokenHash });
+    return this.withIntake(id, tokenHash, { lock: false });
   }
 
-  /** The appointment's row; with `tokenHash`, only if it is its manage token's. */
+  /** The appointment's row with its answers; with `tokenHash`, only if it is its manage token's. */
   async record(id: string, tokenHash?: string): Promise<AppointmentWithIntake> {
-    return this.row({ id, ...(tokenHash === undefined ? {} : { manageTokenHash: tokenHash }) });
+    return this.withIntake(id, tokenHash, { lock: false });
   }
 
   /** The booking made with this (hashed) route and Idempotency-Key, if any. */
@@ -79,6 +80,15 @@ export class AppointmentsRepository {
    * last one's result. With `tokenHash`, only the token's owner finds it.
    */
   async lockForChange(id: string, tokenHash?: string): Promise<AppointmentWithIntake> {
+    return this.withIntake(id, tokenHash, { lock: true });
+  }
+
+  /** One statement: the row and its intake answers, optionally locked (FOR UPDATE). */
+  private async withIntake(
+    id: string,
+    tokenHash: string | undefined,
+    options: { lock: boolean },
+  ): Promise<AppointmentWithIntake> {
     const rows = await this.db.$queryRaw<Array<AppointmentRecord & { intake: IntakeAnswer[] }>>`
       SELECT a.*, coalesce((
                SELECT json_agg(json_build_object('fieldId', r."fieldId", 'label', r.label, 'value', r.value)
@@ -88,7 +98,7 @@ export class AppointmentsRepository {
         FROM appointments a
        WHERE a."tenantId" = ${this.tenantId}::uuid AND a.id = ${id}::uuid
          AND (${tokenHash ?? null}::text IS NULL OR a."manageTokenHash" = ${tokenHash ?? null}::text)
-         FOR UPDATE OF a`;
+       ${options.lock ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty}`;
     const row = rows[0];
     if (!row) throw new NotFoundError('Appointment', id);
     const { intake, ...appointment } = row;
@@ -150,15 +160,6 @@ export class AppointmentsRepository {
       include: withIntake,
     });
     return toPage(rows, query.limit, (row) => toAppointmentDto(withAnswers(row)), 'startTimeUtc');
-  }
-
-  private async row(where: { id: string; manageTokenHash?: string }): Promise<AppointmentWithIntake> {
-    const row = await this.db.appointment.findFirst({
-      where: { ...where, tenantId: this.tenantId },
-      include: withIntake,
-    });
-    if (!row) throw new NotFoundError('Appointment', where.id);
-    return withAnswers(row);
   }
 }
 

@@ -8,12 +8,14 @@ import {
 } from '../../../schemas/availability-query.schemas.ts';
 import { authenticatedErrors } from '../../../schemas/common.ts';
 import { listAvailability, listAvailableDates } from '../../../use-cases/list-availability.ts';
+import { trustedJsonAnswers } from '../../trusted-serializer.ts';
 
 const tags = ['Availability'];
 const security = [{ publishableKey: [] }];
 
 export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/services/:serviceId/availability', {
+    ...trustedJsonAnswers,
     schema: {
       tags,
       security,
@@ -30,6 +32,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/services/:serviceId/availability/dates', {
+    ...trustedJsonAnswers,
     schema: {
       tags,
       security,
