@@ -25,8 +25,20 @@ export const PublicServiceSchema = ServiceSchema.pick({
           .number()
           .int()
           .meta({ description: "This provider's price: an override or the base price." }),
+        dueAtBookingCents: z.number().int().meta({
+          description:
+            'What one seat with this provider costs at booking: the deposit, the full price, or 0.',
+        }),
       }),
     ),
+    dueAtBookingCents: z
+      .number()
+      .int()
+      .meta({
+        description:
+          'What one seat at the base price costs at booking (the deposit, the full price, or 0); ' +
+          "a provider's own price may change it: see providers[].dueAtBookingCents.",
+      }),
     intakeFields: z.array(IntakeFieldSchema.omit({ serviceId: true })),
   })
   .meta({ id: 'PublicService' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import { bookableService, bookingBody } from '../helpers/booking-fixtures.ts';
 import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -69,11 +70,46 @@ describe('GET /v1/public/services', () => {
       depositCents: null,
       depositPercent: null,
       sortOrder: 1,
+      dueAtBookingCents: 0,
       providers: [],
       intakeFields: [],
     });
   });
+
+  it('shows what is due at booking, per provider price, as the booking will charge it', async () => {
+    const owner = await createTestTenant(t.db);
+    const { serviceId, providerIds } = await bookableService(t.app, owner, {
+      providers: 2,
+      service: { paymentMode: 'DEPOSIT', depositPercent: 25, priceBaseCents: 8000 },
+    });
+    await admin(t.app, owner, {
+      method: 'PUT',
+      url: `/v1/tenant-admin/providers/${providerIds[1]}/services`,
+      payload: [{ serviceId, priceOverrideCents: 10_002 }],
+    });
+    const service = (await publicRequest(t.app, owner, { method: 'GET', url: '/v1/public/services' })).json()
+      .data[0];
+    expect(service.dueAtBookingCents).toBe(2000);
+    const due = Object.fromEntries(
+      service.providers.map((p: { id: string; dueAtBookingCents: number }) => [p.id, p.dueAtBookingCents]),
+    );
+    // 25 % of 100.02, rounded half up: 25.01 (the booking's own rounding, in pricing.ts).
+    expect(due).toEqual({ [providerIds[0]!]: 2000, [providerIds[1]!]: 2501 });
+    const booked = await publicRequest(t.app, owner, {
+      method: 'POST',
+      url: '/v1/public/appointments',
+      payload: bookingBody(serviceId, aWeekFromNowAt10Utc(), { providerId: providerIds[1] }),
+    });
+    expect(booked.statusCode).toBe(201);
+    expect(booked.json().appointment.depositAmountCents).toBe(due[providerIds[1]!]);
+  });
 });
+
+function aWeekFromNowAt10Utc(): string {
+  const day = new Date(Date.now() + 7 * 86_400_000);
+  day.setUTCHours(10, 0, 0, 0);
+  return day.toISOString().replace('.000', '');
+}
 
 describe('CORS per tenant', () => {
   it('answers preflights (which carry no key) for any origin', async () => {

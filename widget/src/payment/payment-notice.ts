@@ -2,16 +2,18 @@ import type { Appointment, PublicService } from '@mais/sdk';
 import { html, nothing } from 'lit';
 import type { LocalizeController } from '../controllers/localize.controller.ts';
 
-/** A service's deposit as the API computes it (api/src/domain/appointments/pricing.ts), for one seat. */
-export function depositCents(service: PublicService): number {
-  if (service.depositCents !== null) return service.depositCents;
-  return Math.floor((service.priceBaseCents * (service.depositPercent ?? 0) + 50) / 100);
-}
-
-/** Before booking: what a paid service asks for when booking ("Deposit of €20.00 when booking"). */
-export function servicePaymentNote(service: PublicService, l10n: LocalizeController): string {
-  if (service.paymentMode === 'DEPOSIT')
-    return l10n.t.depositAtBooking(l10n.price(depositCents(service), service.currency));
+/**
+ * Before booking: what a paid service asks for when booking ("Deposit of €20.00 when booking"),
+ * as the API computes it: the chosen provider's amount (their price may differ), else the base one.
+ */
+export function servicePaymentNote(
+  service: PublicService,
+  l10n: LocalizeController,
+  providerId: string | null = null,
+): string {
+  const provider = providerId ? service.providers.find((p) => p.id === providerId) : undefined;
+  const due = provider?.dueAtBookingCents ?? service.dueAtBookingCents;
+  if (service.paymentMode === 'DEPOSIT') return l10n.t.depositAtBooking(l10n.price(due, service.currency));
   return service.paymentMode === 'FULL' ? l10n.t.paidAtBooking : '';
 }
 

@@ -59,9 +59,10 @@ export const haircut: PublicService = {
   depositCents: null,
   depositPercent: null,
   sortOrder: 0,
+  dueAtBookingCents: 0,
   providers: [
-    { id: IDS.ana, name: 'Ana', priceCents: 2500 },
-    { id: IDS.ben, name: 'Ben', priceCents: 3000 },
+    { id: IDS.ana, name: 'Ana', priceCents: 2500, dueAtBookingCents: 0 },
+    { id: IDS.ben, name: 'Ben', priceCents: 3000, dueAtBookingCents: 0 },
   ],
   intakeFields: [
     field(IDS.fields.textarea, 'Anything we should know?', 'TEXTAREA', false, 1),
@@ -84,7 +85,8 @@ export const consultation: PublicService = {
   paymentMode: 'DEPOSIT',
   depositCents: 2000,
   sortOrder: 1,
-  providers: [{ id: IDS.ana, name: 'Ana', priceCents: 8000 }],
+  dueAtBookingCents: 2000,
+  providers: [{ id: IDS.ana, name: 'Ana', priceCents: 8000, dueAtBookingCents: 2000 }],
   intakeFields: [],
 };
 

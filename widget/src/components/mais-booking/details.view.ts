@@ -46,7 +46,7 @@ export function detailsView(host: MaisBooking) {
   const shown = failure && failure.kind !== 'invalid' && failure.kind !== 'taken' ? failure : null;
   return html`${stepHeading(host, t.yourDetails)}
     ${summary(host, { startTimeUtc: host.pickedSlot!.startTimeUtc, providerId: host.providerId })}
-    ${notice(servicePaymentNote(host.chosen!, host.l10n))}
+    ${notice(servicePaymentNote(host.chosen!, host.l10n, host.providerId))}
     ${failurePanel(host, shown, () => host.book(host.values))}
     <mais-intake-form
       exportparts="form, button"

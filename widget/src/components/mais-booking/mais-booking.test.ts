@@ -21,7 +21,7 @@ import {
   textOf,
   waitForHeading,
 } from '../../testing/dom.ts';
-import { FakeApi, IDS, TOKEN } from '../../testing/fake-api.ts';
+import { consultation, FakeApi, IDS, TOKEN } from '../../testing/fake-api.ts';
 
 const liveRegion = (el: Element) => textOf(deep(el, '[role="status"]'));
 
@@ -37,6 +37,17 @@ describe('<mais-booking>', () => {
       'Consultation 60 min · €80.00 Deposit of €20.00 when booking',
     ]);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the amount due at booking as the API states it, never recomputing it', async () => {
+    const api = new FakeApi();
+    // A percentage deposit whose rounding only the API knows: the widget must show what it is told.
+    api.services = [{ ...consultation, depositCents: null, depositPercent: 25, dueAtBookingCents: 2001 }];
+    const { el } = await renderBooking({ api });
+    await waitForHeading(el, 'Choose a service');
+    expect(deepAll(el, '[part~="service"]').map(textOf)).to.deep.equal([
+      'Consultation 60 min · €80.00 Deposit of €20.01 when booking',
+    ]);
   });
 
   it('shows a skeleton while loading', async () => {

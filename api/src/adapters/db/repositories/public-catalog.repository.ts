@@ -1,3 +1,4 @@
+import { bookingPrice } from '../../../domain/appointments/pricing.ts';
 import type { PublicServiceDto } from '../../../schemas/public-catalog.schemas.ts';
 import type { Db } from '../prisma-client.ts';
 
@@ -33,11 +34,17 @@ export class PublicCatalogRepository {
       depositCents: row.depositCents,
       depositPercent: row.depositPercent,
       sortOrder: row.sortOrder,
-      providers: row.providerServices.map((link) => ({
-        id: link.provider.id,
-        name: link.provider.name,
-        priceCents: link.priceOverrideCents ?? row.priceBaseCents,
-      })),
+      // What is due at booking comes from the same pricing the booking uses, so clients never recompute it.
+      dueAtBookingCents: bookingPrice(row, row.priceBaseCents, 1).depositAmountCents,
+      providers: row.providerServices.map((link) => {
+        const priceCents = link.priceOverrideCents ?? row.priceBaseCents;
+        return {
+          id: link.provider.id,
+          name: link.provider.name,
+          priceCents,
+          dueAtBookingCents: bookingPrice(row, priceCents, 1).depositAmountCents,
+        };
+      }),
       intakeFields: row.intakeFormFields.map((field) => ({
         id: field.id,
         label: field.label,
