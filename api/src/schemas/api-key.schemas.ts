@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ApiKeyKind, ApiKeyMode } from '../generated/prisma/enums.ts';
 import { Timestamp, Uuid } from './common.ts';
 import { text } from './text.ts';
 
-export const ApiKeyKindSchema = z.enum(['PUBLISHABLE', 'SECRET']);
-export const ApiKeyModeSchema = z.enum(['LIVE', 'TEST']);
+export const ApiKeyKindSchema = z.enum(ApiKeyKind);
+export const ApiKeyModeSchema = z.enum(ApiKeyMode);
 
 export const ApiKeySchema = z
   .object({

@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { IntakeFieldType } from '../generated/prisma/enums.ts';
 import { Uuid } from './common.ts';
 import { text } from './text.ts';
 
-export const IntakeFieldTypeSchema = z.enum([
-  'TEXT',
-  'TEXTAREA',
-  'SELECT',
-  'CHECKBOX',
-  'DATE',
-  'PHONE',
-  'EMAIL',
-]);
+export const IntakeFieldTypeSchema = z.enum(IntakeFieldType);
 
 export const IntakeFieldSchema = z
   .object({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { PaymentMode } from '../generated/prisma/enums.ts';
 import { Cents, CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
 import { SafeText, text } from './text.ts';
 
-export const PaymentModeSchema = z.enum(['NONE', 'DEPOSIT', 'FULL']);
+export const PaymentModeSchema = z.enum(PaymentMode);
 
 const MINUTES_PER_DAY = 24 * 60;
 

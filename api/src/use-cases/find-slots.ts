@@ -4,8 +4,7 @@ import type {
 } from '../adapters/db/repositories/booking-data.repository.ts';
 import { resolveSchedules } from '../domain/availability/schedule-resolution.ts';
 import { generateSlots, type Slot, type SlotQuery } from '../domain/availability/slots.ts';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../domain/time-units.ts';
 
 /**
  * Loads schedules and busy times and runs the slot engine for `service`,

@@ -1,9 +1,10 @@
+import type { PaymentMode } from '../../generated/prisma/enums.ts';
 /**
  * What a booking costs and what must be paid now, in minor units.
  * A percentage deposit is rounded half up to the minor unit.
  */
 export interface PricedService {
-  paymentMode: 'NONE' | 'DEPOSIT' | 'FULL';
+  paymentMode: PaymentMode;
   depositCents: number | null;
   depositPercent: number | null;
 }

@@ -1,5 +1,6 @@
 import { mergeIntervals, type Interval } from './intervals.ts';
 import { zoneOffsetMinutes } from './zone-offset.ts';
+import { DAY, MINUTE } from '../time-units.ts';
 
 /**
  * Weekly rules and date overrides are wall-clock times in a zone; this module
@@ -39,8 +40,6 @@ export interface Schedule {
 
 /** How many days before the range a window open through midnight is followed back to where it began. */
 const LOOKBACK_DAYS = 31;
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /** A calendar date of the schedule's zone, as a day number (days since 1970-01-01). */
 type CivilDay = number;

@@ -1,5 +1,6 @@
 import { intersectIntervals, type Interval } from './intervals.ts';
 import { openIntervals, type Schedule } from './schedule.ts';
+import { DAY, MINUTE } from '../time-units.ts';
 
 /**
  * The slot engine: which start times of a service can be booked, and with
@@ -66,9 +67,6 @@ export interface Slot {
   providerIds: string[];
   seatsLeft: number;
 }
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /** The session key new bookings of a class at `start` with `providerId` get. */
 export function classSessionKey(serviceId: string, providerId: string, start: number): string {

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors.ts';
+import type { PaymentMode } from '../../generated/prisma/enums.ts';
 
 /**
  * Rules a service must satisfy as a whole, beyond each field's own range.
@@ -9,7 +10,7 @@ export interface ServiceShape {
   durationMinutes: number;
   slotIntervalMinutes: number;
   priceBaseCents: number;
-  paymentMode: 'NONE' | 'DEPOSIT' | 'FULL';
+  paymentMode: PaymentMode;
   depositCents: number | null;
   depositPercent: number | null;
 }

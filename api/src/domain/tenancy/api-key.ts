@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ApiKeyKind, ApiKeyMode } from '../../generated/prisma/enums.ts';
 
 /**
  * Tenant API keys.
@@ -9,8 +10,7 @@ import { createHash } from 'node:crypto';
  * Only the SHA-256 of the whole key and a short display prefix are stored.
  */
 
-export type ApiKeyKind = 'PUBLISHABLE' | 'SECRET';
-export type ApiKeyMode = 'LIVE' | 'TEST';
+export type { ApiKeyKind, ApiKeyMode };
 
 const KIND_PREFIX = { PUBLISHABLE: 'pk', SECRET: 'sk' } as const satisfies Record<ApiKeyKind, string>;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -2,6 +2,7 @@ import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { RateLimitedError } from '../../domain/errors.ts';
+import { MINUTE } from '../../domain/time-units.ts';
 
 export interface PublicRateLimitOptions {
   /** Per visitor: one client address with one key. */
@@ -14,8 +15,6 @@ export interface PublicRateLimitOptions {
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 type Count = Exclude<Awaited<ReturnType<Limiter>>, { isAllowed: true }>;
-
-const MINUTE = 60_000;
 
 /**
  * Authentication and rate limits for /v1/public, in one onRequest hook so

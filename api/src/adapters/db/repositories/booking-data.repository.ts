@@ -4,6 +4,8 @@ import { NotFoundError } from '../../../domain/errors.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import { busyTimesSql, toBusyTimes, type BusyRow, type BusyTimes } from '../busy-times-sql.ts';
 import type { Db } from '../prisma-client.ts';
+import { DAY } from '../../../domain/time-units.ts';
+import type { PaymentMode } from '../../../generated/prisma/enums.ts';
 
 /**
  * Reads what the slot engine and the booking use cases need, scoped to one
@@ -27,7 +29,7 @@ export interface BookableService {
   capacity: number;
   priceBaseCents: number;
   currency: string;
-  paymentMode: 'NONE' | 'DEPOSIT' | 'FULL';
+  paymentMode: PaymentMode;
   depositCents: number | null;
   depositPercent: number | null;
   zone: string;
@@ -145,7 +147,6 @@ export class BookingDataRepository {
     now: Date;
     excludeAppointmentId?: string | undefined;
   }): Promise<{ rules: StoredRule[]; overrides: StoredOverride[]; busy: BusyTimes }> {
-    const DAY = 86_400_000;
     const providerIds = [...query.providerIds];
     // Local dates differ from UTC dates by at most a day; two days of margin is safe.
     const firstDate = new Date(query.from - 2 * DAY).toISOString().slice(0, 10);
