@@ -5,10 +5,10 @@ import { liveAppointmentSql } from './live-appointment-sql.ts';
 /**
  * Time held on some providers and resources within [from, to), in one
  * statement: live appointments (with their buffers) and external busy blocks,
- * one row per provider or resource with its intervals as a JSON array (parsed
- * natively; far cheaper than one driver row per interval on a busy month).
- * Milliseconds come from date_part (double precision), rounded: extract()
- * computes in numeric, several times slower over thousands of rows.
+ * one row per provider or resource with its intervals aggregated as text (far
+ * cheaper than one driver row per interval on a busy month).
+ * Milliseconds come from date_part (double precision): extract() computes in
+ * numeric, several times slower over thousands of rows.
  */
 
 export interface BusyTimes {
@@ -38,10 +38,7 @@ const NO_APPOINTMENT = '00000000-0000-0000-0000-000000000000';
 export function busyTimesSql(q: BusyTimesQuery): Prisma.Sql {
   return Prisma.sql`
     SELECT "providerId", "resourceId",
-           json_agg(json_build_array(
-             round(date_part('epoch', "occupiedStartUtc") * 1000),
-             round(date_part('epoch', "occupiedEndUtc") * 1000),
-             "sessionKey", seats))::text AS intervals
+           string_agg(${interval(Prisma.sql`"occupiedStartUtc"`, Prisma.sql`"occupiedEndUtc"`, Prisma.sql`seats`, Prisma.sql`"sessionKey"`)}, ';') AS intervals
       FROM appointments
      WHERE "tenantId" = ${q.tenantId}::uuid
        AND ${liveAppointmentSql(q.now)}
@@ -51,15 +48,22 @@ export function busyTimesSql(q: BusyTimesQuery): Prisma.Sql {
      GROUP BY "providerId", "resourceId"
     UNION ALL
     SELECT "providerId", NULL::uuid,
-           json_agg(json_build_array(
-             round(date_part('epoch', "startTimeUtc") * 1000),
-             round(date_part('epoch', "endTimeUtc") * 1000),
-             'busy-block:' || id, 0))::text
+           string_agg(${interval(Prisma.sql`"startTimeUtc"`, Prisma.sql`"endTimeUtc"`, Prisma.sql`0`, Prisma.sql`'busy-block:' || id`)}, ';')
       FROM busy_blocks
      WHERE "tenantId" = ${q.tenantId}::uuid
        AND "providerId" = ANY(${[...q.providerIds]}::uuid[])
        AND "startTimeUtc" < ${new Date(q.to)} AND "endTimeUtc" > ${new Date(q.from)}
      GROUP BY "providerId"`;
+}
+
+/**
+ * One interval as text, "startMs,endMs,seats,sessionKey": plain text aggregates
+ * about twice as fast as JSON in PostgreSQL, and session keys (UUIDs, ISO
+ * instants, "busy-block:<uuid>") hold no "," or ";".
+ */
+function interval(start: Prisma.Sql, end: Prisma.Sql, seats: Prisma.Sql, sessionKey: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(date_part('epoch', ${start}) * 1000)::bigint || ',' || (date_part('epoch', ${end}) * 1000)::bigint
+    || ',' || ${seats} || ',' || ${sessionKey}`;
 }
 
 export function toBusyTimes(rows: readonly BusyRow[]): BusyTimes {
@@ -70,11 +74,21 @@ export function toBusyTimes(rows: readonly BusyRow[]): BusyTimes {
     else map.set(key, entries);
   };
   for (const row of rows) {
-    const entries = (JSON.parse(row.intervals) as Array<[number, number, string, number]>).map(
-      ([start, end, sessionKey, seats]) => ({ start, end, sessionKey, seats }),
-    );
+    const entries = row.intervals.split(';').map(parseInterval);
     if (row.providerId) add(busy.byProvider, row.providerId, entries);
     if (row.resourceId) add(busy.byResource, row.resourceId, [...entries]);
   }
   return busy;
+}
+
+function parseInterval(text: string): Busy {
+  const first = text.indexOf(',');
+  const second = text.indexOf(',', first + 1);
+  const third = text.indexOf(',', second + 1);
+  return {
+    start: Number(text.slice(0, first)),
+    end: Number(text.slice(first + 1, second)),
+    seats: Number(text.slice(second + 1, third)),
+    sessionKey: text.slice(third + 1),
+  };
 }
