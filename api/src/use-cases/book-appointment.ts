@@ -6,12 +6,14 @@ import {
   toAppointmentDto,
   type AppointmentWithIntake,
 } from '../adapters/db/repositories/appointments.repository.ts';
+import type { IntakeAnswer } from '../adapters/db/repositories/appointment-writes.repository.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { checkIntake } from '../domain/appointments/intake.ts';
 import { newManageToken } from '../domain/appointments/manage-token.ts';
 import { bookingPrice } from '../domain/appointments/pricing.ts';
 import { orderProviders } from '../domain/appointments/provider-choice.ts';
 import { seatsOfferedAt } from '../domain/availability/slot-check.ts';
+import type { SlotQuery } from '../domain/availability/slots.ts';
 import { withoutRules } from '../domain/availability/without-rules.ts';
 import { NotFoundError, SlotUnavailableError, ValidationError } from '../domain/errors.ts';
 import { MINUTE } from '../domain/time-units.ts';
@@ -62,26 +64,30 @@ export async function bookAppointment(
     const earlier = await scope.appointments.findByIdempotencyKey(request.idempotency.keyHash);
     if (earlier) return reissue(scope, earlier);
   }
-  // Identical requests for one provider's slot wait in line in this process (see slot-lines.ts).
-  if (request.providerId === undefined) return book(scope, request, options, null);
-  const line = `${scope.tenantId}:${request.serviceId}:${request.providerId}:${Date.parse(request.startTimeUtc)}`;
-  return inSlotLine(line, (place) => book(scope, request, options, place));
+  const offered = await offeredSlot(scope, request, options);
+  if ('manageToken' in offered) return offered;
+  // Identical requests for one provider's slot take it one at a time in this process (slot-lines.ts).
+  if (request.providerId === undefined) return take(scope, request, options, offered, null);
+  const line = `${scope.tenantId}:${request.serviceId}:${request.providerId}:${offered.start}`;
+  return inSlotLine(line, (place) => take(scope, request, options, offered, place));
 }
 
-async function book(
+interface OfferedSlot {
+  service: BookableService;
+  query: SlotQuery;
+  start: number;
+  /** Providers who can take the time, in the order to try them. */
+  candidates: string[];
+  answers: IntakeAnswer[];
+}
+
+/** Guard 1, before any lock: the request is valid and the engine offers the time, by these providers. */
+async function offeredSlot(
   scope: TenantScope,
   request: BookingRequest,
   options: BookingOptions,
-  place: PlaceInLine | null,
-): Promise<Booked> {
+): Promise<OfferedSlot | Booked> {
   const keyHash = request.idempotency?.keyHash;
-  if (place?.takenAhead) {
-    // Taken by the request ahead in line, which may have been this very request's first attempt.
-    const earlier = keyHash ? await scope.appointments.findByIdempotencyKey(keyHash) : null;
-    if (earlier) return reissue(scope, earlier);
-    throw unavailable(request.startTimeUtc, request.seats, null);
-  }
-
   const service = await scope.bookingData.service(request.serviceId);
   const start = Date.parse(request.startTimeUtc);
   const overrideRules = options.actor === 'admin' && request.overrideRules === true;
@@ -118,7 +124,24 @@ async function book(
   }
   const candidates =
     offeredBy.length === 1 ? offeredBy : await byAssignmentRule(scope, service, start, offeredBy);
+  return { service, query, start, candidates, answers: intake.answers };
+}
 
+/** Guards 2 and 3: takes the time with the first candidate who still can, in a locked transaction. */
+async function take(
+  scope: TenantScope,
+  request: BookingRequest,
+  options: BookingOptions,
+  { service, query, start, candidates, answers }: OfferedSlot,
+  place: PlaceInLine | null,
+): Promise<Booked> {
+  const keyHash = request.idempotency?.keyHash;
+  if (place?.takenAhead) {
+    // Taken by the request ahead in line, which may have been this very request's first attempt.
+    const earlier = keyHash ? await scope.appointments.findByIdempotencyKey(keyHash) : null;
+    if (earlier) return reissue(scope, earlier);
+    throw unavailable(request.startTimeUtc, request.seats, null);
+  }
   const token = newManageToken();
   const needsPayment = service.paymentMode !== 'NONE';
   const confirmedNow = !needsPayment || options.actor === 'admin';
@@ -133,7 +156,7 @@ async function book(
           {
             kind: 'new',
             actor: options.actor,
-            answers: intake.answers,
+            answers,
             row: {
               id: randomUUID(),
               serviceId: service.id,
@@ -162,7 +185,7 @@ async function book(
       if (result.taken) {
         if (service.capacity === 1) place?.markTaken();
         return {
-          appointment: toAppointmentDto({ ...result.row, intakeResponses: intake.answers }),
+          appointment: toAppointmentDto({ ...result.row, intakeResponses: answers }),
           manageToken: token.token,
         };
       }

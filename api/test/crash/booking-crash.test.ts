@@ -42,7 +42,7 @@ async function startServer(env: Record<string, string>): Promise<{ process: Chil
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 400; attempt++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health`)).ok) return { process: child, url };
@@ -99,7 +99,11 @@ describe('a crash between the booking commit and its answer', () => {
     await expect(
       fetch(`${first.url}/v1/public/appointments`, { method: 'POST', headers, body }),
     ).rejects.toThrow();
-    await new Promise((resolve) => first.process.once('exit', resolve));
+    // It may have exited before the fetch failed: only wait when it has not.
+    if (first.process.exitCode === null && first.process.signalCode === null) {
+      await new Promise((resolve) => first.process.once('exit', resolve));
+    }
+    expect(first.process.signalCode).toBe('SIGKILL');
     const stored = await db.appointment.findMany({ where: { tenantId: tenant.tenant.id } });
     expect(stored).toHaveLength(1);
 
