@@ -29,6 +29,7 @@ let app: FastifyInstance;
 let owner: CreatedTenant;
 let serviceId: string;
 let providerIds: string[];
+let reasonFieldId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -43,6 +44,7 @@ beforeAll(async () => {
     branding: {},
   });
   ({ serviceId, providerIds } = await seed(owner.tenant.id));
+  reasonFieldId = (await db.intakeFormField.findFirstOrThrow({ where: { serviceId, label: 'Reason' } })).id;
 });
 
 afterAll(async () => {
@@ -284,5 +286,35 @@ describe('SQL statements per booking and per change of a booking', () => {
     );
     expect(cancelled.response.statusCode, cancelled.response.body).toBe(200);
     expect(cancelled.counts.all).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a crowd on one slot', () => {
+  it('opens far fewer transactions than there are requests: those in line when the winner commits are answered at once', async () => {
+    log.reset();
+    const crowd = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/public/appointments',
+          headers: { 'x-tenant-key': owner.keys.publishable },
+          payload: {
+            serviceId,
+            providerId: providerIds[3],
+            startTimeUtc: '2027-03-04T09:00:00Z',
+            client: { name: `Crowd ${i}`, email: `crowd${i}@example.com` },
+            clientTimezone: 'Europe/Berlin',
+            intake: { [reasonFieldId]: 'Crowd' },
+          },
+        }),
+      ),
+    );
+    const statuses = crowd.map((response) => response.statusCode).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(39);
+    const transactions = log.statements.filter((sql) => /^\s*BEGIN/i.test(sql)).length;
+    console.log(`40 identical bookings at once: ${transactions} transactions`);
+    // Without the line every request would open one (40).
+    expect(transactions).toBeLessThanOrEqual(20);
   });
 });
