@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { resolveChromium } from './chromium.mjs';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const reports = mkdtempSync(path.join(os.tmpdir(), 'mais-test-'));
@@ -42,6 +43,10 @@ const suites = [
   { name: 'widget', cwd: path.join(root, 'widget'), runner: countsFile('npm', 'test') },
   { name: 'e2e', cwd: root, runner: playwright },
 ];
+
+// The browser suites' Chromium, found (or extracted from the npm registry) once for all of them.
+process.env.CHROMIUM_PATH = await resolveChromium();
+console.log(`Browser tests use ${process.env.CHROMIUM_PATH}.`);
 
 let passed = 0;
 let failed = 0;

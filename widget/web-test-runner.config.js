@@ -1,18 +1,9 @@
-// Component tests in Debian's Chromium (npx playwright install cannot work here), headless.
+// Component tests in a headless Chromium: see scripts/chromium.mjs for which one.
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, chromiumPathForConfig } from '../scripts/chromium.mjs';
 
 /**
  * Counts passed and failed tests, prints "widget: N passed, N failed" and, when TEST_REPORT_FILE is
@@ -44,7 +35,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS },
+      launchOptions: { executablePath: chromiumPathForConfig(), headless: true, args: CHROMIUM_FLAGS },
     }),
   ],
   concurrency: 1,

@@ -1,22 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPathForConfig } from '../../scripts/chromium.mjs';
 
 /**
  * End-to-end tests: the example pages served by the real API (test/e2e/serve.ts, on a throwaway
- * embedded PostgreSQL with the demo tenant), driven in Debian's Chromium. Playwright downloads no
- * browser here: it launches /usr/bin/chromium (installed by .ci/run).
+ * embedded PostgreSQL with the demo tenant), driven in a headless Chromium. Playwright downloads no
+ * browser here: scripts/chromium.mjs says which one it launches.
  */
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: '.',
@@ -35,7 +26,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: 'chromium',
     headless: true,
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS },
+    launchOptions: { executablePath: chromiumPathForConfig(), args: CHROMIUM_FLAGS },
     // The demo business is in Berlin; the client is too unless a test says otherwise.
     timezoneId: 'Europe/Berlin',
     locale: 'en-US',
