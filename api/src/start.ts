@@ -12,7 +12,8 @@ import { ConfigError, loadConfig } from './config.ts';
  * embedded PostgreSQL), its migrations, the demo tenant, then the API.
  */
 async function main() {
-  const config = loadConfig();
+  // Quiet by default, so the banner stays the last thing printed; LOG_LEVEL=info shows every request.
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const database = await openLocalDatabase(config.DATABASE_URL, { announce: true });
   let stopping = false;
   const stopDatabase = async () => {
@@ -48,6 +49,8 @@ async function main() {
         `  Secret key:       ${keys.secret}`,
         '',
         `  Try: curl -H "x-tenant-key: ${keys.publishable}" ${address}/v1/public/services`,
+        '',
+        `  Logs: ${config.LOG_LEVEL === 'warn' ? 'warnings and errors only (LOG_LEVEL=info npm start shows every request)' : `level ${config.LOG_LEVEL}`}. Stop with Ctrl+C.`,
         '',
       ].join('\n'),
     );
