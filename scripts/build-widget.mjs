@@ -1,4 +1,4 @@
-// `npm start`'s first step: the widget bundle the API serves at /widget.js, built through turbo's
+// Run by `npm install` (postinstall), `npm start` and the end-to-end tests: the widget bundle the API serves at /widget.js, built through turbo's
 // local cache (.turbo/), so a start after no change to the widget or the SDK restores the last
 // build in a moment instead of running rollup again (about 8 s). Quiet unless the build fails.
 import { spawnSync } from 'node:child_process';

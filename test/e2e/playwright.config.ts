@@ -34,8 +34,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    // The widget bundle is served from widget/dist: build it first.
-    command: 'npm run build -w @mais/widget && npx tsx test/e2e/serve.ts',
+    // The widget bundle is served from widget/dist: build it first (from turbo's cache when unchanged).
+    command: 'node scripts/build-widget.mjs && npx tsx test/e2e/serve.ts',
     cwd: '../..',
     url: `http://127.0.0.1:${E2E_PORT}/health`,
     env: { E2E_PORT: String(E2E_PORT) },
