@@ -1,6 +1,7 @@
-// Run by `npm install` (postinstall), `npm start` and the end-to-end tests: the widget bundle the API serves at /widget.js, built through turbo's
-// local cache (.turbo/), so a start after no change to the widget or the SDK restores the last
-// build in a moment instead of running rollup again (about 8 s). Quiet unless the build fails.
+// The widget bundle the API serves at /widget.js, built through turbo's local cache (.turbo/):
+// run by `npm install` (postinstall), `npm start` and the end-to-end tests. When neither the
+// widget nor the SDK changed, turbo restores the last build in under a second instead of running
+// rollup again (8 to 18 s here). Quiet unless the build fails.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
