@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { seedDemoTenant } from '../../prisma/seed.ts';
 import { buildApp } from './app.ts';
 import { examplesRoutes } from './http/routes/examples.routes.ts';
+import { WIDGET_BUNDLE, WidgetBundle } from './http/routes/widget-script.routes.ts';
 import { openLocalDatabase } from './adapters/db/local-database.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { createPrismaClient } from './adapters/db/prisma-client.ts';
@@ -32,7 +33,11 @@ async function main() {
       await stopDatabase();
     });
     let publishableKey = '';
-    await app.register(examplesRoutes, { publishableKey: () => publishableKey });
+    const widget = new WidgetBundle(WIDGET_BUNDLE);
+    await app.register(examplesRoutes, {
+      publishableKey: () => publishableKey,
+      widgetUrl: () => widget.url(),
+    });
     const keys = await seedDemoTenant(app, app.db, database.stateDir);
     publishableKey = keys.publishable;
     const address = await app.listen({ port: config.PORT, host: config.HOST });

@@ -10,6 +10,7 @@ import { migrate } from '../../api/src/adapters/db/migrate.ts';
 import { createPrismaClient } from '../../api/src/adapters/db/prisma-client.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { examplesRoutes } from '../../api/src/http/routes/examples.routes.ts';
+import { WIDGET_BUNDLE, WidgetBundle } from '../../api/src/http/routes/widget-script.routes.ts';
 
 /**
  * The server the end-to-end tests run against (Playwright's webServer): what
@@ -61,7 +62,11 @@ async function main() {
     });
     const app = await buildApp(config, { db: createPrismaClient(databaseUrl) });
     let publishableKey = '';
-    await app.register(examplesRoutes, { publishableKey: () => publishableKey });
+    const widget = new WidgetBundle(WIDGET_BUNDLE);
+    await app.register(examplesRoutes, {
+      publishableKey: () => publishableKey,
+      widgetUrl: () => widget.url(),
+    });
     const keys = await seedDemoTenant(app, app.db, tempDir);
     publishableKey = keys.publishable;
 

@@ -11,6 +11,7 @@ describe('/examples/ (npm start only)', async () => {
   const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db });
   await app.register(examplesRoutes, {
     publishableKey: () => 'pk_test_demo_0123456789ABCDEFGHIJKLMNOPQRSTUV',
+    widgetUrl: async () => '/widget.0123456789ab.js',
   });
 
   it('lists the example pages', async () => {
@@ -24,7 +25,8 @@ describe('/examples/ (npm start only)', async () => {
     const response = await app.inject({ method: 'GET', url: '/examples/inline/' });
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toContain('data-tenant-key="pk_test_demo_0123456789ABCDEFGHIJKLMNOPQRSTUV"');
-    expect(response.body).toContain('src="/widget.js"');
+    // The versioned, long-cached URL of the widget.
+    expect(response.body).toContain('src="/widget.0123456789ab.js"');
     expect(response.body).not.toContain('{{');
   });
 

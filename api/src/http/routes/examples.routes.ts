@@ -9,6 +9,8 @@ const EXAMPLES_DIR = fileURLToPath(new URL('../../../../examples/', import.meta.
 export interface ExamplesOptions {
   /** Put into each page in place of {{PUBLISHABLE_KEY}} (known only once the demo is seeded). */
   publishableKey: () => string;
+  /** Put in place of {{WIDGET_SRC}}: the widget's versioned, long-cached URL (default /widget.js). */
+  widgetUrl?: () => Promise<string>;
 }
 
 /**
@@ -16,7 +18,10 @@ export interface ExamplesOptions {
  * tenant's publishable key filled in. Only `npm start` registers this: it is
  * a local demo, not part of the API.
  */
-export const examplesRoutes: FastifyPluginAsync<ExamplesOptions> = async (app, { publishableKey }) => {
+export const examplesRoutes: FastifyPluginAsync<ExamplesOptions> = async (
+  app,
+  { publishableKey, widgetUrl = async () => '/widget.js' },
+) => {
   app.get('/examples/', { schema: { hide: true } }, async (_request, reply) => {
     const names = (await examplePages()).map((name) => `<li><a href="/examples/${name}/">${name}</a></li>`);
     return reply
@@ -36,7 +41,11 @@ export const examplesRoutes: FastifyPluginAsync<ExamplesOptions> = async (app, {
       const html = await readFile(path.join(EXAMPLES_DIR, request.params.name, 'index.html'), 'utf8');
       return reply
         .type('text/html; charset=utf-8')
-        .send(html.replaceAll('{{PUBLISHABLE_KEY}}', publishableKey()));
+        .send(
+          html
+            .replaceAll('{{PUBLISHABLE_KEY}}', publishableKey())
+            .replaceAll('{{WIDGET_SRC}}', await widgetUrl()),
+        );
     },
   );
 };
