@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isExclusionViolation } from '../adapters/db/booking-locks.ts';
+import { isExclusionViolation } from '../adapters/db/database-errors.ts';
 import { statusOf, type ErrorCode } from '../domain/error-catalogue.ts';
 import { DomainError, type ErrorDetail } from '../domain/errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';

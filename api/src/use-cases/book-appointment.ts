@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { isUniqueViolation } from '../adapters/db/booking-locks.ts';
+import { isUniqueViolation } from '../adapters/db/database-errors.ts';
 import type { BookableService } from '../adapters/db/repositories/booking-data.repository.ts';
 import {
   toAppointmentDto,

@@ -1,5 +1,5 @@
 import type { BusyTimes } from '../adapters/db/busy-times-sql.ts';
-import { isExclusionViolation } from '../adapters/db/booking-locks.ts';
+import { isExclusionViolation } from '../adapters/db/database-errors.ts';
 import type { TenantScope, TenantTransaction } from '../adapters/db/tenant-scope.ts';
 import type { BookableService } from '../adapters/db/repositories/booking-data.repository.ts';
 import type {

@@ -1,7 +1,4 @@
-/**
- * How the database refuses a booking, by SQLSTATE. (Locks and hold release
- * live in repositories/appointment-writes.repository.ts.)
- */
+/** How the database refused a statement, by SQLSTATE, for the errors callers handle. */
 
 /** The SQLSTATE behind a Prisma error raised by the database, if any. */
 export function sqlState(error: unknown): string | undefined {
