@@ -18,7 +18,7 @@ export async function previewCancellation(
   tokenHash: string,
   now: Date,
 ): Promise<CancellationPreviewDto> {
-  const appointment = await scope.appointments.getWithToken(appointmentId, tokenHash);
+  const appointment = await scope.appointments.record(appointmentId, tokenHash);
   assertStatusChange(appointment, 'cancel', now, 'client');
   const tiers = await policyTiers(scope.cancellationPolicies, appointment.serviceId);
   const hoursBeforeStart = (appointment.startTimeUtc.getTime() - now.getTime()) / HOUR;

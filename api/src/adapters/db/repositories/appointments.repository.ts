@@ -54,12 +54,10 @@ export class AppointmentsRepository {
     return toAppointmentDto(await this.withIntake(id, undefined, { lock: false }));
   }
 
-  /** The appointment, if `tokenHash` is its manage token's; otherwise not found, like a missing id. */
-  async getWithToken(id: string, tokenHash: string): Promise<AppointmentWithIntake> {
-    return this.withIntake(id, tokenHash, { lock: false });
-  }
-
-  /** The appointment's row with its answers; with `tokenHash`, only if it is its manage token's. */
+  /**
+   * The appointment's row with its answers. With `tokenHash`, only if it is
+   * its manage token's; otherwise not found, like a missing id.
+   */
   async record(id: string, tokenHash?: string): Promise<AppointmentWithIntake> {
     return this.withIntake(id, tokenHash, { lock: false });
   }

@@ -62,9 +62,7 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: AppointmentSchema, ...authenticatedErrors },
     },
     handler: async (request) =>
-      toAppointmentDto(
-        await request.scope.appointments.getWithToken(request.params.id, manageTokenHash(request)),
-      ),
+      toAppointmentDto(await request.scope.appointments.record(request.params.id, manageTokenHash(request))),
   });
 
   app.get('/appointments/:id/cancellation', {
