@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import {
+  dateKindOf,
+  percentEncode,
+  routesOf,
+  stringFieldsOf,
+  walk,
+  withValue,
+  type Base,
+  type DateKind,
+  type JsonSchema,
+  type OpenApi,
+  type Where,
+} from '../helpers/openapi-walk.ts';
 import { buildTestApp, createTestTenant, PLATFORM_TOKEN, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -12,38 +25,6 @@ import { buildTestApp, createTestTenant, PLATFORM_TOKEN, type TestApp } from '..
  * A field added to a schema is probed without touching this file.
  */
 
-type JsonSchema = {
-  $ref?: string;
-  type?: string | string[];
-  format?: string;
-  pattern?: string;
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: JsonSchema | boolean;
-  propertyNames?: JsonSchema;
-  items?: JsonSchema;
-  prefixItems?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-};
-type Parameter = { in: string; name: string; schema?: JsonSchema };
-type Operation = {
-  parameters?: Parameter[];
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-};
-type OpenApi = {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
-};
-
-type Segment = string | number;
-type Where = 'body' | 'query' | 'path';
-interface StringField {
-  where: Where;
-  path: Segment[];
-  schema: JsonSchema;
-}
-type DateKind = 'date' | 'date-time' | 'month';
 interface Case {
   route: string;
   where: Where;
@@ -51,11 +32,6 @@ interface Case {
   label: string;
   value: string;
   request: Base;
-}
-interface Base {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
 }
 
 const TOKEN = 'a'.repeat(32);
@@ -273,44 +249,6 @@ describe('hostile text and dates in every request field', () => {
   });
 });
 
-describe('time zones in any letter case', () => {
-  it("stores a tenant's zone in its canonical spelling, on create and on update", async () => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/v1/platform/tenants',
-      headers: { authorization: `Bearer ${PLATFORM_TOKEN}` },
-      payload: { name: 'Lower Case Studio', timezone: 'europe/berlin' },
-    });
-    expect(created.statusCode).toBe(201);
-    const { tenant: dto, keys } = created.json();
-    expect(dto.timezone).toBe('Europe/Berlin');
-    expect((await t.db.tenant.findUniqueOrThrow({ where: { id: dto.id } })).timezone).toBe('Europe/Berlin');
-
-    const updated = await t.app.inject({
-      method: 'PATCH',
-      url: '/v1/tenant-admin/tenant',
-      headers: { authorization: `Bearer ${keys.secret}` },
-      payload: { timezone: 'AMERICA/NEW_YORK' },
-    });
-    expect(updated.statusCode).toBe(200);
-    expect(updated.json().timezone).toBe('America/New_York');
-    expect((await t.db.tenant.findUniqueOrThrow({ where: { id: dto.id } })).timezone).toBe(
-      'America/New_York',
-    );
-  });
-
-  it('keeps a correctly spelled zone as sent, even one Intl would replace by an older name', async () => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/v1/platform/tenants',
-      headers: { authorization: `Bearer ${PLATFORM_TOKEN}` },
-      payload: { name: 'Kolkata Studio', timezone: 'Asia/Kolkata' },
-    });
-    expect(created.statusCode).toBe(201);
-    expect(created.json().tenant.timezone).toBe('Asia/Kolkata');
-  });
-});
-
 describe('crafted list cursors', () => {
   const cursor = (text: string) => Buffer.from(text).toString('base64url');
   const lists = [
@@ -344,20 +282,7 @@ describe('crafted list cursors', () => {
   });
 });
 
-// --- the walk ---------------------------------------------------------------
-
-interface Route {
-  key: string;
-  operation: Operation;
-}
-
-function routesOf(doc: OpenApi): Route[] {
-  return Object.entries(doc.paths).flatMap(([path, operations]) =>
-    Object.entries(operations)
-      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
-  );
-}
+// --- the cases ----------------------------------------------------------------
 
 function casesOf(doc: OpenApi): Case[] {
   const cases: Case[] = [];
@@ -378,105 +303,6 @@ function casesOf(doc: OpenApi): Case[] {
     }
   }
   return cases;
-}
-
-function stringFieldsOf(doc: OpenApi, operation: Operation): StringField[] {
-  const fields: StringField[] = [];
-  for (const parameter of operation.parameters ?? []) {
-    if (parameter.in !== 'query' && parameter.in !== 'path') continue;
-    for (const found of walk(doc, parameter.schema ?? {}, [parameter.name], new Set())) {
-      fields.push({ where: parameter.in, ...found });
-    }
-  }
-  const body = operation.requestBody?.content?.['application/json']?.schema;
-  if (body) for (const found of walk(doc, body, [], new Set())) fields.push({ where: 'body', ...found });
-  // A field reachable through several union members is probed once.
-  const seen = new Set<string>();
-  return fields.filter((field) => {
-    const key = `${field.where}:${field.path.join('.')}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
-
-/** The string-valued leaves under `schema`; a leaf without a type may be a string too. */
-function walk(
-  doc: OpenApi,
-  schema: JsonSchema,
-  path: Segment[],
-  refs: Set<string>,
-): Array<{ path: Segment[]; schema: JsonSchema }> {
-  if (schema.$ref) {
-    if (refs.has(schema.$ref)) return [];
-    const name = schema.$ref.replace('#/components/schemas/', '');
-    const target = doc.components?.schemas?.[name];
-    if (!target) throw new Error(`Unresolved $ref ${schema.$ref}`);
-    return walk(doc, { ...schema, $ref: undefined, ...target }, path, new Set([...refs, schema.$ref]));
-  }
-  const found: Array<{ path: Segment[]; schema: JsonSchema }> = [];
-  const variants = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
-  for (const variant of variants) found.push(...walk(doc, variant, path, refs));
-  const types = schema.type === undefined ? [] : [schema.type].flat();
-
-  if (types.includes('object') || schema.properties || typeof schema.additionalProperties === 'object') {
-    for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      found.push(...walk(doc, property, [...path, name], refs));
-    }
-    if (typeof schema.additionalProperties === 'object') {
-      found.push(...walk(doc, schema.additionalProperties, [...path, keyFor(schema.propertyNames)], refs));
-    }
-  }
-  if (types.includes('array') || schema.items || schema.prefixItems) {
-    const items = schema.prefixItems ?? (schema.items ? [schema.items] : []);
-    items.forEach((item, index) => found.push(...walk(doc, item, [...path, index], refs)));
-  }
-  const untyped = types.length === 0 && variants.length === 0 && !schema.properties && !schema.items;
-  if (types.includes('string') || untyped) found.push({ path, schema });
-  return found;
-}
-
-/** A key a record accepts: records here are keyed by ids. */
-function keyFor(names: JsonSchema | undefined): string {
-  return names?.format === 'uuid' ? randomUUID() : 'key';
-}
-
-/** By format, else by what the pattern accepts, else by the field's name. */
-function dateKindOf(field: StringField): DateKind | undefined {
-  const { format, pattern } = field.schema;
-  if (format === 'date' || format === 'date-time') return format;
-  if (pattern) {
-    // A date pattern takes a real date and refuses an impossible one; a phone pattern takes both.
-    const accepts = (sample: string) => new RegExp(pattern).test(sample);
-    if (accepts('2030-01-07T09:00:00Z') && !accepts('2030-01-07T25:00:00Z')) return 'date-time';
-    if (accepts('2030-01-07') && !accepts('2030-01-32')) return 'date';
-    if (accepts('2030-01') && !accepts('2030-13')) return 'month';
-  }
-  const name = String(field.path.at(-1));
-  if (/month/i.test(name)) return 'month';
-  if (/TimeUtc$|At$/.test(name)) return 'date-time';
-  if (/date$|^(from|to)$|^effective/i.test(name)) return 'date';
-  return undefined;
-}
-
-function withValue(base: Base, field: StringField, value: string): Base {
-  const request: Base = structuredClone(base);
-  if (field.where === 'query') request.query = { ...request.query, [String(field.path[0])]: value };
-  else if (field.where === 'path') request.params = { ...request.params, [String(field.path[0])]: value };
-  else request.body = setAt(request.body, field.path, value);
-  return request;
-}
-
-/** `target` with `value` at `path`, creating the objects and arrays on the way. */
-function setAt(target: unknown, path: Segment[], value: unknown): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return value;
-  const container: Record<string | number, unknown> =
-    target !== null && typeof target === 'object'
-      ? (target as Record<string, unknown>)
-      : typeof head === 'number'
-        ? ([] as unknown as Record<number, unknown>)
-        : {};
-  container[head] = setAt(container[head], rest, value);
-  return container;
 }
 
 // --- sending ------------------------------------------------------------------
@@ -506,22 +332,6 @@ function authFor(path: string): Record<string, string> {
   if (path.startsWith('/v1/tenant-admin/')) return { authorization: `Bearer ${tenant.keys.secret}` };
   if (path.startsWith('/v1/platform/')) return { authorization: `Bearer ${PLATFORM_TOKEN}` };
   return {};
-}
-
-/** encodeURIComponent, except that a lone surrogate becomes its three bytes (%ED%A0%80) instead of throwing. */
-function percentEncode(value: string): string {
-  let encoded = '';
-  for (const char of value) {
-    const code = char.charCodeAt(0);
-    if (char.length === 1 && code >= 0xd800 && code <= 0xdfff) {
-      encoded += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
-        .map((byte) => `%${byte.toString(16).toUpperCase()}`)
-        .join('');
-    } else {
-      encoded += encodeURIComponent(char);
-    }
-  }
-  return encoded;
 }
 
 function safeJson(
