@@ -20,10 +20,13 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** The path to launch, finding (and the first time extracting) one if needed. */
-export async function resolveChromium() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+/**
+ * The path to launch, finding (and the first time extracting) one if needed. The options exist
+ * for the test of this order (api/test/tooling/chromium.test.ts).
+ */
+export async function resolveChromium({ env = process.env, debianPath = DEBIAN_CHROMIUM } = {}) {
+  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
+  if (existsSync(debianPath)) return debianPath;
   const { default: chromium } = await import('@sparticuz/chromium');
   return chromium.executablePath();
 }

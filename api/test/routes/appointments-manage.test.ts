@@ -47,6 +47,49 @@ describe('managing a booking with its token', () => {
     expect(otherTenant.statusCode).toBe(404);
   });
 
+  it('takes the token from x-manage-token (before a body or ?token=), and names the header when none is sent', async () => {
+    const { appointment, manageToken } = await booked('2027-03-08T12:00:00Z');
+    const url = `/v1/public/appointments/${appointment.id}`;
+    const byHeader = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url,
+      headers: { 'x-manage-token': manageToken },
+    });
+    expect(byHeader.statusCode).toBe(200);
+    // The header wins over a wrong query token, and a wrong header is not rescued by a right query.
+    const headerFirst = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url: `${url}?token=${'x'.repeat(43)}`,
+      headers: { 'x-manage-token': manageToken },
+    });
+    expect(headerFirst.statusCode).toBe(200);
+    const wrongHeader = await publicRequest(t.app, tenant, {
+      method: 'GET',
+      url: `${url}?token=${manageToken}`,
+      headers: { 'x-manage-token': 'x'.repeat(43) },
+    });
+    expect(wrongHeader.statusCode).toBe(404);
+    for (const [method, path] of [
+      ['GET', url],
+      ['GET', `${url}/cancellation`],
+      ['POST', `${url}/cancel`],
+    ] as const) {
+      const none = await publicRequest(t.app, tenant, {
+        method,
+        url: path,
+        ...(method === 'POST' ? { payload: {} } : {}),
+      });
+      expect(none.statusCode, `${method} ${path}`).toBe(400);
+      expect(none.json().error).toMatchObject({
+        code: 'validation_failed',
+        details: [{ path: 'x-manage-token', message: 'is required' }],
+      });
+    }
+    expect((await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
+      'CONFIRMED',
+    );
+  });
+
   it('cancels, which frees the slot; a wrong token changes nothing', async () => {
     const { appointment, manageToken, serviceId } = await booked();
     const wrong = await publicRequest(t.app, tenant, {
