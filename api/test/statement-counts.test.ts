@@ -225,6 +225,18 @@ describe('SQL statements of the rest of the widget’s first screen', () => {
     expect(counts.all).toBeLessThanOrEqual(BUDGET);
   });
 
+  it('the whole first screen in one request (booking-page): at most 8', async () => {
+    const { response, counts, statements } = await counted(
+      `/v1/public/booking-page?timezone=Europe/Berlin&serviceId=${serviceId}`,
+    );
+    console.log(
+      `booking-page with a service: ${counts.all} statements\n  ` +
+        statements.map((sql) => sql.replace(/\s+/g, ' ').slice(0, 160)).join('\n  '),
+    );
+    expect(response.json().schedule.slots.length).toBeGreaterThan(0);
+    expect(counts.all).toBeLessThanOrEqual(8);
+  });
+
   it('the tenant: 2 (the key, then the tenant’s settings)', async () => {
     const { counts } = await counted('/v1/public/tenant');
     expect(counts.all).toBe(2);

@@ -2,6 +2,7 @@ import { BaseClient, type ClientOptions } from './client.ts';
 import { MaisError } from './core/errors.ts';
 import { PublicAppointments } from './resources/public/appointments.ts';
 import { PublicAvailability } from './resources/public/availability.ts';
+import { PublicBookingPage } from './resources/public/booking-page.ts';
 import { PublicServices } from './resources/public/services.ts';
 import { PublicTenantResource } from './resources/public/tenant.ts';
 
@@ -16,6 +17,7 @@ export class MaisClient extends BaseClient {
   readonly tenant = new PublicTenantResource(this);
   readonly services = new PublicServices(this);
   readonly availability = new PublicAvailability(this);
+  readonly bookingPage = new PublicBookingPage(this);
   readonly appointments = new PublicAppointments(this);
 
   constructor(options: MaisClientOptions) {

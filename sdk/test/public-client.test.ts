@@ -47,6 +47,31 @@ describe('MaisClient against the real API', () => {
     });
   });
 
+  it("bookingPage.retrieve: tenant, services and the only service's first open day in one answer", async () => {
+    const page = await client.bookingPage.retrieve({ timezone: 'Europe/Berlin' });
+    expect(page.tenant).toEqual(await client.tenant.retrieve());
+    expect(page.services).toEqual((await client.services.list()).data);
+    const schedule = page.schedule!;
+    expect(schedule).toMatchObject({ serviceId, providerId: null, timezone: 'Europe/Berlin' });
+    const first = schedule.firstOpenDate!;
+    expect(schedule.dates[0]).toBe(first);
+    const day = await client.availability.list(serviceId, {
+      startDate: first,
+      endDate: first,
+      timezone: 'Europe/Berlin',
+    });
+    expect(schedule.slots).toEqual(day.slots);
+
+    const ahead = await client.bookingPage.retrieve({
+      timezone: 'Europe/Berlin',
+      serviceId,
+      providerId,
+      month: schedule.month,
+      only: 'schedule',
+    });
+    expect(ahead).toMatchObject({ tenant: null, services: null, schedule: { providerId } });
+  });
+
   it('availability.list: hourly slots 09:00–16:00 Berlin time, for a provider or any', async () => {
     const day = dateIn('Europe/Berlin', 3);
     const query = { startDate: day, endDate: day, timezone: 'Europe/Berlin' };
@@ -113,8 +138,11 @@ describe('MaisClient against the real API', () => {
     expect(preview).toMatchObject({ appointmentId: id, paidCents: 0, refundCents: 0 });
     expect(preview.feeCents).toBeGreaterThanOrEqual(0);
 
-    const cancelled = await client.appointments.cancel(id, token);
+    const cancelled = await client.appointments.cancel(id, token, { reason: 'Moving away' });
     expect(cancelled).toMatchObject({ id, status: 'CANCELLED' });
+    expect((await api.db.appointment.findUniqueOrThrow({ where: { id } })).cancellationReason).toBe(
+      'Moving away',
+    );
     expect(await api.db.appointment.count({ where: { tenantId: api.tenant.tenant.id } })).toBe(1);
   });
 

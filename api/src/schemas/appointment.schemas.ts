@@ -124,15 +124,18 @@ export const ManageTokenHeaders = z.object({
 export const ManageTokenQuery = z
   .object({ token: ManageToken.optional().meta({ description: 'Deprecated: send x-manage-token.' }) })
   .strict();
-export const CancelBodySchema = z.object({ token: ManageToken.optional() }).strict().nullish();
+const CancelReason = text({ trim: true, min: 1, max: 500 }).meta({
+  description: 'Why, in a few words (kept in the history).',
+});
+export const CancelBodySchema = z
+  .object({ token: ManageToken.optional(), reason: CancelReason.optional() })
+  .strict()
+  .nullish();
 export const RescheduleBodySchema = z
   .object({ token: ManageToken.optional(), startTimeUtc: StartTimeUtc })
   .strict();
 /** Optional: POST …/cancel may come without a body. */
-export const AdminCancelBodySchema = z
-  .object({ reason: text({ trim: true, min: 1, max: 500 }).optional() })
-  .strict()
-  .nullish();
+export const AdminCancelBodySchema = z.object({ reason: CancelReason.optional() }).strict().nullish();
 
 export const AdminAppointmentListQuery = z
   .object({

@@ -22,6 +22,7 @@ export const AvailableSlotSchema = z.object({
   providerIds: z.array(Uuid),
   seatsLeft: z.number().int(),
 });
+export type AvailableSlotDto = z.infer<typeof AvailableSlotSchema>;
 
 export const AvailabilitySchema = z
   .object({ timezone: z.string(), slots: z.array(AvailableSlotSchema) })

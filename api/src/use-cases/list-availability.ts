@@ -1,13 +1,18 @@
 import { DateTime } from 'luxon';
-import type { BookingDataRepository } from '../adapters/db/repositories/booking-data.repository.ts';
+import type {
+  BookingDataRepository,
+  SlotService,
+} from '../adapters/db/repositories/booking-data.repository.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
   MAX_AVAILABILITY_DAYS,
   type AvailabilityDto,
   type AvailabilityQuery,
   type AvailableDatesQuery,
+  type AvailableSlotDto,
 } from '../schemas/availability-query.schemas.ts';
 import { findSlots } from './find-slots.ts';
+import type { Slot } from '../domain/availability/slots.ts';
 import { localIsoString } from '../domain/availability/zone-offset.ts';
 
 /** Slots for the days startDate…endDate (inclusive) of the client's zone. */
@@ -38,15 +43,16 @@ export async function listAvailability(
     now,
     ...(providerIds ? { providerIds } : {}),
   });
+  return { timezone: query.timezone, slots: slots.map((slot) => slotDto(slot, query.timezone)) };
+}
+
+export function slotDto(slot: Slot, zone: string): AvailableSlotDto {
   return {
-    timezone: query.timezone,
-    slots: slots.map((slot) => ({
-      startTimeUtc: new Date(slot.start).toISOString(),
-      endTimeUtc: new Date(slot.end).toISOString(),
-      localStart: localIsoString(slot.start, query.timezone),
-      providerIds: slot.providerIds,
-      seatsLeft: slot.seatsLeft,
-    })),
+    startTimeUtc: new Date(slot.start).toISOString(),
+    endTimeUtc: new Date(slot.end).toISOString(),
+    localStart: localIsoString(slot.start, zone),
+    providerIds: slot.providerIds,
+    seatsLeft: slot.seatsLeft,
   };
 }
 
@@ -57,17 +63,34 @@ export async function listAvailableDates(
   query: AvailableDatesQuery,
   now: Date,
 ): Promise<{ timezone: string; month: string; dates: string[] }> {
-  const first = DateTime.fromISO(`${query.month}-01`, { zone: query.timezone });
   const service = await data.serviceForSlots(serviceId);
   const providerIds = await chosenProvider(service.providers, query.providerId);
-  const slots = await findSlots(data, service, {
+  const slots = await slotsOfMonth(data, service, query.month, query.timezone, now, providerIds);
+  return { timezone: query.timezone, month: query.month, dates: openDates(slots, query.timezone) };
+}
+
+/** The slots starting in `month` ("YYYY-MM") of `zone`. */
+export function slotsOfMonth(
+  data: BookingDataRepository,
+  service: SlotService,
+  month: string,
+  zone: string,
+  now: Date,
+  providerIds?: string[],
+): Promise<Slot[]> {
+  const first = DateTime.fromISO(`${month}-01`, { zone });
+  return findSlots(data, service, {
     from: first.toMillis(),
     to: first.plus({ months: 1 }).toMillis(),
     now,
     ...(providerIds ? { providerIds } : {}),
   });
-  const dates = new Set(slots.map((slot) => localIsoString(slot.start, query.timezone).slice(0, 10)));
-  return { timezone: query.timezone, month: query.month, dates: [...dates].sort() };
+}
+
+/** The days ("YYYY-MM-DD" in `zone`) on which at least one of `slots` starts, in order. */
+export function openDates(slots: readonly Slot[], zone: string): string[] {
+  const dates = new Set(slots.map((slot) => localIsoString(slot.start, zone).slice(0, 10)));
+  return [...dates].sort();
 }
 
 async function chosenProvider(

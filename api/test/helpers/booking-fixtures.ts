@@ -45,7 +45,7 @@ export async function bookableService(
     service?: Record<string, unknown>;
     providers?: number;
     resources?: number;
-    weekly?: Array<{ dayOfWeek: number; startTime: string; endTime: string }>;
+    weekly?: Array<{ dayOfWeek: number; startTime: string; endTime: string; effectiveFrom?: string }>;
   } = {},
 ) {
   const resourceIds: string[] = [];

@@ -119,6 +119,31 @@ describe('managing a booking with its token', () => {
     expect(twice.json().error.code).toBe('invalid_state');
   });
 
+  it("keeps the client's reason for cancelling in the booking and its history", async () => {
+    const { appointment, manageToken } = await booked('2027-03-08T14:00:00Z');
+    const tooLong = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/cancel`,
+      headers: { 'x-manage-token': manageToken },
+      payload: { reason: 'x'.repeat(501) },
+    });
+    expect(tooLong.statusCode).toBe(400);
+    const cancelled = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${appointment.id}/cancel`,
+      headers: { 'x-manage-token': manageToken },
+      payload: { reason: '  Train strike  ' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const stored = await t.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+    expect(stored.cancellationReason).toBe('Train strike');
+    const events = await t.db.appointmentEvent.findMany({ where: { appointmentId: appointment.id } });
+    expect(events.find((event) => event.type === 'CANCELLED')).toMatchObject({
+      actor: 'CLIENT',
+      data: { reason: 'Train strike' },
+    });
+  });
+
   it('reschedules atomically, and leaves the booking alone when the new time is taken', async () => {
     const { appointment, manageToken, serviceId } = await booked('2027-03-09T10:00:00Z');
     expect((await book(bookingBody(serviceId, '2027-03-09T13:00:00Z'))).statusCode).toBe(201);

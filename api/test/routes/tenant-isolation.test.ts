@@ -166,6 +166,7 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /ready': 'none',
   'GET /v1/public/tenant': 'own',
   'GET /v1/public/services': 'list',
+  'GET /v1/public/booking-page': 'public',
   'GET /v1/public/services/{serviceId}/availability': 'public',
   'GET /v1/public/services/{serviceId}/availability/dates': 'public',
   'POST /v1/public/appointments': 'public',
@@ -312,6 +313,7 @@ describe("tenant B's key on tenant A's ids", () => {
     const before = await snapshotOfA();
     const headers = { 'x-tenant-key': b.keys.publishable, 'x-manage-token': aManageToken };
     const attempts: Array<[string, string, unknown]> = [
+      ['GET', `/v1/public/booking-page?timezone=Europe/Berlin&serviceId=${aIds.service}`, undefined],
       [
         'GET',
         `/v1/public/services/${aIds.service}/availability?startDate=2030-01-07&endDate=2030-01-07&timezone=Europe/Berlin`,

@@ -259,6 +259,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/booking-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A booking widget's first screen in one request
+         * @description The business, its services with the prices that will be charged and, for `serviceId` (or the only service), the calendar: a month of open days and the first open day’s times. With `only=schedule`, just the calendar (for prefetching another month or service).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The client's zone: days and months are read in it. */
+                    timezone: string;
+                    /** @description The service to open the calendar of. Without it, the calendar opens when there is one service. */
+                    serviceId?: string;
+                    /** @description Preselect this provider when it performs the service; otherwise "anyone" (no error). */
+                    providerId?: string;
+                    /** @description The month shown ("YYYY-MM"). Default: the month of the first open day from today. */
+                    month?: string;
+                    /** @description Leave out tenant and services: for prefetching another service or month. */
+                    only?: "schedule";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BookingPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/services/{serviceId}/availability": {
         parameters: {
             query?: never;
@@ -783,6 +878,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         token?: string;
+                        /** @description Why, in a few words (kept in the history). */
+                        reason?: string;
                     } | null;
                 };
             };
@@ -4244,6 +4341,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Why, in a few words (kept in the history). */
                         reason?: string;
                     } | null;
                 };
@@ -4881,6 +4979,42 @@ export interface components {
                 sortOrder: number;
             }[];
         };
+        BookingScheduleInput: {
+            /** Format: uuid */
+            serviceId: string;
+            /** @description null: any available provider. */
+            providerId: string | null;
+            timezone: string;
+            month: string;
+            /** @description The month's days with at least one bookable time. */
+            dates: string[];
+            /** @description The first day with times from the start of `month`, looking up to 6 months ahead within the booking window; null when there is none. */
+            firstOpenDate: string | null;
+            /** @description The times of firstOpenDate when it lies in `month`; otherwise empty. */
+            slots: {
+                /** Format: date-time */
+                startTimeUtc: string;
+                /** Format: date-time */
+                endTimeUtc: string;
+                /** @description The start in the requested zone, ISO 8601 with offset. */
+                localStart: string;
+                providerIds: string[];
+                seatsLeft: number;
+            }[];
+            /**
+             * Format: date
+             * @description The booking window’s last day, in the client’s zone.
+             */
+            lastBookableDate: string;
+        };
+        BookingPageInput: {
+            /** @description null with only=schedule. */
+            tenant: components["schemas"]["PublicTenantInput"] | null;
+            /** @description null with only=schedule. */
+            services: components["schemas"]["PublicServiceInput"][] | null;
+            /** @description The calendar of the chosen service (serviceId, or the only service); null when none is chosen. */
+            schedule: components["schemas"]["BookingScheduleInput"] | null;
+        };
         ApiKeyInput: {
             /** Format: uuid */
             id: string;
@@ -5260,6 +5394,42 @@ export interface components {
                 placeholder: string | null;
                 sortOrder: number;
             }[];
+        };
+        BookingSchedule: {
+            /** Format: uuid */
+            serviceId: string;
+            /** @description null: any available provider. */
+            providerId: string | null;
+            timezone: string;
+            month: string;
+            /** @description The month's days with at least one bookable time. */
+            dates: string[];
+            /** @description The first day with times from the start of `month`, looking up to 6 months ahead within the booking window; null when there is none. */
+            firstOpenDate: string | null;
+            /** @description The times of firstOpenDate when it lies in `month`; otherwise empty. */
+            slots: {
+                /** Format: date-time */
+                startTimeUtc: string;
+                /** Format: date-time */
+                endTimeUtc: string;
+                /** @description The start in the requested zone, ISO 8601 with offset. */
+                localStart: string;
+                providerIds: string[];
+                seatsLeft: number;
+            }[];
+            /**
+             * Format: date
+             * @description The booking window’s last day, in the client’s zone.
+             */
+            lastBookableDate: string;
+        };
+        BookingPage: {
+            /** @description null with only=schedule. */
+            tenant: components["schemas"]["PublicTenant"] | null;
+            /** @description null with only=schedule. */
+            services: components["schemas"]["PublicService"][] | null;
+            /** @description The calendar of the chosen service (serviceId, or the only service); null when none is chosen. */
+            schedule: components["schemas"]["BookingSchedule"] | null;
         };
         ApiKey: {
             /** Format: uuid */

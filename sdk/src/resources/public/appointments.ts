@@ -39,12 +39,18 @@ export class PublicAppointments extends ApiResource {
     });
   }
 
-  /** Cancels a booking with its manage token. */
-  async cancel(id: string, token: string, options?: RequestOptions): Promise<Appointment> {
+  /** Cancels a booking with its manage token; `reason` (optional) is kept in the booking's history. */
+  async cancel(
+    id: string,
+    token: string,
+    body: { reason?: string } = {},
+    options?: RequestOptions,
+  ): Promise<Appointment> {
     return this.client.request({
       method: 'POST',
       path: path`/v1/public/appointments/${id}/cancel`,
-      body: { token },
+      headers: { 'x-manage-token': token },
+      body: body.reason ? { reason: body.reason } : {},
       options,
     });
   }

@@ -96,6 +96,7 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         'cancel',
         'client',
         app.now(),
+        request.body?.reason,
       ),
   });
 

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { BookingPageQuerySchema, BookingPageSchema } from '../../../schemas/booking-page.schemas.ts';
 import { authenticatedErrors } from '../../../schemas/common.ts';
 import { PublicServiceListSchema } from '../../../schemas/public-catalog.schemas.ts';
 import { PublicTenantSchema } from '../../../schemas/tenant.schemas.ts';
+import { loadBookingPage } from '../../../use-cases/load-booking-page.ts';
+import { trustedJsonAnswers } from '../../trusted-serializer.ts';
 
 const tags = ['Public catalog'];
 const security = [{ publishableKey: [] }];
@@ -32,5 +35,21 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       data: await request.scope.publicCatalog.listServices(),
       nextCursor: null,
     }),
+  });
+
+  app.get('/booking-page', {
+    ...trustedJsonAnswers,
+    schema: {
+      tags,
+      security,
+      summary: "A booking widget's first screen in one request",
+      description:
+        'The business, its services with the prices that will be charged and, for `serviceId` (or the ' +
+        'only service), the calendar: a month of open days and the first open day’s times. With ' +
+        '`only=schedule`, just the calendar (for prefetching another month or service).',
+      querystring: BookingPageQuerySchema,
+      response: { 200: BookingPageSchema, ...authenticatedErrors },
+    },
+    handler: async (request) => loadBookingPage(request.scope, request.query, app.now()),
   });
 };
