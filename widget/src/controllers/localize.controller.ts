@@ -1,9 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dateAtNoon } from '../dates/calendar-dates.ts';
+import { en } from '../i18n/en.ts';
 import type { Translation } from '../i18n/translation.ts';
-import { translationFor } from '../i18n/translations.ts';
+import { languageOf, loadedTranslation, loadTranslation } from '../i18n/translations.ts';
 
 type Host = ReactiveControllerHost & { locale?: string };
+
+const DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -16,13 +20,27 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 /**
  * Strings and Intl formatting in the host's `locale` (default: the browser's language). Times follow
  * the locale's own 12/24-hour habit because no hourCycle is forced.
+ *
+ * English is built in; another language's table is loaded when a host first needs it (on connect,
+ * and before each update, as `locale` may change), and the host updates again when it arrives.
+ * Until then `loaded` is false and `t` is English: a host that must not flash English waits
+ * (<mais-booking> shows its skeleton).
  */
 export class LocalizeController implements ReactiveController {
+  /** The language whose table this controller is waiting for, so the host is updated once for it. */
+  private awaiting = '';
+
   constructor(private readonly host: Host) {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    void this.load();
+  }
+
+  hostUpdate(): void {
+    void this.load();
+  }
 
   /** A valid BCP 47 locale: the host's, else the browser's, else English. */
   get lang(): string {
@@ -36,8 +54,37 @@ export class LocalizeController implements ReactiveController {
     return 'en';
   }
 
+  /** The language of the texts: `lang`'s, when the widget has a table for it, else "en". */
+  get language(): string {
+    return languageOf(this.lang);
+  }
+
+  /** Whether `t` is in `language` yet (always, for English and languages without a table). */
+  get loaded(): boolean {
+    return loadedTranslation(this.language) !== undefined;
+  }
+
+  /** Resolves when `t` is in `language` (or English, when its file could not be loaded). */
+  get ready(): Promise<void> {
+    return this.load();
+  }
+
+  /** The texts: English until `language`'s table is here. */
   get t(): Translation {
-    return translationFor(this.lang);
+    return loadedTranslation(this.language) ?? en;
+  }
+
+  private load(): Promise<void> {
+    const language = this.language;
+    const load = loadTranslation(language).then(() => {});
+    if (!loadedTranslation(language) && this.awaiting !== language) {
+      this.awaiting = language;
+      void load.then(() => {
+        if (this.awaiting === language) this.awaiting = '';
+        this.host.requestUpdate();
+      });
+    }
+    return load;
   }
 
   private dates(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -79,12 +126,18 @@ export class LocalizeController implements ReactiveController {
     return this.dates({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateAtNoon(`${month}-01`));
   }
 
+  /** "9:30 AM" (en-US), "9:30" (en-GB, es): the slot grid's times. */
   time(instant: string, zone: string): string {
-    return this.dates({ hour: 'numeric', minute: '2-digit', timeZone: zone }).format(new Date(instant));
+    return this.dates({ ...TIME, timeZone: zone }).format(new Date(instant));
   }
 
+  /**
+   * "Tuesday, December 1, 2026 at 9:30 AM": the summary's, with the time written as `time` writes
+   * it. Not dateStyle/timeStyle: timeStyle 'short' pads the hour in some locales ("09:30" in en-GB,
+   * de, fr) where the slot grid shows "9:30".
+   */
   dateTime(instant: string, zone: string): string {
-    return this.dates({ dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(instant));
+    return this.dates({ ...DATE, ...TIME, timeZone: zone }).format(new Date(instant));
   }
 
   /** "Europe/Madrid (GMT+1)": the zone with its offset at `instant`. */

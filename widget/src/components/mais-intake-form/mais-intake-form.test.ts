@@ -3,6 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { deep, deepActiveElement, deepAll, textOf } from '../../testing/dom.ts';
 import type { MaisIntakeForm } from './mais-intake-form.component.ts';
 import './mais-intake-form.ts';
+import { loadTranslation } from '../../i18n/translations.ts';
 import type { FieldSpec } from './validation.ts';
 
 const spec = (key: string, kind: FieldSpec['kind'], required = false, options: string[] = []): FieldSpec => ({
@@ -62,6 +63,8 @@ describe('<mais-intake-form>', () => {
   });
 
   it('shows the messages in the locale, and submits the values once they are valid', async () => {
+    // The Spanish table is its own file, loaded on demand: here before the element renders.
+    await loadTranslation('es');
     const values: Record<string, string | boolean> = { phone: '12' };
     const el = await render(values, 'es');
     deep(el, 'button').click();
