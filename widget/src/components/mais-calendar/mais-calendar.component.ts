@@ -17,7 +17,8 @@ const DAY_KEYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp
  *
  * Keyboard: arrows move by day and week, Home/End to the start/end of the week, PageUp/PageDown by
  * month (with Shift by year), Enter or Space picks a day with times. One day is in the tab order
- * (roving tabindex).
+ * (roving tabindex). Neither the keys nor the month buttons leave the booking window, from `min`
+ * (or `today`, when later) to `max`; days outside it never have times.
  *
  * @event month-change - The shown month changed; `detail.month` is "YYYY-MM". Internal to the widget.
  * @event day-select - A day with times was picked; `detail.date` is "YYYY-MM-DD". Internal to the widget.
@@ -29,33 +30,55 @@ export class MaisCalendar extends MaisElement {
   static override styles = [shared, styles];
 
   /** The month shown, "YYYY-MM". */
-  @property() accessor month = '';
+  @property() month = '';
   /** Days with at least one free time, "YYYY-MM-DD". */
-  @property({ attribute: false }) accessor available: readonly string[] = [];
+  @property({ attribute: false }) available: readonly string[] = [];
   /** The picked day. */
-  @property() accessor selected: string | null = null;
+  @property() selected: string | null = null;
   /** The client's today: earlier months cannot be shown. */
-  @property() accessor today = '';
+  @property() today = '';
+  /** The first bookable day, "YYYY-MM-DD" (today, when later, still applies). */
+  @property() min = '';
+  /** The last bookable day, "YYYY-MM-DD": later months cannot be shown, later days have no times. */
+  @property() max = '';
   /** While the month's days load: every day is shown without availability. */
-  @property({ type: Boolean }) accessor loading = false;
-  @property() accessor locale: string | undefined;
+  @property({ type: Boolean }) loading = false;
+  @property() locale: string | undefined;
 
   /** The day in the tab order (and focused while the client moves with keys). */
-  @state() accessor focusDate = '';
+  @state() focusDate = '';
 
   private readonly l10n = new LocalizeController(this);
   private moveFocus = false;
   private autoFocus = true;
 
+  /** The window's first day ('' when open): the later of `min` and `today`. */
+  private get first(): string {
+    return maxDate(this.min, this.today);
+  }
+
+  /** `date` moved into the window. */
+  private clamp(date: string): string {
+    const first = this.first;
+    if (first && date < first) return first;
+    return this.max && date > this.max ? this.max : date;
+  }
+
+  /** A day that can be picked: it has times, they are loaded, and it lies in the window. */
+  private isOpen(date: string): boolean {
+    return !this.loading && this.available.includes(date) && this.clamp(date) === date;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const refresh = this.autoFocus && (changed.has('available') || changed.has('selected'));
     if (this.focusDate.startsWith(this.month) && !refresh) return;
-    // Not chosen by the client: the picked day, else the first with times, else today, else the 1st.
+    // Not chosen by the client: the picked day, else the first with times, else the month's first day
+    // in the window (today in this month), else the 1st.
     const inMonth = (date: string | null) => (date?.startsWith(this.month) ? date : undefined);
     this.focusDate =
       inMonth(this.selected) ??
-      this.available.find((date) => date.startsWith(this.month)) ??
-      inMonth(this.today) ??
+      this.available.find((date) => date.startsWith(this.month) && this.clamp(date) === date) ??
+      inMonth(this.clamp(`${this.month}-01`)) ??
       `${this.month}-01`;
     this.autoFocus = true;
   }
@@ -74,9 +97,14 @@ export class MaisCalendar extends MaisElement {
     this.requestUpdate();
   }
 
-  /** Shows `month` with `focusDate` in the tab order ('' for the default day); false before today's month. */
+  /** Whether `month` ("YYYY-MM") has days in the window. */
+  private canShow(month: string): boolean {
+    return month >= this.first.slice(0, 7) && (!this.max || month <= this.max.slice(0, 7));
+  }
+
+  /** Shows `month` with `focusDate` in the tab order ('' for the default day); false outside the window. */
   private showMonth(month: string, focusDate: string): boolean {
-    if (this.today && month < this.today.slice(0, 7)) return false;
+    if (!this.canShow(month)) return false;
     this.focusDate = focusDate;
     this.autoFocus = focusDate === '';
     if (month !== this.month) {
@@ -89,7 +117,7 @@ export class MaisCalendar extends MaisElement {
   private pick(date: string): void {
     this.focusDate = date;
     this.autoFocus = false;
-    if (this.loading || !this.available.includes(date)) return;
+    if (!this.isOpen(date)) return;
     this.dispatchEvent(new CustomEvent('day-select', { detail: { date } }));
   }
 
@@ -119,22 +147,23 @@ export class MaisCalendar extends MaisElement {
       return;
     } else return;
     event.preventDefault();
+    to = this.clamp(to);
     this.moveFocus = this.showMonth(to.slice(0, 7), to);
   }
 
   protected override render() {
     const { t } = this.l10n;
     const firstDay = this.l10n.firstDayOfWeek;
-    const atFirstMonth = Boolean(this.today) && this.month <= this.today.slice(0, 7);
-    const available = new Set(this.available);
+    const previous = shiftMonths(`${this.month}-01`, -1).slice(0, 7);
+    const next = shiftMonths(`${this.month}-01`, 1).slice(0, 7);
     return html`
       <div class="header">
         <button
           class="nav"
           part="nav"
           aria-label=${t.previousMonth}
-          ?disabled=${atFirstMonth}
-          @click=${() => this.showMonth(shiftMonths(`${this.month}-01`, -1).slice(0, 7), '')}
+          aria-disabled=${this.canShow(previous) ? nothing : 'true'}
+          @click=${() => this.showMonth(previous, '')}
         >
           ‹
         </button>
@@ -143,7 +172,8 @@ export class MaisCalendar extends MaisElement {
           class="nav"
           part="nav"
           aria-label=${t.nextMonth}
-          @click=${() => this.showMonth(shiftMonths(`${this.month}-01`, 1).slice(0, 7), '')}
+          aria-disabled=${this.canShow(next) ? nothing : 'true'}
+          @click=${() => this.showMonth(next, '')}
         >
           ›
         </button>
@@ -171,7 +201,7 @@ export class MaisCalendar extends MaisElement {
           ${monthWeeks(this.month, firstDay).map(
             (week) =>
               html`<tr>
-                ${week.map((date) => (date ? this.renderDay(date, available.has(date)) : html`<td></td>`))}
+                ${week.map((date) => (date ? this.renderDay(date) : html`<td></td>`))}
               </tr>`,
           )}
         </tbody>
@@ -179,8 +209,8 @@ export class MaisCalendar extends MaisElement {
     `;
   }
 
-  private renderDay(date: string, hasTimes: boolean) {
-    const open = hasTimes && !this.loading;
+  private renderDay(date: string) {
+    const open = this.isOpen(date);
     const selected = date === this.selected;
     const parts = `day${open ? ' day-available' : ''}${selected ? ' day-selected' : ''}`;
     return html`<td

@@ -22,7 +22,8 @@ export const styles = css`
     line-height: 1;
     cursor: pointer;
   }
-  .nav[disabled] {
+  /* aria-disabled, not disabled: the button keeps focus when the client reaches the window's end. */
+  .nav[aria-disabled='true'] {
     opacity: 0.4;
     cursor: default;
   }

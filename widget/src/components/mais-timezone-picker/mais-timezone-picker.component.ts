@@ -1,16 +1,23 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.controller.ts';
+import { normalize, searchZones } from '../../dates/zone-search.ts';
 import { supportedTimeZones } from '../../dates/zones.ts';
 import { MaisElement } from '../../internal/mais-element.ts';
 import { shared } from '../../styles/shared.styles.ts';
 import { styles } from './mais-timezone-picker.styles.ts';
 
+/** More would push the times far down on a phone; the search narrows quickly. */
+const MAX_RESULTS = 8;
+
 /**
- * @summary Says which time zone the times are in, with a searchable list of every zone to switch.
+ * @summary Says which time zone the times are in, with a search to switch to another one.
  *
- * The list is the browser's own (Intl.supportedValuesOf('timeZone')), offered through a native
- * datalist, which filters as the client types and works with the keyboard and screen readers.
+ * The search is an ARIA 1.2 combobox (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/): it
+ * starts with the current zone, finds zones by city, country or abbreviation (zone-search.ts) and
+ * lists the best few with their offsets. Arrows move through the list, Enter or a click picks,
+ * Escape closes the list, then the search. Enter without a highlighted zone takes the typed IANA
+ * name, else the best match.
  *
  * @event zone-change - Another zone was chosen; `detail.zone` is its IANA name. Internal to the widget.
  *
@@ -19,33 +26,85 @@ import { styles } from './mais-timezone-picker.styles.ts';
 export class MaisTimezonePicker extends MaisElement {
   static override styles = [shared, styles];
 
-  @property() accessor timezone = 'UTC';
-  @property() accessor locale: string | undefined;
+  /** The IANA zone the times are in (the widget passes the browser's). */
+  @property() timezone = 'UTC';
+  @property() locale: string | undefined;
 
-  @state() accessor open = false;
-  @state() accessor invalid = false;
+  @state() open = false;
+  @state() invalid = false;
+  /** The zones listed under the search (none: the list is closed). */
+  @state() results: string[] = [];
+  /** The highlighted result (aria-activedescendant), -1 for none. */
+  @state() active = -1;
 
   private readonly l10n = new LocalizeController(this);
+
+  private get input(): HTMLInputElement {
+    return this.renderRoot.querySelector('input')!;
+  }
 
   private toggle(): void {
     this.open = !this.open;
     this.invalid = false;
-    if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
+    this.results = [];
+    this.active = -1;
+    if (this.open)
+      void this.updateComplete.then(() => {
+        this.input.focus();
+        this.input.select();
+      });
+  }
+
+  private search(): void {
+    this.results = searchZones(this.input.value, this.l10n.lang).slice(0, MAX_RESULTS);
+    this.active = -1;
+    this.invalid = false;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+    if (step) {
+      event.preventDefault();
+      if (this.results.length === 0) this.search();
+      const count = this.results.length;
+      // From nothing highlighted down goes to the first result, up to the last.
+      if (count > 0)
+        this.active = this.active < 0 ? (step > 0 ? 0 : count - 1) : (this.active + step + count) % count;
+    } else if (event.key === 'Escape') {
+      // Handled here, so a modal dialog around the widget stays open.
+      event.preventDefault();
+      event.stopPropagation();
+      if (this.results.length > 0) {
+        this.results = [];
+        this.active = -1;
+      } else this.close();
+    }
   }
 
   private submit(event: SubmitEvent): void {
     event.preventDefault();
-    const typed = this.renderRoot.querySelector('input')!.value.trim().replaceAll(' ', '_').toLowerCase();
-    const zone = supportedTimeZones().find((candidate) => candidate.toLowerCase() === typed);
+    const typed = normalize(this.input.value);
+    const zone =
+      this.results[this.active] ??
+      [this.timezone, ...supportedTimeZones()].find((candidate) => normalize(candidate) === typed) ??
+      searchZones(typed, this.l10n.lang)[0];
     this.invalid = !zone;
-    if (!zone) return;
-    this.open = false;
-    this.dispatchEvent(new CustomEvent('zone-change', { detail: { zone } }));
+    if (zone) this.choose(zone);
+  }
+
+  private choose(zone: string): void {
+    this.close();
+    if (zone !== this.timezone) this.dispatchEvent(new CustomEvent('zone-change', { detail: { zone } }));
+  }
+
+  private close(): void {
+    this.toggle();
     void this.updateComplete.then(() => this.renderRoot.querySelector('button')?.focus());
   }
 
   protected override render() {
     const { t } = this.l10n;
+    const listed = this.results.length > 0;
     return html`
       <p class="zone" part="zone">
         ${t.timesIn} <strong>${this.l10n.zone(this.timezone)}</strong>
@@ -60,17 +119,34 @@ export class MaisTimezonePicker extends MaisElement {
               <div class="row">
                 <input
                   id="zone"
-                  type="search"
-                  list="zones"
+                  role="combobox"
                   autocomplete="off"
+                  spellcheck="false"
+                  .value=${this.timezone.replaceAll('_', ' ')}
+                  aria-autocomplete="list"
+                  aria-controls="zones"
+                  aria-expanded=${listed ? 'true' : 'false'}
+                  aria-activedescendant=${listed && this.active >= 0 ? `zone-${this.active}` : nothing}
                   aria-invalid=${this.invalid ? 'true' : 'false'}
                   aria-describedby=${this.invalid ? 'zone-error' : nothing}
+                  @input=${this.search}
+                  @keydown=${this.onKeydown}
                 />
                 <button class="btn">${t.useZone}</button>
               </div>
-              <datalist id="zones">
-                ${supportedTimeZones().map((zone) => html`<option value=${zone}></option>`)}
-              </datalist>
+              <ul id="zones" role="listbox" aria-label=${t.searchZones} ?hidden=${!listed}>
+                ${this.results.map(
+                  (zone, i) =>
+                    html`<li
+                      id="zone-${i}"
+                      role="option"
+                      aria-selected=${i === this.active ? 'true' : 'false'}
+                      @click=${() => this.choose(zone)}
+                    >
+                      ${this.l10n.zone(zone)}
+                    </li>`,
+                )}
+              </ul>
               ${this.invalid ? html`<p id="zone-error" class="error">${t.unknownZone}</p>` : nothing}
             </form>`
           : nothing

@@ -30,8 +30,31 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  [role='listbox'] {
+    margin: 0.25rem 0 0;
+    padding: 0.25rem 0;
+    list-style: none;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+  }
+  [role='option'] {
+    padding: 0.6rem 0.75rem;
+    cursor: pointer;
+  }
+  [role='option']:hover {
+    background: var(--_soft);
+  }
+  [aria-selected='true'] {
+    background: var(--_primary);
+    color: #fff;
+  }
   .error {
     color: var(--_danger);
     margin: 0.25rem 0 0;
+  }
+  @media (forced-colors: active) {
+    [aria-selected='true'] {
+      outline: 2px solid Highlight;
+    }
   }
 `;
