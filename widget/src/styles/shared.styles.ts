@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
-/** Resets, buttons, focus ring and forced-colours rules shared by every widget element. */
+/**
+ * Resets, buttons, focus ring and forced-colours rules shared by every widget element.
+ *
+ * `.btn--danger` has its own text colour (`--_on-danger`): white on the dark theme's light red would
+ * be 1.7:1. The ring's colour is set apart (`outline-color`) so that a browser without color-mix()
+ * (the dark theme's `--_focus`, tokens.styles.ts) still draws one, in the primary colour.
+ */
 export const shared = css`
   :host {
     display: block;
@@ -50,6 +56,11 @@ export const shared = css`
     color: var(--_text);
     border-color: var(--_line);
   }
+  .btn--danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-danger);
+  }
   .btn[disabled] {
     opacity: 0.6;
     cursor: progress;
@@ -64,6 +75,7 @@ export const shared = css`
   }
   :focus-visible {
     outline: 3px solid var(--_primary);
+    outline-color: var(--_focus, var(--_primary));
     outline-offset: 2px;
   }
   [data-step-heading]:focus {
@@ -71,6 +83,7 @@ export const shared = css`
   }
   [data-step-heading]:focus-visible {
     outline: 3px solid var(--_primary);
+    outline-color: var(--_focus, var(--_primary));
   }
   @media (forced-colors: active) {
     .btn {

@@ -1,10 +1,14 @@
-import type { MaisClient } from '@mais/sdk';
+import type { MaisClient, PublicTenant } from '@mais/sdk';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LocalizeController } from '../../controllers/localize.controller.ts';
+import { ThemeController } from '../../controllers/theme.controller.ts';
 import { MaisElement } from '../../internal/mais-element.ts';
+import { readManageLink } from '../../manage-link.ts';
 import { shared } from '../../styles/shared.styles.ts';
+import { tokens } from '../../styles/tokens.styles.ts';
+import type { MaisBooking } from '../mais-booking/mais-booking.component.ts';
 import '../mais-booking/mais-booking.ts';
 import { styles } from './mais-booking-button.styles.ts';
 
@@ -13,7 +17,13 @@ import { styles } from './mais-booking-button.styles.ts';
  * `<mais-booking>`, which it creates on the first click (nothing is fetched before that).
  *
  * The dialog is the native `<dialog>` opened with showModal(): focus stays inside, Escape closes it
- * and focus returns to the button.
+ * and focus returns to the button. Its header (the business's name, once the booking has loaded, and
+ * the close button) stays at the top while the booking scrolls; up to 480px wide it fills the screen.
+ * Header, dialog and booking share one theme: `theme` (else the tenant's), 'auto' resolved once
+ * (controllers/theme.controller.ts) and handed to the booking inside.
+ *
+ * Opened from a manage link (`?mais-appointment=…&mais-token=…`) on a page without an inline
+ * `<mais-booking>`, the first button of the page opens its dialog by itself, on the manage view.
  *
  * @slot - The button's text. Default "Book now" in the widget's language.
  *
@@ -21,6 +31,7 @@ import { styles } from './mais-booking-button.styles.ts';
  *
  * @csspart button - The button that opens the dialog (and the booking's own buttons).
  * @csspart dialog - The dialog.
+ * @csspart header - The dialog's header: the business's name and the close button.
  * @csspart close - The dialog's close button.
  * @csspart base - The booking inside; with service, day, slot, form and confirmation, as `<mais-booking>`.
  *
@@ -31,26 +42,56 @@ import { styles } from './mais-booking-button.styles.ts';
  * @cssproperty --mais-text - As `<mais-booking>`.
  */
 export class MaisBookingButton extends MaisElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, tokens, styles];
 
-  @property() accessor service: string | undefined;
-  @property() accessor provider: string | undefined;
-  @property() accessor locale: string | undefined;
-  @property() accessor timezone: string | undefined;
-  @property() accessor theme: 'light' | 'dark' | 'auto' | undefined;
-  @property({ attribute: 'prefill-name' }) accessor prefillName: string | undefined;
-  @property({ attribute: 'prefill-email' }) accessor prefillEmail: string | undefined;
-  @property({ attribute: 'tenant-key' }) accessor tenantKey: string | undefined;
-  @property({ attribute: 'api-base' }) accessor apiBase: string | undefined;
-  @property({ attribute: false }) accessor client: MaisClient | undefined;
-  @property({ attribute: false }) accessor fetch: typeof fetch | undefined;
+  /** The manage link (page URL) a button has opened its dialog for: one button per link. */
+  private static openedFor = '';
+
+  @property() service: string | undefined;
+  @property() provider: string | undefined;
+  @property() locale: string | undefined;
+  @property() timezone: string | undefined;
+  @property() theme: 'light' | 'dark' | 'auto' | undefined;
+  @property({ attribute: 'prefill-name' }) prefillName: string | undefined;
+  @property({ attribute: 'prefill-email' }) prefillEmail: string | undefined;
+  @property({ attribute: 'tenant-key' }) tenantKey: string | undefined;
+  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+  @property({ attribute: false }) client: MaisClient | undefined;
+  @property({ attribute: false }) fetch: typeof fetch | undefined;
 
   /** Whether the booking was created (on the first opening; it is kept, with its progress, after closing). */
-  @state() accessor opened = false;
+  @state() opened = false;
+  /** The business, from the booking inside once it is ready (its name heads the dialog). */
+  @state() tenant: PublicTenant | null = null;
 
-  @query('dialog') private accessor dialog!: HTMLDialogElement;
+  @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly l10n = new LocalizeController(this);
+  private readonly themes = new ThemeController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.openFromManageLink();
+  }
+
+  /**
+   * A client following a manage link to a page whose only widget is a button would otherwise see
+   * nothing of their booking: the first button opens its dialog, whose booking shows the manage view.
+   * Decided once the page is parsed, when every widget is known; buttons connect, and so decide, in
+   * document order, and the first claims the link. (The bookings inside buttons are in their shadow
+   * roots: querySelector finds only inline ones.)
+   */
+  private async openFromManageLink(): Promise<void> {
+    const link = location.href;
+    if (!readManageLink(link)) return;
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    }
+    if (MaisBookingButton.openedFor === link || document.querySelector('mais-booking') || !this.isConnected)
+      return;
+    MaisBookingButton.openedFor = link;
+    await this.show();
+  }
 
   /** Opens the dialog. */
   async show(): Promise<void> {
@@ -66,11 +107,25 @@ export class MaisBookingButton extends MaisElement {
 
   protected override render() {
     const { t } = this.l10n;
+    const branding = this.tenant?.branding;
+    // The page's theme, else the tenant's once known; until then the booking decides on its own.
+    const chosen = this.theme ?? branding?.theme;
+    const theme = this.themes.resolve(chosen ?? 'light');
+    // The tenant's colour, as the booking inside has it (its render()), for the close button's ring.
+    const brand = branding?.primaryColor ? `--_brand-primary:${branding.primaryColor}` : '';
     return html`<button class="btn trigger" part="button" aria-haspopup="dialog" @click=${this.show}>
         <slot>${t.bookNow}</slot>
       </button>
-      <dialog part="dialog" aria-label=${t.dialogLabel} @click=${this.onDialogClick}>
-        <div class="bar">
+      <dialog
+        part="dialog"
+        aria-label=${t.dialogLabel}
+        data-theme=${theme}
+        style=${brand}
+        @click=${this.onDialogClick}
+        @mais:ready=${this.onReady}
+      >
+        <div class="header" part="header">
+          <p class="name">${this.tenant?.name}</p>
           <button class="close" part="close" aria-label=${t.close} @click=${this.close}>
             <span aria-hidden="true">×</span>
           </button>
@@ -83,7 +138,7 @@ export class MaisBookingButton extends MaisElement {
                 provider=${ifDefined(this.provider)}
                 locale=${ifDefined(this.locale)}
                 timezone=${ifDefined(this.timezone)}
-                theme=${ifDefined(this.theme)}
+                theme=${ifDefined(chosen && theme)}
                 prefill-name=${ifDefined(this.prefillName)}
                 prefill-email=${ifDefined(this.prefillEmail)}
                 tenant-key=${ifDefined(this.tenantKey)}
@@ -94,6 +149,10 @@ export class MaisBookingButton extends MaisElement {
             : nothing
         }
       </dialog>`;
+  }
+
+  private onReady(event: Event): void {
+    this.tenant = (event.target as MaisBooking).tenant;
   }
 
   /** A click on the backdrop (the dialog element itself, outside its content) closes it. */
