@@ -24,19 +24,25 @@ test('a client books a service with intake questions, then reschedules and cance
   // On page load the widget must not take focus away from the page.
   await widget.expectStep(widget.t.chooseService, { focused: false });
   await expect(widget.service('Haircut')).toContainText('45 min');
-  await expect(widget.service('Colour & style')).toContainText('€120.00');
+  // The price that will be charged: Alex Rivera, the only one offering it, charges €140 (not the base €120).
+  await expect(widget.service('Colour & style')).toContainText('€140.00');
+  await expect(widget.service('Colour & style')).toContainText('Deposit of €42.00 when booking');
   await check.step('services');
 
-  // Only Alex Rivera offers it: there is no one to choose, so the calendar comes next.
+  // Only Alex Rivera offers it: there is no one to choose.
   await widget.service('Colour & style').click();
-  await widget.expectStep(widget.t.chooseDay);
+  await widget.expectStep(widget.t.chooseDayAndTime);
+  await expect(widget.withProvider()).toHaveCount(0);
   await widget.showMonthOf(day.iso);
   await widget.expectDayOpen(day.iso);
   await check.step('calendar');
 
   await widget.day(day.iso).click();
-  await widget.expectStep(widget.t.chooseTime);
-  await expect(widget.slots().first()).toBeVisible();
+  await widget.expectTimesOf(day.iso);
+  // The widget is wide here: the calendar and the times side by side, tops aligned.
+  const [calendarPane, timesPane] = await widget.paneBoxes();
+  expect(timesPane!.x).toBeGreaterThanOrEqual(calendarPane!.x + calendarPane!.width);
+  expect(Math.abs(timesPane!.y - calendarPane!.y)).toBeLessThan(2);
   await check.step('times');
 
   const slotText = normaliseSpaces(await widget.slots().first().innerText());
@@ -71,14 +77,10 @@ test('a client books a service with intake questions, then reschedules and cance
   await expect(
     widget.root.getByText(widget.t.depositDue('€42.00', '€140.00'), { exact: true }),
   ).toBeVisible();
-  await expect(widget.root.getByRole('link', { name: widget.t.googleCalendar })).toHaveAttribute(
-    'href',
-    /^https:\/\/calendar\.google\.com\//,
-  );
-  await expect(widget.root.getByRole('link', { name: widget.t.downloadIcs })).toHaveAttribute(
-    'href',
-    /^data:text\/calendar/,
-  );
+  // A hold is not a booking yet: its remaining time, and nothing to add to a calendar.
+  await expect(widget.root.getByRole('timer')).toHaveText(/^Held for you for \d+:\d\d more\.$/);
+  await expect(widget.root.getByRole('link', { name: widget.t.googleCalendar })).toHaveCount(0);
+  await expect(widget.root.getByRole('link', { name: widget.t.downloadIcs })).toHaveCount(0);
   await check.step('confirmation');
 
   const stored = await storedAppointment(appointmentId);
@@ -105,11 +107,11 @@ test('a client books a service with intake questions, then reschedules and cance
   await check.step('manage');
 
   await widget.button(widget.t.reschedule).click();
-  await widget.expectStep(widget.t.chooseDay);
+  await widget.expectStep(widget.t.chooseDayAndTime);
   await widget.showMonthOf(newDay.iso);
   await widget.expectDayOpen(newDay.iso);
   await widget.day(newDay.iso).click();
-  await widget.expectStep(widget.t.chooseTime);
+  await widget.expectTimesOf(newDay.iso);
   await check.step('reschedule-times');
 
   await widget.slots().last().click();

@@ -24,12 +24,11 @@ test('a client books with the keyboard only', async ({ page }, testInfo) => {
   await check.step('service-focused');
   await page.keyboard.press('Enter');
 
-  await widget.expectStep(widget.t.chooseProvider);
-  await tabTo(page, widget.anyProvider());
-  await check.step('any-provider-focused');
-  await page.keyboard.press('Space');
-
-  await widget.expectStep(widget.t.chooseDay);
+  await widget.expectStep(widget.t.chooseDayAndTime);
+  // "With" whom: a native select, Anyone first.
+  await tabTo(page, widget.withProvider());
+  await expect(widget.withProvider()).toHaveValue('');
+  await check.step('with-focused');
   await expect(widget.root.locator('mais-calendar').getByRole('grid')).toHaveAttribute('aria-busy', 'false');
   // One day of the grid is in the tab order (roving tabindex); the arrows move from there.
   const tabStop = widget.root.locator('mais-calendar td[tabindex="0"]');
@@ -44,7 +43,7 @@ test('a client books with the keyboard only', async ({ page }, testInfo) => {
   await check.step('day-focused');
   await page.keyboard.press('Enter');
 
-  await widget.expectStep(widget.t.chooseTime);
+  await widget.expectTimesOf(day.iso);
   await tabTo(page, widget.slots().first());
   await check.step('time-focused');
   await page.keyboard.press('Space');
@@ -62,6 +61,15 @@ test('a client books with the keyboard only', async ({ page }, testInfo) => {
 
   await widget.expectStep(widget.t.booked);
   const { appointmentId } = await lastWidgetEvent(page, 'mais:booked');
+  // Confirmed: it can go into the client's calendar.
+  await expect(widget.root.getByRole('link', { name: widget.t.googleCalendar })).toHaveAttribute(
+    'href',
+    /^https:\/\/calendar\.google\.com\//,
+  );
+  await expect(widget.root.getByRole('link', { name: widget.t.downloadIcs })).toHaveAttribute(
+    'href',
+    /^data:text\/calendar/,
+  );
   await check.step('confirmation');
   // Onward from the confirmation: the links to the calendar and the manage link are reachable.
   await tabTo(page, widget.manageLink());

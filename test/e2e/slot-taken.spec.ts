@@ -19,10 +19,11 @@ test('a time taken by another request while the client fills the form', async ({
   await page.goto('/examples/inline/');
   await widget.service('Haircut').click();
   // One provider, so that the other request leaves no one free at that time.
-  await widget.provider('Sam Chen').click();
+  await widget.expectStep(widget.t.chooseDayAndTime);
+  await widget.chooseProvider('Sam Chen');
   await widget.showMonthOf(day.iso);
   await widget.day(day.iso).click();
-  await widget.expectStep(widget.t.chooseTime);
+  await widget.expectTimesOf(day.iso);
   const taken = widget.slots().first();
   const takenText = normaliseSpaces(await taken.innerText());
   await taken.click();
@@ -49,9 +50,9 @@ test('a time taken by another request while the client fills the form', async ({
   expect(other.status).toBe(201);
 
   await widget.confirmBooking().click();
-  await widget.expectStep(widget.t.chooseTime);
+  await widget.expectStep(widget.t.chooseDayAndTime);
   await expect(widget.root.getByText(widget.t.errorTaken, { exact: true })).toBeVisible();
-  await expect(widget.liveRegion()).toHaveText(`${widget.t.chooseTime}. ${widget.t.errorTaken}`);
+  await expect(widget.liveRegion()).toHaveText(`${widget.t.chooseDayAndTime}. ${widget.t.errorTaken}`);
   // The refreshed times no longer offer the taken one.
   await expect(widget.slots().first()).toBeVisible();
   const times = (await widget.slots().allInnerTexts()).map(normaliseSpaces);

@@ -21,15 +21,13 @@ test('a Spanish-speaking client sees Spanish texts, prices, dates and 24-hour ti
   await widget.expectStep('Elige un servicio', { focused: false });
   await expect(widget.service('Haircut')).toContainText('45 min');
   await expect(widget.service('Haircut')).toContainText('35,00 €');
-  await expect(widget.service('Colour & style')).toContainText('Señal de 36,00 € al reservar');
+  await expect(widget.service('Colour & style')).toContainText('Señal de 42,00 € al reservar');
   await check.step('servicios');
 
   await widget.service('Haircut').click();
-  await widget.expectStep('Elige con quién');
-  await check.step('profesionales');
-
-  await widget.provider('Cualquiera disponible').click();
-  await widget.expectStep('Elige un día');
+  await widget.expectStep('Elige día y hora');
+  await expect(widget.withProvider()).toHaveValue('');
+  await expect(widget.withProvider().locator('option').first()).toHaveText('Cualquiera');
   await widget.showMonthOf(day.iso);
   await widget.expectDayOpen(day.iso);
   const monthName = new Intl.DateTimeFormat('es-ES', {
@@ -44,8 +42,7 @@ test('a Spanish-speaking client sees Spanish texts, prices, dates and 24-hour ti
   await check.step('calendario');
 
   await widget.day(day.iso).click();
-  await widget.expectStep('Elige una hora');
-  await expect(widget.slots().first()).toBeVisible();
+  await widget.expectTimesOf(day.iso);
   const times = (await widget.slots().allInnerTexts()).map(normaliseSpaces);
   for (const time of times) expect(time).toMatch(/^([01]?\d|2[0-3]):[0-5]\d$/);
   // The afternoon is written 13:00 to 17:xx, never with a.m./p.m.
@@ -72,8 +69,12 @@ test('a Spanish-speaking client sees Spanish texts, prices, dates and 24-hour ti
 
   await widget.expectStep('Reserva confirmada');
   const when = new Intl.DateTimeFormat('es-ES', {
-    dateStyle: 'full',
-    timeStyle: 'short',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone: 'Europe/Berlin',
   }).format(new Date(String(startTimeUtc)));
   await expect(widget.root.locator('dl.summary')).toContainText(normaliseSpaces(when));

@@ -34,12 +34,13 @@ export class BookingWidget {
     return this.root.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}\\b`) });
   }
 
-  provider(name: string): Locator {
-    return this.root.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) });
+  /** The "With" choice above the calendar: anyone, or one provider. */
+  withProvider(): Locator {
+    return this.root.getByRole('combobox', { name: this.t.with, exact: true });
   }
 
-  anyProvider(): Locator {
-    return this.provider(this.t.anyProvider);
+  async chooseProvider(name: string): Promise<void> {
+    await this.withProvider().selectOption({ label: name });
   }
 
   /** The calendar's cell for a "YYYY-MM-DD" day. */
@@ -60,6 +61,18 @@ export class BookingWidget {
       await expect(calendar.getByRole('grid')).toHaveAttribute('aria-busy', 'false');
     }
     await expect(this.day(iso)).toBeVisible();
+  }
+
+  /** `iso` is the picked day and its times are shown beside (or below) the calendar. */
+  async expectTimesOf(iso: string): Promise<void> {
+    await expect(this.day(iso)).toHaveAttribute('part', /day-selected/);
+    await expect(this.slots().first()).toBeVisible();
+  }
+
+  /** The boxes of the calendar pane and the times pane of the day-and-time step. */
+  async paneBoxes(): Promise<{ x: number; y: number; width: number; height: number }[]> {
+    const panes = await this.root.locator('.pane').all();
+    return Promise.all(panes.map(async (pane) => (await pane.boundingBox())!));
   }
 
   async expectDayOpen(iso: string): Promise<void> {

@@ -24,7 +24,7 @@ export const en: Translation = {
   paidAtBooking: 'Paid when booking',
 
   chooseProvider: 'Choose who you would like to see',
-  anyProvider: 'Any available',
+  anyProvider: 'Anyone',
   anyProviderHint: 'The most free times',
 
   chooseDay: 'Pick a day',
@@ -102,6 +102,20 @@ export const en: Translation = {
   moveTo: 'To',
   moveBooking: 'Move my booking',
   rescheduledNotice: 'Your booking has been moved.',
+
+  chooseDayAndTime: 'Choose a day and time',
+  pickDay: 'Pick a day to see its times.',
+  price: 'Price',
+  priceRange: (low, high) => `${low}–${high}`,
+  seats: 'Seats',
+  seatsLeft: (count) => (count === 1 ? '1 seat left' : `${count} seats left`),
+  payAtVenue: 'You pay at the venue.',
+  bookedFor: (name, email) => `Booked for ${name} (${email}).`,
+  holdRemaining: (left) => `Held for you for ${left} more.`,
+  holdLapsed: 'This hold has lapsed',
+  holdLapsedText: 'The time was not paid for within the hold and has been released. You can book again.',
+  bookAgain: 'Book again',
+  cancelReason: 'Reason for cancelling (optional)',
 
   errorNetwork: 'We could not reach the booking service. Check your connection and try again.',
   errorBusy: 'The booking service is busy. Wait a moment and try again.',

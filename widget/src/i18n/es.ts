@@ -8,6 +8,7 @@ const STATUS: Record<string, string> = {
   NO_SHOW: 'No asistida',
 };
 
+/** The Spanish table: its own file, dist/locales/es.<hash>.js, loaded only when a widget speaks Spanish. */
 export const es: Translation = {
   $code: 'es',
   loading: 'Cargando…',
@@ -24,7 +25,7 @@ export const es: Translation = {
   paidAtBooking: 'Se paga al reservar',
 
   chooseProvider: 'Elige con quién',
-  anyProvider: 'Cualquiera disponible',
+  anyProvider: 'Cualquiera',
   anyProviderHint: 'Más horarios libres',
 
   chooseDay: 'Elige un día',
@@ -104,6 +105,20 @@ export const es: Translation = {
   moveBooking: 'Cambiar mi reserva',
   rescheduledNotice: 'Tu reserva se ha cambiado.',
 
+  chooseDayAndTime: 'Elige día y hora',
+  pickDay: 'Elige un día para ver sus horas.',
+  price: 'Precio',
+  priceRange: (low, high) => `${low}–${high}`,
+  seats: 'Plazas',
+  seatsLeft: (count) => (count === 1 ? 'Queda 1 plaza' : `Quedan ${count} plazas`),
+  payAtVenue: 'Pagas en el local.',
+  bookedFor: (name, email) => `Reserva a nombre de ${name} (${email}).`,
+  holdRemaining: (left) => `Te guardamos la hora ${left} más.`,
+  holdLapsed: 'La reserva provisional ha caducado',
+  holdLapsedText: 'La hora no se pagó a tiempo y se ha liberado. Puedes reservar de nuevo.',
+  bookAgain: 'Reservar de nuevo',
+  cancelReason: 'Motivo de la cancelación (opcional)',
+
   errorNetwork: 'No hemos podido conectar con el servicio de reservas. Revisa tu conexión y reinténtalo.',
   errorBusy: 'El servicio de reservas está ocupado. Espera un momento y reinténtalo.',
   errorSetup:
@@ -114,3 +129,5 @@ export const es: Translation = {
   errorCannotChange: 'Esta reserva ya no se puede cambiar.',
   errorUnknown: 'Algo ha fallado. Inténtalo de nuevo.',
 };
+
+export default es;

@@ -98,6 +98,22 @@ export interface Translation {
   moveBooking: string;
   rescheduledNotice: string;
 
+  chooseDayAndTime: string;
+  pickDay: string;
+  price: string;
+  /** "€25.00–€30.00": what anyone of several providers may charge. */
+  priceRange: (low: string, high: string) => string;
+  seats: string;
+  seatsLeft: (count: number) => string;
+  payAtVenue: string;
+  bookedFor: (name: string, email: string) => string;
+  /** "9:41" minutes and seconds left. */
+  holdRemaining: (left: string) => string;
+  holdLapsed: string;
+  holdLapsedText: string;
+  bookAgain: string;
+  cancelReason: string;
+
   errorNetwork: string;
   errorBusy: string;
   errorSetup: string;

@@ -4,17 +4,21 @@ import type { LocalizeController } from '../controllers/localize.controller.ts';
 
 /**
  * Before booking: what a paid service asks for when booking ("Deposit of €20.00 when booking"),
- * as the API computes it: the chosen provider's amount (their price may differ), else the base one.
+ * as the API computes it: the chosen provider's amount (their price may differ), else the amounts
+ * of the providers who may take it (a range when they differ).
  */
 export function servicePaymentNote(
   service: PublicService,
   l10n: LocalizeController,
   providerId: string | null = null,
 ): string {
-  const provider = providerId ? service.providers.find((p) => p.id === providerId) : undefined;
-  const due = provider?.dueAtBookingCents ?? service.dueAtBookingCents;
-  if (service.paymentMode === 'DEPOSIT') return l10n.t.depositAtBooking(l10n.price(due, service.currency));
-  return service.paymentMode === 'FULL' ? l10n.t.paidAtBooking : '';
+  if (service.paymentMode === 'FULL') return l10n.t.paidAtBooking;
+  if (service.paymentMode !== 'DEPOSIT') return '';
+  const chosen = service.providers.filter((provider) => !providerId || provider.id === providerId);
+  const dues = chosen.length > 0 ? chosen.map((p) => p.dueAtBookingCents) : [service.dueAtBookingCents];
+  const [low, high] = [Math.min(...dues), Math.max(...dues)];
+  const format = (cents: number) => l10n.price(cents, service.currency);
+  return l10n.t.depositAtBooking(low === high ? format(low) : l10n.t.priceRange(format(low), format(high)));
 }
 
 /**

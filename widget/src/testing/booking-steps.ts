@@ -14,40 +14,38 @@ export interface RenderOptions {
   theme?: 'light' | 'dark' | 'auto';
   prefillName?: string;
   prefillEmail?: string;
+  /** The width of the box the widget sits in, in px (default: the page's). */
+  width?: number;
 }
 
 /** A booking widget in en-US showing times in UTC, on a fake API. */
 export async function renderBooking(options: RenderOptions = {}): Promise<{ el: MaisBooking; api: FakeApi }> {
   const api = options.api ?? new FakeApi();
-  const el = await fixture<MaisBooking>(
-    html`<mais-booking
-      timezone="UTC"
-      .locale=${options.locale ?? 'en-US'}
-      .service=${options.service}
-      .provider=${options.provider}
-      .theme=${options.theme}
-      .prefillName=${options.prefillName}
-      .prefillEmail=${options.prefillEmail}
-      .client=${api.client()}
-    ></mais-booking>`,
+  const box = await fixture<HTMLDivElement>(
+    html`<div style=${options.width ? `width: ${options.width}px` : ''}>
+      <mais-booking
+        timezone="UTC"
+        .locale=${options.locale ?? 'en-US'}
+        .service=${options.service}
+        .provider=${options.provider}
+        .theme=${options.theme}
+        .prefillName=${options.prefillName}
+        .prefillEmail=${options.prefillEmail}
+        .client=${api.client()}
+      ></mais-booking>
+    </div>`,
   );
-  return { el, api };
+  return { el: box.querySelector('mais-booking')!, api };
 }
 
 /** This month in UTC, "YYYY-MM" (the fake has times on the 10th, 11th and 20th of every month). */
 export const thisMonth = () => dateInZone(new Date(), 'UTC').slice(0, 7);
 
-export async function toProviders(el: MaisBooking): Promise<void> {
+/** From the service list to the day-and-time step; `days`: also wait until the calendar marks days with times. */
+export async function toCalendar(el: MaisBooking, days = true): Promise<void> {
   await waitForHeading(el, 'Choose a service');
   buttonWithText(el, 'Haircut').click();
-  await waitForHeading(el, 'Choose who you would like to see');
-}
-
-/** To the calendar; `days`: also wait until it marks days with times. */
-export async function toCalendar(el: MaisBooking, days = true): Promise<void> {
-  await toProviders(el);
-  buttonWithText(el, 'Any available').click();
-  await waitForHeading(el, 'Pick a day');
+  await waitForHeading(el, 'Choose a day and time');
   await el.updateComplete;
   if (days) await waitForDays(el);
 }
@@ -59,18 +57,31 @@ export async function waitForDays(el: MaisBooking): Promise<void> {
   }
 }
 
+/** The calendar's "With" choice: a provider's name, or "Anyone". */
+export async function chooseWith(el: MaisBooking, name: string): Promise<void> {
+  const select = deep<HTMLSelectElement>(el, '[part~="provider"] select');
+  const option = [...select.options].find((candidate) => candidate.textContent!.trim() === name);
+  if (!option) throw new Error(`No provider "${name}"`);
+  select.value = option.value;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/** To `day`'s times (the 20th of this month by default) on the day-and-time step. */
 export async function toTimes(el: MaisBooking, day = `${thisMonth()}-20`): Promise<void> {
   await toCalendar(el);
   deep(el, 'mais-calendar', `[data-date="${day}"]`).click();
-  await waitForHeading(el, 'Pick a time');
-  await waitForSlots(el);
+  await waitForSlots(el, day);
 }
 
-export async function waitForSlots(el: MaisBooking): Promise<void> {
-  for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('mais-slot-list'); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  await deep<MaisBooking>(el, 'mais-slot-list').updateComplete;
+/** Until the times pane shows `day`'s times (any day's when not given). */
+export async function waitForSlots(el: MaisBooking, day?: string): Promise<void> {
+  const shown = () => {
+    const list = el.shadowRoot!.querySelector<MaisBooking>('mais-slot-list');
+    return list && (!day || el.day === day) && !el.slotsRequest.pending ? list : null;
+  };
+  for (let i = 0; i < 100 && !shown(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  await shown()?.updateComplete;
 }
 
 export async function toDetails(el: MaisBooking, time = '9:30 AM'): Promise<void> {

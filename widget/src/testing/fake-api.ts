@@ -11,6 +11,7 @@ import {
   type PublicService,
   type PublicTenant,
 } from '@mais/sdk';
+import { addMonths } from '../dates/calendar-dates.ts';
 
 export const IDS = {
   haircut: '11111111-1111-4111-8111-111111111111',
@@ -171,6 +172,7 @@ export class FakeApi {
   datesOf: DatesOf = (month) => [`${month}-10`, `${month}-11`, `${month}-20`];
   slotsOf: (day: string) => AvailableSlot[] = slotsOf;
   services: PublicService[] = [haircut, consultation];
+  tenant: PublicTenant = tenant;
   appointment: Appointment = appointmentAt('2099-03-10T09:00:00Z');
   cancellation: CancellationPreview = cancellationOf();
   /** Route overrides, by "METHOD /path" with ids as they are. */
@@ -213,9 +215,60 @@ export class FakeApi {
     return this.calls.filter((call) => call.method === method && call.path.endsWith(pathEnd));
   }
 
-  private answer(call: Call): Answer {
+  /** The last day of the booking window, "YYYY-MM-DD" (default: far ahead). */
+  lastBookableDate = '2099-12-31';
+
+  /** GET /v1/public/booking-page, as the API builds it from the same fixtures as the other routes. */
+  private bookingPage(query: URLSearchParams): Answer {
+    const timezone = query.get('timezone')!;
+    const serviceId = query.get('serviceId');
+    const service = serviceId
+      ? this.services.find((candidate) => candidate.id === serviceId)
+      : this.services.length === 1
+        ? this.services[0]
+        : undefined;
+    if (serviceId && !service) return apiError(404, 'not_found', `Service ${serviceId} not found.`);
+    const only = query.get('only') === 'schedule';
+    let schedule = null;
+    if (service) {
+      const providerId = service.providers.some((p) => p.id === query.get('providerId'))
+        ? query.get('providerId')
+        : null;
+      // Every day of datesOf counts, past ones too: tests pick days of this month whatever today is.
+      const asked = query.get('month') ?? new Date().toISOString().slice(0, 7);
+      const open = (month: string) => this.datesOf(month).filter((date) => date <= this.lastBookableDate);
+      let month = asked;
+      let firstOpenDate: string | null = null;
+      for (let i = 0; i <= 6 && month <= this.lastBookableDate.slice(0, 7); i++) {
+        firstOpenDate = open(month)[0] ?? null;
+        if (firstOpenDate) break;
+        month = addMonths(month, 1);
+      }
+      const shown = query.get('month') || !firstOpenDate ? asked : firstOpenDate.slice(0, 7);
+      const inMonth = firstOpenDate?.startsWith(shown) ? firstOpenDate : null;
+      schedule = {
+        serviceId: service.id,
+        providerId,
+        timezone,
+        month: shown,
+        dates: open(shown),
+        firstOpenDate,
+        slots: inMonth ? this.slotsOf(inMonth) : [],
+        lastBookableDate: this.lastBookableDate,
+      };
+    }
+    return json({
+      tenant: only ? null : this.tenant,
+      services: only ? null : this.services,
+      schedule,
+    });
+  }
+
+  /** The fake's own answer (overrides can fall back to it). */
+  answer(call: Call): Answer {
     const { method, path, query } = call;
-    if (method === 'GET' && path === '/v1/public/tenant') return json(tenant);
+    if (method === 'GET' && path === '/v1/public/booking-page') return this.bookingPage(query);
+    if (method === 'GET' && path === '/v1/public/tenant') return json(this.tenant);
     if (method === 'GET' && path === '/v1/public/services')
       return json({ data: this.services, nextCursor: null });
     const availability = path.match(/^\/v1\/public\/services\/([^/]+)\/availability(\/dates)?$/);

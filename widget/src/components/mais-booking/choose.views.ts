@@ -1,11 +1,8 @@
 import { html, nothing } from 'lit';
 import { servicePaymentNote } from '../../payment/payment-notice.ts';
+import { shownPrice } from '../../payment/shown-price.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 import { stepHeading } from './parts.ts';
-
-function price(host: MaisBooking, cents: number, currency: string): string {
-  return cents === 0 ? host.l10n.t.free : host.l10n.price(cents, currency);
-}
 
 const note = (text: string) => (text ? html`<span class="choice__note">${text}</span>` : nothing);
 
@@ -19,11 +16,16 @@ export function servicesView(host: MaisBooking) {
           ${host.services.map(
             (service) =>
               html`<li>
-                <button class="choice" part="service" @click=${() => host.chooseService(service)}>
+                <button
+                  class="choice"
+                  part="service"
+                  @click=${() => host.chooseService(service)}
+                  @pointerenter=${() => host.prefetchService(service)}
+                  @focus=${() => host.prefetchService(service)}
+                >
                   <span class="choice__name">${service.name}</span>
                   <span class="choice__meta">
-                    ${host.l10n.duration(service.durationMinutes)} ·
-                    ${price(host, service.priceBaseCents, service.currency)}
+                    ${host.l10n.duration(service.durationMinutes)} · ${shownPrice(service, host.l10n)}
                   </span>
                   ${service.description ? html`<span class="choice__text">${service.description}</span>` : nothing}
                   ${note(servicePaymentNote(service, host.l10n))}
@@ -32,33 +34,4 @@ export function servicesView(host: MaisBooking) {
           )}
         </ul>`
   }`;
-}
-
-export function providersView(host: MaisBooking) {
-  const { t } = host.l10n;
-  const service = host.chosen!;
-  return html`${stepHeading(host, t.chooseProvider)}
-    <ul class="choices">
-      <li>
-        <button class="choice" part="service" @click=${() => host.chooseProvider(null)}>
-          <span class="choice__name">${t.anyProvider}</span>
-          <span class="choice__meta">${t.anyProviderHint}</span>
-        </button>
-      </li>
-      ${service.providers.map(
-        (provider) =>
-          html`<li>
-            <button class="choice" part="service" @click=${() => host.chooseProvider(provider.id)}>
-              <span class="choice__name">${provider.name}</span>
-              ${
-                provider.priceCents !== service.priceBaseCents
-                  ? html`<span class="choice__meta"
-                      >${price(host, provider.priceCents, service.currency)}</span
-                    >`
-                  : nothing
-              }
-            </button>
-          </li>`,
-      )}
-    </ul>`;
 }

@@ -1,4 +1,5 @@
-import { html } from 'lit';
+import type { BookedAppointment } from '@mais/sdk';
+import { html, nothing } from 'lit';
 import type { CalendarEvent } from '../../calendar-export/calendar-event.ts';
 import { googleCalendarLink } from '../../calendar-export/google-calendar.ts';
 import { icsDataUrl } from '../../calendar-export/ics.ts';
@@ -7,10 +8,15 @@ import { paymentNotice } from '../../payment/payment-notice.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 import { stepHeading, summary } from './parts.ts';
 
-export function confirmationView(host: MaisBooking) {
+/** "9:41": minutes and seconds left. */
+function minutesAndSeconds(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function calendarLinks(host: MaisBooking, booked: BookedAppointment, url: string) {
   const { t } = host.l10n;
-  const { appointment, manageToken } = host.booked!;
-  const url = manageLink(location.href, appointment.id, manageToken);
+  const { appointment } = booked;
   const event: CalendarEvent = {
     uid: `${appointment.id}@mais`,
     title: [host.chosen?.name, host.tenant?.name].filter(Boolean).join(' · '),
@@ -19,15 +25,7 @@ export function confirmationView(host: MaisBooking) {
     end: appointment.endTimeUtc,
     url,
   };
-  const copy = () =>
-    navigator.clipboard?.writeText(url).then(
-      () => host.stepFocus.announce(t.linkCopied),
-      () => undefined,
-    );
-  return html`<div class="confirmation" part="confirmation">
-    ${stepHeading(host, appointment.status === 'PENDING' ? t.held : t.booked)} ${summary(host, appointment)}
-    ${paymentNotice(appointment, host.l10n, host.zone)}
-    <h3>${t.addToCalendar}</h3>
+  return html`<h3>${t.addToCalendar}</h3>
     <div class="actions">
       <a
         class="btn btn--quiet"
@@ -46,13 +44,61 @@ export function confirmationView(host: MaisBooking) {
       >
         ${t.googleCalendar}
       </a>
-    </div>
-    <h3>${t.manageLink}</h3>
+    </div>`;
+}
+
+function manageSection(host: MaisBooking, url: string) {
+  const { t } = host.l10n;
+  const copy = () =>
+    navigator.clipboard?.writeText(url).then(
+      () => host.stepFocus.announce(t.linkCopied),
+      () => undefined,
+    );
+  return html`<h3>${t.manageLink}</h3>
     <p class="muted">${t.manageHint}</p>
     <p class="manage">
       <a href=${url} class="manage__link">${t.manageLinkText}</a>
       <button class="link" @click=${copy}>${t.copyLink}</button>
+    </p>`;
+}
+
+/** A hold whose time ran out before it was paid: said plainly, with the way to book again. */
+function lapsedView(host: MaisBooking) {
+  const { t } = host.l10n;
+  return html`<div class="confirmation confirmation--lapsed" part="confirmation">
+    ${stepHeading(host, t.holdLapsed)}
+    <p class="failure">${t.holdLapsedText}</p>
+    ${summary(host, host.booked!.appointment)}
+    <button class="btn" part="button" @click=${() => host.bookAgain()}>${t.bookAgain}</button>
+  </div>`;
+}
+
+export function confirmationView(host: MaisBooking) {
+  const { l10n } = host;
+  const { t } = l10n;
+  const booked = host.booked!;
+  const { appointment, manageToken } = booked;
+  const url = manageLink(location.href, appointment.id, manageToken);
+  const held = appointment.status === 'PENDING';
+  const left = held && appointment.holdExpiresAt ? host.clock.remaining(appointment.holdExpiresAt) : null;
+  if (left === 0) return lapsedView(host);
+  const total = appointment.totalAmountCents;
+  const price = total === 0 ? t.free : l10n.price(total, appointment.currency);
+  return html`<div class="confirmation" part="confirmation">
+    ${stepHeading(host, held ? t.held : t.booked)}
+    <p class=${held ? 'notice' : 'success'}>
+      ${held ? nothing : html`<span aria-hidden="true">✓</span>`}
+      ${t.bookedFor(appointment.client.name, appointment.client.email)}
     </p>
+    ${summary(host, appointment, price)}
+    ${
+      held
+        ? html`${paymentNotice(appointment, l10n, host.zone)}
+          ${left ? html`<p class="countdown" role="timer">${t.holdRemaining(minutesAndSeconds(left))}</p>` : nothing}`
+        : html`${total > 0 && appointment.paymentStatus === 'NOT_REQUIRED' ? html`<p>${t.payAtVenue}</p>` : nothing}
+          ${calendarLinks(host, booked, url)}`
+    }
+    ${manageSection(host, url)}
     <button class="btn" part="button" @click=${() => host.bookAgain()}>${t.bookAnother}</button>
   </div>`;
 }

@@ -1,7 +1,8 @@
 import type { PublicService } from '@mais/sdk';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Translation } from '../../i18n/translation.ts';
 import { servicePaymentNote } from '../../payment/payment-notice.ts';
+import { providersOf, shownPrice } from '../../payment/shown-price.ts';
 import type { FieldSpec, FieldValue } from '../mais-intake-form/validation.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 import { failurePanel, notice, stepHeading, summary } from './parts.ts';
@@ -40,17 +41,38 @@ export function formFields(service: PublicService, t: Translation): FieldSpec[] 
   ];
 }
 
+/** A class: how many seats, up to what the time has left. */
+function seatsPicker(host: MaisBooking) {
+  const { t } = host.l10n;
+  const left = host.pickedSlot!.seatsLeft;
+  if (host.chosen!.capacity < 2 || left < 2) return nothing;
+  const change = (event: Event) => (host.seats = Number((event.target as HTMLSelectElement).value));
+  return html`<label class="seats">
+    <span>${t.seats}</span>
+    <select @change=${change}>
+      ${Array.from(
+        { length: left },
+        (_, i) => html`<option value=${i + 1} ?selected=${host.seats === i + 1}>${i + 1}</option>`,
+      )}
+    </select>
+    <span class="muted">${t.seatsLeft(left)}</span>
+  </label>`;
+}
+
 export function detailsView(host: MaisBooking) {
   const { t } = host.l10n;
+  const service = host.chosen!;
+  const slot = host.pickedSlot!;
   const failure = host.submit.failure;
   const shown = failure && failure.kind !== 'invalid' && failure.kind !== 'taken' ? failure : null;
+  const price = shownPrice(service, host.l10n, providersOf(host.providerId, slot.providerIds), host.seats);
   return html`${stepHeading(host, t.yourDetails)}
-    ${summary(host, { startTimeUtc: host.pickedSlot!.startTimeUtc, providerId: host.providerId })}
-    ${notice(servicePaymentNote(host.chosen!, host.l10n, host.providerId))}
+    ${summary(host, { startTimeUtc: slot.startTimeUtc, providerId: host.providerId }, price)}
+    ${seatsPicker(host)} ${notice(servicePaymentNote(service, host.l10n, host.providerId))}
     ${failurePanel(host, shown, () => host.book(host.values))}
     <mais-intake-form
       exportparts="form, button"
-      .fields=${formFields(host.chosen!, t)}
+      .fields=${formFields(service, t)}
       .values=${host.values}
       .serverErrors=${host.fieldErrors}
       .submitLabel=${t.confirmBooking}

@@ -3,15 +3,18 @@ import {
   type Appointment,
   type AvailableSlot,
   type BookedAppointment,
+  type BookingSchedule,
   type CancellationPreview,
   type PublicService,
   type PublicTenant,
 } from '@mais/sdk';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ClockController } from '../../controllers/clock.controller.ts';
 import { LocalizeController } from '../../controllers/localize.controller.ts';
 import { RequestController } from '../../controllers/request.controller.ts';
 import { StepFocusController } from '../../controllers/step-focus.controller.ts';
+import { ThemeController } from '../../controllers/theme.controller.ts';
 import { addMonths } from '../../dates/calendar-dates.ts';
 import { dateInZone, detectTimeZone, isTimeZone } from '../../dates/zones.ts';
 import { failureText, type Failure } from '../../errors/failure.ts';
@@ -29,18 +32,22 @@ import { tokens } from '../../styles/tokens.styles.ts';
 import type { FieldValue } from '../mais-intake-form/validation.ts';
 import { loadManage } from './manage.actions.ts';
 import { styles } from './mais-booking.styles.ts';
+import { ScheduleCache, type ScheduleKey } from './schedule-cache.ts';
 import { renderStep } from './steps.ts';
 import '../mais-calendar/mais-calendar.ts';
 import '../mais-intake-form/mais-intake-form.ts';
 import '../mais-slot-list/mais-slot-list.ts';
 import '../mais-timezone-picker/mais-timezone-picker.ts';
 
-export type Step =
-  'services' | 'providers' | 'date' | 'time' | 'details' | 'confirmation' | 'manage' | 'cancel' | 'move';
+export type Step = 'services' | 'schedule' | 'details' | 'confirmation' | 'manage' | 'cancel' | 'move';
 
 /**
- * @summary The booking widget, inline: service → provider → day → time → details → confirmation, and
- * the manage view (reschedule, cancel) when the page is opened from a manage link.
+ * @summary The booking widget, inline: service → day and time (with whom) → details → confirmation,
+ * and the manage view (reschedule, cancel) when the page is opened from a manage link.
+ *
+ * The first screen comes from one request (GET /v1/public/booking-page): the business, its services
+ * and, with a preselected or only service, the first open month and day with its times. The next
+ * month and a hovered service are fetched while the client reads.
  *
  * The tenant's publishable key comes from the widget.js script tag (`data-tenant-key`), the API from
  * the script's origin; `tenant-key` and `api-base` override both.
@@ -53,7 +60,8 @@ export type Step =
  * @event mais:error - An error is shown. `detail: { code, message }`.
  *
  * @csspart base - The wrapper of everything.
- * @csspart service - Each service (and provider) choice.
+ * @csspart service - Each service choice.
+ * @csspart provider - The "With" choice of provider.
  * @csspart day - Each day of the calendar (also `day-available`, `day-selected`).
  * @csspart slot - Each time (also `slot-selected`).
  * @csspart button - The action buttons.
@@ -74,63 +82,71 @@ export class MaisBooking extends MaisElement {
   static override styles = [shared, tokens, styles];
 
   /** Starts with this service (its id) instead of the service list. */
-  @property() accessor service: string | undefined;
-  /** Books this provider (its id) without asking. */
-  @property() accessor provider: string | undefined;
+  @property() service: string | undefined;
+  /** Preselects this provider (its id) when they perform the chosen service. */
+  @property() provider: string | undefined;
   /** BCP 47 locale of texts, dates, times and prices. Default the browser's language. */
-  @property() accessor locale: string | undefined;
+  @property() locale: string | undefined;
   /** IANA zone the times are shown in. Default the browser's zone; the client can change it. */
-  @property() accessor timezone: string | undefined;
-  /** light, dark or auto (the client's system setting). Default the tenant's branding, else light. */
-  @property() accessor theme: 'light' | 'dark' | 'auto' | undefined;
-  @property({ attribute: 'prefill-name' }) accessor prefillName: string | undefined;
-  @property({ attribute: 'prefill-email' }) accessor prefillEmail: string | undefined;
+  @property() timezone: string | undefined;
+  /** light, dark or auto (the page's color-scheme, else the client's system). Default the tenant's branding, else light. */
+  @property() theme: 'light' | 'dark' | 'auto' | undefined;
+  @property({ attribute: 'prefill-name' }) prefillName: string | undefined;
+  @property({ attribute: 'prefill-email' }) prefillEmail: string | undefined;
   /** The publishable key, when it is not on the script tag. */
-  @property({ attribute: 'tenant-key' }) accessor tenantKey: string | undefined;
+  @property({ attribute: 'tenant-key' }) tenantKey: string | undefined;
   /** The API origin, when it is not where widget.js came from. */
-  @property({ attribute: 'api-base' }) accessor apiBase: string | undefined;
+  @property({ attribute: 'api-base' }) apiBase: string | undefined;
   /** A ready SDK client (tests, or pages that have one). */
-  @property({ attribute: false }) accessor client: MaisClient | undefined;
+  @property({ attribute: false }) client: MaisClient | undefined;
   /** The fetch the SDK client uses (tests). */
-  @property({ attribute: false }) accessor fetch: typeof fetch | undefined;
+  @property({ attribute: false }) fetch: typeof fetch | undefined;
 
-  @state() accessor step: Step = 'services';
-  @state() accessor mode: 'booking' | 'manage' = 'booking';
-  @state() accessor tenant: PublicTenant | null = null;
-  @state() accessor services: PublicService[] = [];
-  @state() accessor chosen: PublicService | null = null;
-  /** null: any available. */
-  @state() accessor providerId: string | null = null;
-  @state() accessor zone = detectTimeZone();
-  @state() accessor month = '';
-  @state() accessor dates: string[] = [];
-  /** The first day with times after an empty month: undefined before a search, null when none. */
-  @state() accessor nextDay: string | null | undefined;
-  @state() accessor day: string | null = null;
-  @state() accessor slots: AvailableSlot[] = [];
-  @state() accessor pickedSlot: AvailableSlot | null = null;
+  @state() step: Step = 'services';
+  @state() mode: 'booking' | 'manage' = 'booking';
+  @state() tenant: PublicTenant | null = null;
+  @state() services: PublicService[] = [];
+  @state() chosen: PublicService | null = null;
+  /** null: anyone available. */
+  @state() providerId: string | null = null;
+  @state() zone = detectTimeZone();
+  @state() month = '';
+  @state() dates: string[] = [];
+  /** The first open day from the shown month's start (perhaps months later); null when there is none. */
+  @state() nextDay: string | null = null;
+  /** The booking window's last day: the calendar goes no further. */
+  @state() lastBookableDate: string | null = null;
+  @state() day: string | null = null;
+  @state() slots: AvailableSlot[] = [];
+  @state() pickedSlot: AvailableSlot | null = null;
+  /** Seats taken in a class (services with a capacity above 1). */
+  @state() seats = 1;
   /** A message on the current step (a time just taken, a booking moved…). */
-  @state() accessor notice = '';
-  @state() accessor fieldErrors: Record<string, string> = {};
-  @state() accessor booked: BookedAppointment | null = null;
-  @state() accessor appointment: Appointment | null = null;
+  @state() notice = '';
+  @state() fieldErrors: Record<string, string> = {};
+  @state() booked: BookedAppointment | null = null;
+  @state() appointment: Appointment | null = null;
   /** What cancelling the manage view's booking now would cost or refund (loaded on the cancel step). */
-  @state() accessor cancellation: CancellationPreview | null = null;
+  @state() cancellation: CancellationPreview | null = null;
   /** An error that stops the widget (refused key, missing service, invalid link). */
-  @state() accessor fatal: Failure | null = null;
+  @state() fatal: Failure | null = null;
 
   /** The details form's answers, kept across steps (and after a 409). */
   values: Record<string, FieldValue> = {};
+  /** The client's reason for cancelling (optional). */
+  cancelReason = '';
   token = '';
 
   readonly l10n = new LocalizeController(this);
   readonly stepFocus = new StepFocusController(this);
+  readonly themes = new ThemeController(this);
+  readonly clock = new ClockController(this);
   readonly catalog = new RequestController(this, (failure) => this.report(failure, true));
   readonly datesRequest = new RequestController(this, (failure) => this.report(failure));
-  readonly aheadRequest = new RequestController(this, (failure) => this.report(failure));
   readonly slotsRequest = new RequestController(this, (failure) => this.report(failure));
   readonly submit = new RequestController(this, (failure) => this.report(failure));
   readonly cancellationRequest = new RequestController(this, (failure) => this.report(failure));
+  readonly schedules = new ScheduleCache(() => this.sdk);
 
   private started = false;
   private api: MaisClient | null = null;
@@ -211,10 +227,6 @@ export class MaisBooking extends MaisElement {
     return dateInZone(new Date(), this.zone);
   }
 
-  private providerQuery(): { providerId?: string } {
-    return this.providerId ? { providerId: this.providerId } : {};
-  }
-
   /** Shows `step`; when the client caused it, focus moves to its heading (with `notice` announced). */
   go(step: Step, byClient = true, notice = ''): void {
     this.step = step;
@@ -222,112 +234,126 @@ export class MaisBooking extends MaisElement {
     if (byClient) this.stepFocus.stepChanged(notice);
   }
 
+  /** The first screen, in one request: the business, the services and, when one is chosen, its calendar. */
   async loadCatalog(): Promise<void> {
-    const loaded = await this.catalog.run(() =>
-      Promise.all([this.sdk.tenant.retrieve(), this.sdk.services.list()]),
+    const page = await this.catalog.run(() =>
+      this.sdk.bookingPage.retrieve({
+        timezone: this.zone,
+        ...(this.service ? { serviceId: this.service } : {}),
+        ...(this.provider ? { providerId: this.provider } : {}),
+      }),
     );
-    if (!loaded) return;
-    [this.tenant, { data: this.services }] = loaded;
-    if (this.service) {
-      const service = this.services.find((candidate) => candidate.id === this.service);
-      if (!service) {
-        this.stop({
-          kind: 'missing',
-          code: 'not_found',
-          message: `Service ${this.service} is not an active service of this tenant.`,
-          details: [],
-        });
-        return;
-      }
-      this.chooseService(service, false);
+    if (!page) return;
+    this.tenant = page.tenant;
+    this.services = page.services ?? [];
+    const schedule = page.schedule;
+    const service = schedule && this.services.find((candidate) => candidate.id === schedule.serviceId);
+    if (schedule && service) {
+      this.chosen = service;
+      this.providerId = schedule.providerId;
+      this.schedules.keep(this.scheduleKey(), schedule);
+      this.showSchedule(schedule);
+      this.go('schedule', false);
     } else this.go('services', false);
     this.dispatchEvent(new MaisReadyEvent({ mode: 'booking' }));
   }
 
   chooseService(service: PublicService, byClient = true): void {
     this.chosen = service;
-    const fixed = service.providers.some((provider) => provider.id === this.provider);
-    this.providerId = fixed ? this.provider! : null;
-    if (!fixed && service.providers.length > 1) this.go('providers', byClient);
-    else this.openCalendar(byClient);
+    this.providerId = this.presetProvider(service);
+    this.day = null;
+    this.openCalendar(byClient);
   }
 
+  /** While the client hovers or focuses a service: its calendar, so choosing it shows at once. */
+  prefetchService(service: PublicService): void {
+    const key = { serviceId: service.id, providerId: this.presetProvider(service), timezone: this.zone };
+    this.schedules.schedule(key).catch(() => undefined);
+  }
+
+  /** The `provider` attribute's provider when they perform `service`, else anyone. */
+  private presetProvider(service: PublicService): string | null {
+    return service.providers.some((provider) => provider.id === this.provider) ? this.provider! : null;
+  }
+
+  /** "With": a provider, or anyone (null); the shown month and day stay when they still have times. */
   chooseProvider(providerId: string | null): void {
     this.providerId = providerId;
-    this.openCalendar(true);
+    this.pickedSlot = null;
+    void this.loadSchedule(this.month);
   }
 
-  /** The calendar at the picked day's month, else `from`'s, else this month. */
-  openCalendar(byClient = true, from = this.today): void {
-    this.go('date', byClient);
-    void this.loadMonth((this.day ?? from).slice(0, 7));
+  /** The day-and-time step, at `month` ("YYYY-MM"), else at the first open day's month. */
+  openCalendar(byClient = true, month?: string): void {
+    this.pickedSlot = null;
+    this.seats = 1;
+    this.go('schedule', byClient);
+    void this.loadSchedule(month);
   }
 
-  async loadMonth(month: string): Promise<void> {
-    this.month = month;
+  scheduleKey(): ScheduleKey {
+    return { serviceId: this.chosen!.id, providerId: this.providerId, timezone: this.zone };
+  }
+
+  async loadSchedule(month?: string): Promise<void> {
+    if (month) this.month = month;
     this.dates = [];
-    this.nextDay = undefined;
-    this.aheadRequest.reset();
-    const serviceId = this.chosen!.id;
-    const found = await this.datesRequest.run((signal) =>
-      this.sdk.availability.dates(
-        serviceId,
-        { month, timezone: this.zone, ...this.providerQuery() },
-        { signal },
-      ),
-    );
-    if (!found) return;
-    this.dates = found.dates;
-    if (found.dates.length === 0) void this.lookAhead(month);
+    this.slots = [];
+    this.slotsRequest.reset();
+    const schedule = await this.datesRequest.run(() => this.schedules.schedule(this.scheduleKey(), month));
+    if (schedule) this.showSchedule(schedule);
   }
 
-  /** After an empty month: the first day with times in the next 6 months (null when there is none). */
-  async lookAhead(month: string): Promise<void> {
-    const serviceId = this.chosen!.id;
-    const next = await this.aheadRequest.run(async (signal) => {
-      for (let i = 1; i <= 6; i++) {
-        const query = { month: addMonths(month, i), timezone: this.zone, ...this.providerQuery() };
-        const { dates } = await this.sdk.availability.dates(serviceId, query, { signal });
-        if (dates[0]) return dates[0];
-      }
-      return null;
-    });
-    if (next !== undefined) this.nextDay = next;
+  /** A month's open days, with the picked day kept when it is open, else the month's first open day. */
+  private showSchedule(schedule: BookingSchedule): void {
+    this.month = schedule.month;
+    this.dates = schedule.dates;
+    this.nextDay = schedule.firstOpenDate;
+    this.lastBookableDate = schedule.lastBookableDate;
+    if (this.day && schedule.dates.includes(this.day)) void this.loadSlots();
+    else {
+      const first = schedule.firstOpenDate;
+      this.day = first?.startsWith(schedule.month) ? first : null;
+      this.slots = this.day ? schedule.slots : [];
+    }
+    this.prefetchNextMonth();
+  }
+
+  /** The month after the shown one, while the client reads this one (not past the booking window). */
+  private prefetchNextMonth(): void {
+    const next = addMonths(this.month, 1);
+    // Nothing open from this month on (within the look-ahead): the next month has nothing either.
+    if (!this.nextDay || !this.lastBookableDate || next > this.lastBookableDate.slice(0, 7)) return;
+    this.schedules.schedule(this.scheduleKey(), next).catch(() => undefined);
   }
 
   async jumpTo(date: string): Promise<void> {
-    await this.loadMonth(date.slice(0, 7));
+    await this.loadSchedule(date.slice(0, 7));
     await this.updateComplete;
     this.renderRoot.querySelector('mais-calendar')?.focusOn(date);
   }
 
   changeZone(zone: string): void {
     this.zone = zone;
-    if (this.step === 'date') void this.loadMonth(this.month);
-    if (this.step === 'time') void this.loadSlots();
+    if (this.step === 'schedule') void this.loadSchedule(this.month);
   }
 
   selectDay(date: string): void {
     this.day = date;
-    this.go('time');
+    this.pickedSlot = null;
     void this.loadSlots();
   }
 
   async loadSlots(): Promise<void> {
     const day = this.day!;
     this.slots = [];
-    const found = await this.slotsRequest.run((signal) =>
-      this.sdk.availability.list(
-        this.chosen!.id,
-        { startDate: day, endDate: day, timezone: this.zone, ...this.providerQuery() },
-        { signal },
-      ),
-    );
-    if (found) this.slots = found.slots;
+    const found = await this.slotsRequest.run(() => this.schedules.daySlots(this.scheduleKey(), day));
+    if (found) this.slots = found;
   }
 
   selectSlot(slot: AvailableSlot): void {
     this.pickedSlot = slot;
+    this.seats = 1;
     this.submit.reset();
     this.fieldErrors = {};
     this.dispatchEvent(
@@ -341,11 +367,12 @@ export class MaisBooking extends MaisElement {
     this.go(this.mode === 'manage' ? 'move' : 'details');
   }
 
-  /** After a 409: back to the day's times, refreshed, with the reason. */
+  /** After a 409: back to the day's times, fetched again, with the reason. */
   private slotTaken(): void {
     this.pickedSlot = null;
-    this.go('time', true, this.l10n.t.errorTaken);
-    void this.loadSlots();
+    this.schedules.clear();
+    this.go('schedule', true, this.l10n.t.errorTaken);
+    void this.loadSchedule(this.month);
   }
 
   async book(values: Record<string, FieldValue>): Promise<void> {
@@ -362,7 +389,7 @@ export class MaisBooking extends MaisElement {
         serviceId: service.id,
         ...(this.providerId ? { providerId: this.providerId } : {}),
         startTimeUtc: this.pickedSlot!.startTimeUtc,
-        seats: 1,
+        seats: this.seats,
         client: {
           name: text('client.name'),
           email: text('client.email'),
@@ -374,6 +401,8 @@ export class MaisBooking extends MaisElement {
     );
     if (!booked) return this.afterFailedChange();
     this.booked = booked;
+    // The booked time is no longer free: later calendars must not offer it.
+    this.schedules.clear();
     this.go('confirmation');
     const { id, serviceId, startTimeUtc, status } = booked.appointment;
     this.dispatchEvent(
@@ -395,18 +424,19 @@ export class MaisBooking extends MaisElement {
     }
   }
 
-  /** From the confirmation: another booking, keeping the client's name and email. */
+  /** From the confirmation (or a lapsed hold): another booking, keeping the client's name and email. */
   bookAgain(): void {
     this.booked = null;
     this.pickedSlot = null;
     this.day = null;
-    if (this.service && this.chosen?.id === this.service) this.chooseService(this.chosen);
+    if (this.chosen && (this.services.length === 1 || this.chosen.id === this.service))
+      this.chooseService(this.chosen);
     else this.go('services');
   }
 
   protected override render() {
     const branding = this.tenant?.branding ?? {};
-    const theme = this.theme ?? branding.theme ?? 'light';
+    const theme = this.themes.resolve(this.theme ?? branding.theme ?? 'light');
     // The tenant's branding sits between the page's --mais-* values and our defaults (tokens.styles.ts).
     const brand =
       (branding.primaryColor ? `--_brand-primary:${branding.primaryColor};` : '') +

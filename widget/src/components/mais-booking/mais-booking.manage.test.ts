@@ -80,14 +80,20 @@ describe('<mais-booking> manage view', () => {
     await waitForHeading(el, 'Cancel this booking?');
     // The confirmation waits for the policy's terms.
     await waitUntil(() => termsOf(el).length > 0, 'the cancellation terms');
+    // An optional reason, kept with the booking.
+    const reason = deep<HTMLTextAreaElement>(el, '.reason textarea');
+    expect(textOf(deep(el, '.reason span'))).to.equal('Reason for cancelling (optional)');
+    reason.value = ' Train strike ';
+    reason.dispatchEvent(new Event('input'));
     const cancelled = oneEvent(el, 'mais:cancelled');
     buttonWithText(el, 'Yes, cancel it').click();
     expect(((await cancelled) as MaisCancelledEvent).detail).to.deep.equal({
       appointmentId: IDS.appointment,
     });
-    expect(api.callsTo('POST', `/appointments/${IDS.appointment}/cancel`)[0]!.body).to.deep.equal({
-      token: TOKEN,
-    });
+    const [post] = api.callsTo('POST', `/appointments/${IDS.appointment}/cancel`);
+    expect(post!.body).to.deep.equal({ reason: 'Train strike' });
+    // The token travels in a header, never in the URL.
+    expect(post!.headers.get('x-manage-token')).to.equal(TOKEN);
     await waitForHeading(el, 'Your booking');
     expect(textOf(deep(el, '.notice'))).to.equal('Your booking is cancelled.');
     expect(textOf(deep(el, '.status'))).to.equal('Cancelled');
@@ -99,17 +105,17 @@ describe('<mais-booking> manage view', () => {
     const { el, api } = await renderBooking();
     await waitForHeading(el, 'Your booking');
     buttonWithText(el, 'Reschedule').click();
-    await waitForHeading(el, 'Pick a day');
-    await waitUntil(() => api.callsTo('GET', '/availability/dates').length > 0);
-    expect(api.callsTo('GET', '/availability/dates')[0]!.query.get('providerId')).to.equal(IDS.ana);
+    await waitForHeading(el, 'Choose a day and time');
+    const schedule = () => api.calls.find((call) => call.query.get('only') === 'schedule');
+    await waitUntil(schedule);
+    // The same provider, and the calendar opens at the booking's month.
+    expect(schedule()!.query.get('providerId')).to.equal(IDS.ana);
+    expect(schedule()!.query.get('month')).to.equal('2099-03');
     // Back from the calendar goes back to the booking.
     expect(el.shadowRoot!.querySelector('.back')).to.not.equal(null);
-    // The calendar opens at the booking's month.
-    expect(api.callsTo('GET', '/availability/dates')[0]!.query.get('month')).to.equal('2099-03');
     await waitForDays(el);
     deep(el, 'mais-calendar', `[data-date="${NEW_DAY}"]`).click();
-    await waitForHeading(el, 'Pick a time');
-    await waitForSlots(el);
+    await waitForSlots(el, NEW_DAY);
     buttonWithText(el, '2:00 PM', 'mais-slot-list').click();
     await waitForHeading(el, 'Confirm the new time');
     expect(deepAll(el, '.summary dd').map(textOf)).to.deep.equal([
@@ -144,16 +150,14 @@ describe('<mais-booking> manage view', () => {
     const { el } = await renderBooking({ api });
     await waitForHeading(el, 'Your booking');
     buttonWithText(el, 'Reschedule').click();
-    await waitForHeading(el, 'Pick a day');
+    await waitForHeading(el, 'Choose a day and time');
     await waitForDays(el);
-    const day = deep(el, 'mais-calendar', '[part~="day-available"]');
-    day.click();
-    await waitForHeading(el, 'Pick a time');
     await waitForSlots(el);
     buttonWithText(el, '2:00 PM', 'mais-slot-list').click();
     await waitForHeading(el, 'Confirm the new time');
     buttonWithText(el, 'Move my booking').click();
-    await waitForHeading(el, 'Pick a time');
+    await waitForHeading(el, 'Choose a day and time');
+    await waitUntil(() => el.slots.length === 1, 'the refreshed times');
     await waitForSlots(el);
     expect(textOf(deep(el, '.notice'))).to.equal('That time was just taken. Please pick another time.');
     expect(deepAll(el, 'mais-slot-list', '[part~="slot"]').map(textOf)).to.deep.equal(['9:00 AM']);

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { addMonths } from '../../dates/calendar-dates.ts';
 import type { MaisErrorDetail, MaisErrorEvent } from '../../events/events.ts';
 import {
@@ -59,14 +59,15 @@ describe('<mais-booking> states', () => {
       code: 'slot_unavailable',
       message: 'That time is no longer available.',
     });
-    await waitForHeading(el, 'Pick a time');
+    await waitForHeading(el, 'Choose a day and time');
+    await waitUntil(() => el.slots.length === 2, 'the refreshed times');
     await waitForSlots(el);
     expect(textOf(deep(el, '.notice'))).to.equal('That time was just taken. Please pick another time.');
     expect(api.callsTo('GET', '/availability')).to.have.length(2);
     expect(deepAll(el, 'mais-slot-list', '[part~="slot"]').map(textOf)).to.deep.equal(['9:00 AM', '2:00 PM']);
     await el.updateComplete;
     expect(textOf(deep(el, '[role="status"]'))).to.equal(
-      'Pick a time. That time was just taken. Please pick another time.',
+      'Choose a day and time. That time was just taken. Please pick another time.',
     );
     expect(deepActiveElement()).to.equal(deep(el, 'h2'));
     await expect(el).to.be.accessible();
@@ -89,7 +90,7 @@ describe('<mais-booking> states', () => {
       await capturingErrors(async (errors, logged) => {
         const api = new FakeApi();
         const refusal = () => apiError(status, code, `Refused: ${code}.`);
-        api.on('GET /v1/public/tenant', refusal).on('GET /v1/public/services', refusal);
+        api.on('GET /v1/public/booking-page', refusal);
         const { el } = await renderBooking({ api });
         await waitUntil(() => el.shadowRoot!.querySelector('.failure'));
         expect(textOf(deep(el, '.failure'))).to.equal(SETUP_MESSAGE);
@@ -137,17 +138,13 @@ describe('<mais-booking> states', () => {
       ></mais-booking>`,
     );
     await waitForHeading(el, 'Choose a service');
-    expect(api.calls.map((call) => call.headers.get('x-tenant-key'))).to.deep.equal([
-      'pk_test_attr',
-      'pk_test_attr',
-    ]);
+    expect(api.calls.map((call) => call.headers.get('x-tenant-key'))).to.deep.equal(['pk_test_attr']);
   });
 
   it('network failure: says so, and Retry loads again', async () => {
     let calls = 0;
-    const api = new FakeApi().on('GET /v1/public/tenant', () =>
-      ++calls === 1 ? 'network-error' : { status: 200, body: tenant },
-    );
+    const api = new FakeApi();
+    api.on('GET /v1/public/booking-page', (call) => (++calls === 1 ? 'network-error' : api.answer(call)));
     await capturingErrors(async (errors) => {
       const { el } = await renderBooking({ api });
       await waitUntil(() => el.shadowRoot!.querySelector('.failure'));
@@ -162,36 +159,33 @@ describe('<mais-booking> states', () => {
   });
 
   it('a failed month: Retry loads the month again', async () => {
-    let calls = 0;
+    let failed = 0;
     const api = new FakeApi();
-    api.on(`GET /v1/public/services/${'11111111-1111-4111-8111-111111111111'}/availability/dates`, (call) =>
-      ++calls === 1
+    api.on('GET /v1/public/booking-page', (call) =>
+      call.query.get('only') === 'schedule' && ++failed === 1
         ? apiError(503, 'internal_error')
-        : {
-            status: 200,
-            body: {
-              timezone: 'UTC',
-              month: call.query.get('month'),
-              dates: [`${call.query.get('month')}-10`],
-            },
-          },
+        : api.answer(call),
     );
     const { el } = await renderBooking({ api });
     await waitForHeading(el, 'Choose a service');
     buttonWithText(el, 'Haircut').click();
-    await waitForHeading(el, 'Choose who you would like to see');
-    buttonWithText(el, 'Any available').click();
     await waitUntil(() => el.shadowRoot!.querySelector('.failure'));
     buttonWithText(el, 'Try again').click();
-    await waitUntil(() => deepAll(el, 'mais-calendar', '[part~="day-available"]').length === 1);
+    await waitUntil(() => el.dates.length === 3, 'the month after Retry');
+    await el.updateComplete;
+    expect(deepAll(el, 'mais-calendar', '[part~="day-available"]')).to.have.length(3);
   });
 
-  it('an empty month says so and jumps to the next available day (looking up to 6 months ahead)', async () => {
+  it('opens at the first open month; an empty month says so and jumps to the next available day', async () => {
     const api = new FakeApi();
     const target = addMonths(thisMonth(), 2);
     api.datesOf = (month) => (month === target ? [`${target}-15`] : []);
     const { el } = await renderBooking({ api });
-    await toCalendar(el, false);
+    await toCalendar(el);
+    // Nothing for two months: the calendar opens where the first times are, that day picked.
+    expect(el.month).to.equal(target);
+    await waitForSlots(el, `${target}-15`);
+    deep(el, 'mais-calendar', '[aria-label="Previous month"]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('.empty button'), 'jump button');
     const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(
       new Date(`${target}-15T12:00:00Z`),
@@ -204,11 +198,7 @@ describe('<mais-booking> states', () => {
     expect(textOf(deep(el, '.empty'))).to.equal(
       `No times this month. The next available day is ${date}. Go to ${month}`,
     );
-    expect(api.callsTo('GET', '/availability/dates').map((call) => call.query.get('month'))).to.deep.equal([
-      thisMonth(),
-      addMonths(thisMonth(), 1),
-      target,
-    ]);
+    expect(textOf(deep(el, '.pane--times'))).to.equal('Pick a day to see its times.');
     await expect(el).to.be.accessible();
     buttonWithText(el, 'Go to').click();
     await waitUntil(
@@ -218,13 +208,13 @@ describe('<mais-booking> states', () => {
     expect(deep(el, 'mais-calendar', 'h3').textContent?.trim()).to.equal(month);
   });
 
-  it('no times in the next 6 months: says so', async () => {
+  it('no times in the booking window: says so, from the one answer', async () => {
     const api = new FakeApi();
     api.datesOf = () => [];
     const { el } = await renderBooking({ api });
     await toCalendar(el, false);
     await waitUntil(() => textOf(el.shadowRoot!.querySelector('.empty')).includes('next 6 months'));
-    expect(api.callsTo('GET', '/availability/dates')).to.have.length(7);
+    expect(api.calls.filter((call) => call.query.get('only') === 'schedule')).to.have.length(1);
   });
 
   it('switches the time zone from the searchable list and shows the times there', async () => {
@@ -233,18 +223,17 @@ describe('<mais-booking> states', () => {
     const picker = deep(el, 'mais-timezone-picker');
     buttonWithText(picker, 'Change time zone').click();
     await (picker as MaisBooking).updateComplete;
-    expect(deepAll(picker, 'datalist option').length).to.be.greaterThan(300);
-    expect(deepActiveElement()).to.equal(deep(picker, 'input'));
-    await expect(el).to.be.accessible();
-
-    const input = deep<HTMLInputElement>(picker, 'input');
-    input.value = 'Mars/Base';
-    buttonWithText(picker, 'Use this time zone').click();
     await (picker as MaisBooking).updateComplete;
-    expect(textOf(deep(picker, '.error'))).to.equal('Pick a time zone from the list.');
+    // The search starts filled with the zone in use.
+    expect(deepActiveElement()).to.equal(deep(picker, 'input'));
+    expect(deep<HTMLInputElement>(picker, 'input').value).to.equal('UTC');
 
-    input.value = 'america/new york';
-    buttonWithText(picker, 'Use this time zone').click();
+    await sendKeys({ type: 'New York' });
+    await (picker as MaisBooking).updateComplete;
+    const options = deepAll(picker, '[role="option"]').map(textOf);
+    expect(options[0]).to.match(/^America\/New.York \(GMT-[45]\)$/);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(
       () => api.callsTo('GET', '/availability').at(-1)!.query.get('timezone') === 'America/New_York',
     );
@@ -266,10 +255,7 @@ describe('<mais-booking> states', () => {
     document.head.append(style);
     try {
       const api = new FakeApi();
-      api.on('GET /v1/public/tenant', () => ({
-        status: 200,
-        body: { ...tenant, branding: { primaryColor: '#aa0000' } },
-      }));
+      api.tenant = { ...tenant, branding: { primaryColor: '#aa0000' } };
       const { el } = await renderBooking({ api, theme: 'dark' });
       await toCalendar(el);
       const base = deep(el, '[part="base"]');

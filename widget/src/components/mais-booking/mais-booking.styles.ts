@@ -125,10 +125,6 @@ export const styles = css`
     gap: 0.5rem;
     margin: 0.5rem 0 1rem;
   }
-  .btn--danger {
-    background: var(--_danger);
-    border-color: var(--_danger);
-  }
   .manage {
     display: flex;
     flex-wrap: wrap;
@@ -165,9 +161,88 @@ export const styles = css`
       opacity: 0.45;
     }
   }
+  /* The steps keep one height, so the widget does not jump as the client moves on (the page under it neither). */
+  .step {
+    min-height: 24rem;
+  }
+  .price {
+    margin: -0.25rem 0 0.5rem;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
+  }
+  .with,
+  .seats {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 600;
+  }
+  .with select,
+  .seats select,
+  .reason textarea {
+    min-height: 2.75rem;
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  .seats {
+    margin: 0 0 1rem;
+  }
+  .reason {
+    display: grid;
+    gap: 0.35rem;
+    margin: 0 0 1rem;
+  }
+  .reason textarea {
+    resize: vertical;
+  }
+  .panes {
+    display: grid;
+    gap: 1rem;
+  }
+  .day {
+    margin: 0 0 0.6rem;
+  }
+  .pane--times {
+    min-height: 12rem;
+  }
+  .success {
+    margin: 0 0 1rem;
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    background: var(--_soft);
+    border-inline-start: 4px solid var(--_success, #2e8540);
+    font-weight: 600;
+  }
+  .countdown {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
   @container (min-width: 36rem) {
     .base {
       padding: 1.5rem;
+    }
+  }
+  /* Calendar and times side by side once the widget itself (not the window) is wide enough. */
+  @container (min-width: 40rem) {
+    .panes {
+      grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr);
+      align-items: start;
+    }
+    .pane--times {
+      max-height: 24rem;
+      overflow-y: auto;
+      padding-inline-end: 0.25rem;
+    }
+    .step {
+      min-height: 30rem;
     }
   }
   @media (forced-colors: active) {

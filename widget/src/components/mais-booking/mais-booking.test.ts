@@ -6,12 +6,14 @@ import {
   renderBooking,
   submitForm,
   thisMonth,
+  chooseWith,
   toCalendar,
   toDetails,
-  toProviders,
   toTimes,
   waitForDays,
+  waitForSlots,
 } from '../../testing/booking-steps.ts';
+import { addMonths } from '../../dates/calendar-dates.ts';
 import {
   buttonWithText,
   deep,
@@ -21,7 +23,7 @@ import {
   textOf,
   waitForHeading,
 } from '../../testing/dom.ts';
-import { consultation, FakeApi, IDS, TOKEN } from '../../testing/fake-api.ts';
+import { consultation, FakeApi, haircut, IDS, slotsOf, TOKEN } from '../../testing/fake-api.ts';
 
 const liveRegion = (el: Element) => textOf(deep(el, '[role="status"]'));
 
@@ -33,7 +35,8 @@ describe('<mais-booking>', () => {
     await waitForHeading(el, 'Choose a service');
     const services = deepAll(el, '[part~="service"]').map(textOf);
     expect(services).to.deep.equal([
-      'Haircut 30 min · €25.00 Wash, cut and style.',
+      // Ana charges €25.00, Ben €30.00: who takes the booking decides.
+      'Haircut 30 min · €25.00–€30.00 Wash, cut and style.',
       'Consultation 60 min · €80.00 Deposit of €20.00 when booking',
     ]);
     await expect(el).to.be.accessible();
@@ -42,45 +45,84 @@ describe('<mais-booking>', () => {
   it('shows the amount due at booking as the API states it, never recomputing it', async () => {
     const api = new FakeApi();
     // A percentage deposit whose rounding only the API knows: the widget must show what it is told.
-    api.services = [{ ...consultation, depositCents: null, depositPercent: 25, dueAtBookingCents: 2001 }];
+    const ana = { ...consultation.providers[0]!, dueAtBookingCents: 2001 };
+    api.services = [
+      { ...consultation, depositCents: null, depositPercent: 25, dueAtBookingCents: 2001, providers: [ana] },
+      haircut,
+    ];
     const { el } = await renderBooking({ api });
     await waitForHeading(el, 'Choose a service');
-    expect(deepAll(el, '[part~="service"]').map(textOf)).to.deep.equal([
+    expect(deepAll(el, '[part~="service"]').map(textOf)[0]).to.equal(
       'Consultation 60 min · €80.00 Deposit of €20.01 when booking',
-    ]);
+    );
   });
 
   it('shows a skeleton while loading', async () => {
-    const api = new FakeApi().on('GET /v1/public/tenant', () => new Promise(() => {}));
+    const api = new FakeApi().on('GET /v1/public/booking-page', () => new Promise(() => {}));
     const { el } = await renderBooking({ api });
     expect(deep(el, '.skeleton').getAttribute('aria-busy')).to.equal('true');
     expect(textOf(deep(el, '.skeleton'))).to.equal('Loading…');
     await expect(el).to.be.accessible();
   });
 
-  it('asks for a provider, with "any available" first and prices that differ; focus moves to the heading', async () => {
-    const { el } = await renderBooking();
-    await toProviders(el);
-    expect(deepAll(el, '[part~="service"]').map(textOf)).to.deep.equal([
-      'Any available The most free times',
-      'Ana',
-      'Ben €30.00',
+  it('opens the first screen from one request, and a chosen service shows its calendar and first open day at once', async () => {
+    const { el, api } = await renderBooking();
+    await waitForHeading(el, 'Choose a service');
+    expect(api.calls.map((call) => call.path)).to.deep.equal(['/v1/public/booking-page']);
+    expect(Object.fromEntries(api.calls[0]!.query)).to.deep.equal({ timezone: 'UTC' });
+    await toCalendar(el);
+    await waitForSlots(el, `${thisMonth()}-10`);
+    const open = deepAll(el, 'mais-calendar', '[part~="day-available"]').map((td) => td.dataset.date);
+    expect(open).to.deep.equal([`${thisMonth()}-10`, `${thisMonth()}-11`, `${thisMonth()}-20`]);
+    // The first open day is picked, its times shown beside the calendar without another click.
+    expect(deep(el, 'mais-calendar', '[part~="day-selected"]').dataset.date).to.equal(`${thisMonth()}-10`);
+    expect(deepAll(el, 'mais-slot-list', '[part~="slot"]').map(textOf)).to.deep.equal([
+      '9:00 AM',
+      '9:30 AM',
+      '2:00 PM',
     ]);
+    expect(textOf(deep(el, 'mais-timezone-picker', '.zone'))).to.contain('Times in UTC');
     await el.updateComplete;
     expect(deepActiveElement()).to.equal(deep(el, 'h2'));
-    expect(liveRegion(el)).to.equal('Choose who you would like to see');
+    expect(liveRegion(el)).to.equal('Choose a day and time');
     await expect(el).to.be.accessible();
   });
 
-  it('shows the month with the days that have times, from the dates endpoint in the client zone', async () => {
+  it('prefetches a hovered service and the next month, so neither waits for the network', async () => {
+    const { el, api } = await renderBooking();
+    await waitForHeading(el, 'Choose a service');
+    const haircut = buttonWithText(el, 'Haircut');
+    haircut.dispatchEvent(new PointerEvent('pointerenter'));
+    const schedules = () => api.calls.filter((call) => call.query.get('only') === 'schedule');
+    expect(schedules().map((call) => call.query.get('serviceId'))).to.deep.equal([IDS.haircut]);
+    haircut.click();
+    await waitForHeading(el, 'Choose a day and time');
+    await waitForSlots(el);
+    // The next month was asked for while the client reads this one; the hovered answer was reused.
+    await waitUntil(() => schedules().length === 2, 'the next month prefetched');
+    expect(schedules()[1]!.query.get('month')).to.equal(addMonths(thisMonth(), 1));
+    const before = api.calls.length;
+    deep(el, 'mais-calendar', '[aria-label="Next month"]').click();
+    await waitUntil(() => el.month === addMonths(thisMonth(), 1) && el.dates.length === 3);
+    await waitForSlots(el, `${addMonths(thisMonth(), 1)}-10`);
+    // Only the month after that is new: the shown month came from the prefetch.
+    expect(
+      api.calls.slice(before).every((call) => call.query.get('month') === addMonths(thisMonth(), 2)),
+    ).to.equal(true);
+  });
+
+  it('asks "With" whom above the calendar: anyone by default, the price of the one chosen', async () => {
     const { el, api } = await renderBooking();
     await toCalendar(el);
-    const [call] = api.callsTo('GET', '/availability/dates');
-    expect(call!.path).to.equal(`/v1/public/services/${IDS.haircut}/availability/dates`);
-    expect(Object.fromEntries(call!.query)).to.deep.equal({ month: thisMonth(), timezone: 'UTC' });
-    const open = deepAll(el, 'mais-calendar', '[part~="day-available"]').map((td) => td.dataset.date);
-    expect(open).to.deep.equal([`${thisMonth()}-10`, `${thisMonth()}-11`, `${thisMonth()}-20`]);
-    expect(textOf(deep(el, 'mais-timezone-picker', '.zone'))).to.contain('Times in UTC');
+    const select = deep<HTMLSelectElement>(el, '[part~="provider"] select');
+    expect([...select.options].map(textOf)).to.deep.equal(['Anyone', 'Ana', 'Ben']);
+    expect(select.value).to.equal('');
+    // Ana and Ben charge differently: with anyone, the range.
+    expect(textOf(deep(el, '.price'))).to.equal('Haircut · 30 min · €25.00–€30.00');
+    await chooseWith(el, 'Ben');
+    await waitForSlots(el);
+    expect(api.calls.at(-1)!.query.get('providerId')).to.equal(IDS.ben);
+    expect(textOf(deep(el, '.price'))).to.equal('Haircut · 30 min · €30.00');
     await expect(el).to.be.accessible();
   });
 
@@ -89,6 +131,7 @@ describe('<mais-booking>', () => {
     await toTimes(el);
     const day = `${thisMonth()}-20`;
     const call = api.callsTo('GET', '/availability').at(-1)!;
+    expect(call.path).to.equal(`/v1/public/services/${IDS.haircut}/availability`);
     expect(Object.fromEntries(call.query)).to.deep.equal({ startDate: day, endDate: day, timezone: 'UTC' });
     expect(deepAll(el, 'mais-slot-list', '[part~="slot"]').map(textOf)).to.deep.equal([
       '9:00 AM',
@@ -107,6 +150,17 @@ describe('<mais-booking>', () => {
       endTimeUtc: `${day}T10:00:00.000Z`,
     });
     await waitForHeading(el, 'Your details');
+  });
+
+  it('shows the picked time in the summary exactly as in the grid, with the price', async () => {
+    const api = new FakeApi();
+    api.slotsOf = (day) => slotsOf(day).map((slot) => ({ ...slot, providerIds: [IDS.ana, IDS.ben] }));
+    const { el } = await renderBooking({ api });
+    await toDetails(el);
+    const summary = textOf(deep(el, '.summary'));
+    expect(summary).to.contain('9:30 AM');
+    // Any of Ana (€25) and Ben (€30) may take a time both can: the range until one is chosen.
+    expect(summary).to.contain('Price €25.00–€30.00');
   });
 
   it('builds the details form from the intake fields, with required marks, and is accessible', async () => {
@@ -177,16 +231,23 @@ describe('<mais-booking>', () => {
 
     await waitForHeading(el, 'You are booked');
     const confirmation = deep(el, '[part~="confirmation"]');
-    const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' });
-    const madrid = new Intl.DateTimeFormat('en-US', {
-      dateStyle: 'full',
-      timeStyle: 'short',
-      timeZone: 'Europe/Madrid',
-    });
+    const fields = {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    } as const;
+    const when = new Intl.DateTimeFormat('en-US', { ...fields, timeZone: 'UTC' });
+    const madrid = new Intl.DateTimeFormat('en-US', { ...fields, timeZone: 'Europe/Madrid' });
     expect(textOf(confirmation)).to.contain(`When ${when.format(new Date(start))} UTC`);
     expect(textOf(confirmation)).to.contain(
       `Local time of the business ${madrid.format(new Date(start))} Europe/Madrid`,
     );
+    expect(textOf(deep(el, '.success'))).to.equal('✓ Booked for Lucía Pérez (lucia@example.com).');
+    expect(textOf(confirmation)).to.contain('Price €25.00');
+    expect(textOf(confirmation)).to.contain('You pay at the venue.');
 
     const manage = deep<HTMLAnchorElement>(el, '.manage__link');
     const url = new URL(manage.href);
@@ -237,15 +298,15 @@ describe('<mais-booking>', () => {
       'Consultation 60 min · 80,00 € Señal de 20,00 € al reservar',
     );
     buttonWithText(el, 'Haircut').click();
-    await waitForHeading(el, 'Elige con quién');
-    buttonWithText(el, 'Cualquiera disponible').click();
-    await waitForHeading(el, 'Elige un día');
+    await waitForHeading(el, 'Elige día y hora');
     await waitForDays(el);
     expect(textOf(deepAll(el, 'mais-calendar', 'th .sr-only')[0])).to.equal('lunes');
-    deep(el, 'mais-calendar', `[data-date="${thisMonth()}-20"]`).click();
-    await waitForHeading(el, 'Elige una hora');
-    await waitUntil(() => el.shadowRoot!.querySelector('mais-slot-list'));
-    await deep<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'mais-slot-list').updateComplete;
+    expect([...deep<HTMLSelectElement>(el, '[part~="provider"] select').options].map(textOf)).to.deep.equal([
+      'Cualquiera',
+      'Ana',
+      'Ben',
+    ]);
+    await waitForSlots(el);
     expect(deepAll(el, 'mais-slot-list', '[part~="slot"]').map(textOf)).to.deep.equal([
       '9:00',
       '9:30',
@@ -254,21 +315,29 @@ describe('<mais-booking>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('starts at the service given by the attribute, and skips the provider step for a fixed provider', async () => {
+  it('starts at the service and provider given by the attributes: first times from the one request', async () => {
     const { el, api } = await renderBooking({ service: IDS.haircut, provider: IDS.ben });
-    await waitForHeading(el, 'Pick a day');
+    await waitForHeading(el, 'Choose a day and time');
+    await waitForSlots(el);
     expect(el.shadowRoot!.querySelector('.back')).to.equal(null);
-    await waitUntil(() => api.callsTo('GET', '/availability/dates').length > 0);
-    expect(api.callsTo('GET', '/availability/dates')[0]!.query.get('providerId')).to.equal(IDS.ben);
+    const [first] = api.calls;
+    expect(first!.path).to.equal('/v1/public/booking-page');
+    expect(Object.fromEntries(first!.query)).to.deep.equal({
+      timezone: 'UTC',
+      serviceId: IDS.haircut,
+      providerId: IDS.ben,
+    });
+    expect(deepAll(el, 'mais-slot-list', '[part~="slot"]')).to.have.length(3);
+    // Times shown, and not one request more than the first (the next month's prefetch may follow).
+    expect(api.calls.filter((call) => call.query.get('only') !== 'schedule')).to.have.length(1);
+    expect(deep<HTMLSelectElement>(el, '[part~="provider"] select').value).to.equal(IDS.ben);
   });
 
   it('goes back a step with the Back button', async () => {
     const { el } = await renderBooking();
-    await toTimes(el);
+    await toDetails(el);
     buttonWithText(el, 'Back').click();
-    await waitForHeading(el, 'Pick a day');
-    buttonWithText(el, 'Back').click();
-    await waitForHeading(el, 'Choose who you would like to see');
+    await waitForHeading(el, 'Choose a day and time');
     buttonWithText(el, 'Back').click();
     await waitForHeading(el, 'Choose a service');
     expect(headingOf(el)).to.equal('Choose a service');
@@ -278,13 +347,10 @@ describe('<mais-booking>', () => {
     const { el } = await renderBooking();
     await waitForHeading(el, 'Choose a service');
     buttonWithText(el, 'Consultation').click();
-    // One provider: no provider step.
-    await waitForHeading(el, 'Pick a day');
-    await waitForDays(el);
-    deep(el, 'mais-calendar', `[data-date="${thisMonth()}-10"]`).click();
-    await waitForHeading(el, 'Pick a time');
-    await waitUntil(() => el.shadowRoot!.querySelector('mais-slot-list'));
-    await new Promise((resolve) => setTimeout(resolve));
+    await waitForHeading(el, 'Choose a day and time');
+    // One provider: no "With" choice.
+    expect(el.shadowRoot!.querySelector('[part~="provider"]')).to.equal(null);
+    await waitForSlots(el, `${thisMonth()}-10`);
     buttonWithText(el, '2:00 PM', 'mais-slot-list').click();
     await waitForHeading(el, 'Your details');
     await fill(el, 'Name', 'Lucía');

@@ -26,7 +26,7 @@ export function startReschedule(host: MaisBooking): void {
   host.day = null;
   host.pickedSlot = null;
   const booked = dateInZone(new Date(host.appointment!.startTimeUtc), host.zone);
-  host.openCalendar(true, booked > host.today ? booked : host.today);
+  host.openCalendar(true, (booked > host.today ? booked : host.today).slice(0, 7));
 }
 
 export async function reschedule(host: MaisBooking): Promise<void> {
@@ -67,7 +67,7 @@ export async function loadCancellation(host: MaisBooking): Promise<void> {
 
 export async function cancel(host: MaisBooking): Promise<void> {
   const cancelled = await host.submit.run(() =>
-    host.sdk.appointments.cancel(host.appointment!.id, host.token),
+    host.sdk.appointments.cancel(host.appointment!.id, host.token, { reason: host.cancelReason.trim() }),
   );
   if (!cancelled) return;
   host.appointment = cancelled;

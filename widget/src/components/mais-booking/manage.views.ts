@@ -61,6 +61,15 @@ export function cancelView(host: MaisBooking) {
   return html`${stepHeading(host, t.cancelQuestion)} ${summary(host, host.appointment!)}
     ${cancellationTerms(host)}
     <p>${t.cancelExplain}</p>
+    <label class="reason">
+      <span>${t.cancelReason}</span>
+      <textarea
+        rows="2"
+        maxlength="500"
+        .value=${host.cancelReason}
+        @input=${(event: Event) => (host.cancelReason = (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+    </label>
     ${failurePanel(host, host.submit.failure, () => cancel(host))}
     <div class="actions">
       ${

@@ -38,8 +38,12 @@ export function notice(text: string) {
   return text ? html`<p class="notice">${text}</p>` : nothing;
 }
 
-/** What, when (in the client's zone and, if it differs, the business's) and with whom. */
-export function summary(host: MaisBooking, booking: Pick<Appointment, 'startTimeUtc' | 'providerId'>) {
+/** What, when (in the client's zone and, if it differs, the business's), with whom and, when given, the price. */
+export function summary(
+  host: MaisBooking,
+  booking: Pick<Appointment, 'startTimeUtc' | 'providerId'>,
+  price?: string,
+) {
   const { l10n, zone, chosen, tenant } = host;
   const { t } = l10n;
   const start = booking.startTimeUtc;
@@ -76,6 +80,14 @@ export function summary(host: MaisBooking, booking: Pick<Appointment, 'startTime
         ? html`<div>
             <dt>${t.with}</dt>
             <dd>${provider.name}</dd>
+          </div>`
+        : nothing
+    }
+    ${
+      price
+        ? html`<div>
+            <dt>${t.price}</dt>
+            <dd>${price}</dd>
           </div>`
         : nothing
     }

@@ -2,21 +2,15 @@ import type { MaisBooking, Step } from './mais-booking.component.ts';
 
 /** The step the Back button returns to, or null on the first step. */
 export function previousStep(host: MaisBooking): Step | null {
-  const { chosen, service, provider } = host;
-  const serviceFixed = Boolean(service) && chosen?.id === service;
-  const providerChoice =
-    !chosen?.providers.some((candidate) => candidate.id === provider) && (chosen?.providers.length ?? 0) > 1;
   switch (host.step) {
-    case 'providers':
-      return serviceFixed ? null : 'services';
-    case 'date':
+    case 'schedule': {
       if (host.mode === 'manage') return 'manage';
-      return providerChoice ? 'providers' : serviceFixed ? null : 'services';
-    case 'time':
-      return 'date';
+      const serviceFixed = Boolean(host.service) && host.chosen?.id === host.service;
+      return serviceFixed || host.services.length <= 1 ? null : 'services';
+    }
     case 'details':
     case 'move':
-      return 'time';
+      return 'schedule';
     case 'cancel':
       return 'manage';
     default:
@@ -26,6 +20,5 @@ export function previousStep(host: MaisBooking): Step | null {
 
 export function back(host: MaisBooking): void {
   const step = previousStep(host);
-  if (step === 'date') host.openCalendar();
-  else if (step) host.go(step);
+  if (step) host.go(step);
 }

@@ -1,17 +1,15 @@
 import { html } from 'lit';
-import { servicesView, providersView } from './choose.views.ts';
+import { servicesView } from './choose.views.ts';
 import { confirmationView } from './confirmation.view.ts';
 import { detailsView } from './details.view.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 import { cancelView, manageView, moveView } from './manage.views.ts';
 import { failurePanel, skeleton } from './parts.ts';
-import { dateView, timeView } from './schedule.views.ts';
+import { scheduleView } from './schedule.views.ts';
 
 const VIEWS = {
   services: servicesView,
-  providers: providersView,
-  date: dateView,
-  time: timeView,
+  schedule: scheduleView,
   details: detailsView,
   confirmation: confirmationView,
   manage: manageView,
@@ -21,6 +19,7 @@ const VIEWS = {
 
 /** The current step, or the whole widget's loading and failure states. */
 export function renderStep(host: MaisBooking) {
+  if (!host.l10n.loaded) return skeleton(host, 4); // no English before the widget's language arrives
   const fatal = host.fatal ?? (host.tenant ? null : host.catalog.failure);
   if (fatal) {
     return html`<div class="fatal">${failurePanel(host, fatal, () => host.loadStart())}</div>`;

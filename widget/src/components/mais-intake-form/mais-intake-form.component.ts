@@ -25,17 +25,17 @@ const PRESS_EVENTS = ['mousedown', 'mouseup', 'keydown'];
 export class MaisIntakeForm extends MaisElement {
   static override styles = [shared, styles];
 
-  @property({ attribute: false }) accessor fields: readonly FieldSpec[] = [];
+  @property({ attribute: false }) fields: readonly FieldSpec[] = [];
   /** The answers, by field key. Edited in place, so they survive leaving and coming back to the form. */
-  @property({ attribute: false }) accessor values: Record<string, FieldValue> = {};
+  @property({ attribute: false }) values: Record<string, FieldValue> = {};
   /** Messages from the API's 400 details, by field key. */
-  @property({ attribute: false }) accessor serverErrors: Record<string, string> = {};
-  @property({ attribute: 'submit-label' }) accessor submitLabel = '';
-  @property({ type: Boolean }) accessor busy = false;
-  @property() accessor locale: string | undefined;
+  @property({ attribute: false }) serverErrors: Record<string, string> = {};
+  @property({ attribute: 'submit-label' }) submitLabel = '';
+  @property({ type: Boolean }) busy = false;
+  @property() locale: string | undefined;
 
-  @state() accessor errors: Record<string, string> = {};
-  @state() accessor summary = '';
+  @state() errors: Record<string, string> = {};
+  @state() summary = '';
 
   private readonly l10n = new LocalizeController(this);
   /** The primary mouse button is down (a tap counts: browsers send it mousedown, mouseup and click). */
