@@ -71,7 +71,7 @@ export const styles = css`
     }
   }
   .day:focus-visible {
-    outline: 3px solid var(--_primary);
+    outline: 3px solid var(--_focus, var(--_primary));
     outline-offset: 1px;
   }
   @media (forced-colors: active) {
