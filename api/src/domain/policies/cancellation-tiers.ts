@@ -4,7 +4,11 @@ import type { ErrorDetail } from '../errors.ts';
  * Cancellation fee tiers. A tier applies when the client cancels less than
  * `hoursBeforeStart` hours before the start; of the tiers that apply, the one
  * with the smallest `hoursBeforeStart` wins (the closest deadline not yet met).
- * Each tier charges either a percentage of the price or a fixed amount.
+ * Notice of exactly a tier's hours meets its deadline, so that tier does not
+ * apply (boundaries belong to the cheaper side). Hours are real elapsed time
+ * between instants, so a clock change in between moves no boundary. Each tier
+ * charges either a percentage of the price or a fixed amount. The policy used
+ * when a tenant has none is in cancellation-terms.ts.
  */
 export interface TierShape {
   hoursBeforeStart: number;
