@@ -12,6 +12,55 @@ describe('loadConfig', () => {
       PUBLIC_AUTH_FAILURES_PER_MINUTE: 30,
       BOOKING_HOLD_MINUTES: 10,
       BODY_LIMIT_BYTES: 65536,
+      PLATFORM_FEE_PERCENT: 0,
+    });
+  });
+
+  describe('Stripe', () => {
+    const stripe = {
+      STRIPE_SECRET_KEY: 'sk_test_abc123',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_def456',
+      STRIPE_WEBHOOK_SECRET: 'whsec_ghi789',
+    };
+
+    it('takes the keys, the webhook secret, an API base and a platform fee', () => {
+      const config = loadConfig({
+        ...stripe,
+        STRIPE_API_BASE: 'http://127.0.0.1:12111',
+        PLATFORM_FEE_PERCENT: '2.5',
+      });
+      expect(config).toMatchObject({
+        ...stripe,
+        STRIPE_API_BASE: 'http://127.0.0.1:12111',
+        PLATFORM_FEE_PERCENT: 2.5,
+      });
+    });
+
+    it.each([
+      [
+        { STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_x' },
+        'STRIPE_PUBLISHABLE_KEY: is required',
+      ],
+      [
+        { STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_PUBLISHABLE_KEY: 'pk_test_x' },
+        'STRIPE_WEBHOOK_SECRET: is required',
+      ],
+      [{ ...stripe, STRIPE_PUBLISHABLE_KEY: 'pk_live_def456' }, 'must be of the same mode'],
+      [{ ...stripe, STRIPE_SECRET_KEY: 'pk_test_abc123' }, 'STRIPE_SECRET_KEY: must be a Stripe secret key'],
+      [{ ...stripe, STRIPE_API_BASE: 'ftp://127.0.0.1' }, 'STRIPE_API_BASE: must be an http(s) URL'],
+      [{ PLATFORM_FEE_PERCENT: '101' }, 'PLATFORM_FEE_PERCENT'],
+    ])('refuses %o', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+
+    it('never repeats a secret in its error message', () => {
+      const secret = 'sk_live_THISISASECRET';
+      expect(() => loadConfig({ ...stripe, STRIPE_SECRET_KEY: secret })).toThrow(/STRIPE_PUBLISHABLE_KEY/);
+      try {
+        loadConfig({ ...stripe, STRIPE_SECRET_KEY: secret });
+      } catch (error) {
+        expect(String(error)).not.toContain('THISISASECRET');
+      }
     });
   });
 

@@ -43,6 +43,29 @@ export const ConfigSchema = z
       .optional(),
     /** How long an unpaid booking of a paid service holds its slot. */
     BOOKING_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /**
+     * Stripe, for card payments (the platform's account; each tenant connects its own).
+     * Without a secret key, paid services are booked as "pay at the appointment".
+     */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+      .optional(),
+    STRIPE_PUBLISHABLE_KEY: z
+      .string()
+      .regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe publishable key (pk_test_… or pk_live_…)')
+      .optional(),
+    /** The signing secret of the webhook endpoint (POST /v1/webhooks/stripe). */
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9]+$/, 'must be a Stripe webhook signing secret (whsec_…)')
+      .optional(),
+    /** Where Stripe calls go: Stripe's own API by default; a local server for tests and mocks. */
+    STRIPE_API_BASE: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:12111' })
+      .optional(),
+    /** The platform's share of each charge, in percent (0 to 100, decimals allowed). */
+    PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
     /** Largest request body accepted, in bytes. */
     BODY_LIMIT_BYTES: z.coerce
       .number()
@@ -50,6 +73,24 @@ export const ConfigSchema = z
       .positive()
       .default(64 * 1024),
   })
+  .refine((config) => !config.STRIPE_SECRET_KEY || config.STRIPE_PUBLISHABLE_KEY, {
+    path: ['STRIPE_PUBLISHABLE_KEY'],
+    message: 'is required with STRIPE_SECRET_KEY (the widget needs it to show the card form)',
+  })
+  .refine((config) => !config.STRIPE_SECRET_KEY || config.STRIPE_WEBHOOK_SECRET, {
+    path: ['STRIPE_WEBHOOK_SECRET'],
+    message: 'is required with STRIPE_SECRET_KEY (payment events are verified with it)',
+  })
+  .refine(
+    (config) =>
+      !config.STRIPE_SECRET_KEY ||
+      !config.STRIPE_PUBLISHABLE_KEY ||
+      config.STRIPE_SECRET_KEY.split('_')[1] === config.STRIPE_PUBLISHABLE_KEY.split('_')[1],
+    {
+      path: ['STRIPE_PUBLISHABLE_KEY'],
+      message: 'must be of the same mode (test or live) as STRIPE_SECRET_KEY',
+    },
+  )
   .transform((config) => ({
     ...config,
     PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE:

@@ -2,15 +2,14 @@ import type { CancellationPoliciesRepository } from '../adapters/db/repositories
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { assertStatusChange } from '../domain/appointments/status.ts';
-import { cancellationFee } from '../domain/policies/cancellation-tiers.ts';
+import { cancellationTerms } from '../domain/policies/cancellation-terms.ts';
 import type { CancellationPreviewDto } from '../schemas/appointment.schemas.ts';
-
-import { HOUR } from '../domain/time-units.ts';
 
 /**
  * What cancelling now would cost the client, by the service's policy (else the
- * tenant's default; none = free). The fee is a share of the booking's price;
- * what was paid beyond the fee is refunded, a fee beyond what was paid is owed.
+ * tenant's default policy; with neither, the platform's default tiers, see
+ * domain/policies/cancellation-terms.ts). The fee is a share of the booking's
+ * price; what was paid beyond the fee is refunded, a fee beyond it is owed.
  */
 export async function previewCancellation(
   scope: TenantScope,
@@ -20,23 +19,28 @@ export async function previewCancellation(
 ): Promise<CancellationPreviewDto> {
   const appointment = await scope.appointments.record(appointmentId, tokenHash);
   assertStatusChange(appointment, 'cancel', now, 'client');
-  const tiers = await policyTiers(scope.cancellationPolicies, appointment.serviceId);
-  const hoursBeforeStart = (appointment.startTimeUtc.getTime() - now.getTime()) / HOUR;
-  const { feeCents, tier } = cancellationFee(tiers, appointment.totalAmountCents, hoursBeforeStart);
   const paidCents = await scope.appointments.paidCents(appointment.id);
+  const terms = cancellationTerms({
+    policyTiers: await policyTiers(scope.cancellationPolicies, appointment.serviceId),
+    priceCents: appointment.totalAmountCents,
+    paidCents,
+    startTimeUtc: appointment.startTimeUtc,
+    now,
+  });
+  const { tier } = terms;
   return {
     appointmentId: appointment.id,
     currency: appointment.currency,
-    hoursBeforeStart: Math.round(hoursBeforeStart * 100) / 100,
+    hoursBeforeStart: Math.round(terms.hoursBeforeStart * 100) / 100,
     tier: tier && {
       hoursBeforeStart: tier.hoursBeforeStart,
       feePercentage: tier.feePercentage ?? null,
       feeFixedCents: tier.feeFixedCents ?? null,
     },
-    feeCents,
+    feeCents: terms.feeCents,
     paidCents,
-    refundCents: Math.max(0, paidCents - feeCents),
-    amountDueCents: Math.max(0, feeCents - paidCents),
+    refundCents: terms.refundCents,
+    amountDueCents: terms.amountDueCents,
   };
 }
 
@@ -48,5 +52,5 @@ async function policyTiers(policies: CancellationPoliciesRepository, serviceId: 
       if (!(error instanceof NotFoundError)) throw error;
     }
   }
-  return [];
+  return null; // no policy at all: the default tiers
 }
