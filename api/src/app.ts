@@ -1,3 +1,6 @@
+import type { PaymentGateway } from './adapters/payments/payment-gateway.ts';
+import { createStripeClient } from './adapters/payments/stripe-client.ts';
+import { StripeGateway } from './adapters/payments/stripe-gateway.ts';
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
@@ -27,6 +30,8 @@ declare module 'fastify' {
     config: Config;
     /** The current time. Injected so tests can move it (hold expiry, notice). */
     now: () => Date;
+    /** Card payments through Stripe, or null without STRIPE_SECRET_KEY (payment at the appointment). */
+    payments: PaymentGateway | null;
   }
 }
 
@@ -37,6 +42,11 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Where GET /widget.js reads the bundle; widget/dist/widget.js by default. */
   widgetBundlePath?: string;
+}
+
+function paymentGateway(config: Config): PaymentGateway | null {
+  const stripe = createStripeClient(config);
+  return stripe && new StripeGateway(stripe, config.STRIPE_PUBLISHABLE_KEY!);
 }
 
 /**
@@ -82,6 +92,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
 
   app.decorate('config', config);
   app.decorate('now', deps.clock ?? (() => new Date()));
+  app.decorate('payments', paymentGateway(config));
   await app.register(securityHeadersPlugin);
   // Answers of 1 KB or more in br or gzip when the client accepts it (JSON, /widget.js, the docs).
   // Registered before any route. Request bodies are not decompressed: the API takes plain JSON.

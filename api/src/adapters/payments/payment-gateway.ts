@@ -1,0 +1,98 @@
+/**
+ * What the booking and money use-cases need from a card processor, in our terms (integer minor
+ * units, upper-case currency codes). stripe-gateway.ts is the implementation; the use-cases never
+ * see the Stripe SDK. Every call names the tenant's connected account: charges are direct charges
+ * on it (api/README.md, Decisions).
+ */
+
+export type PaymentIntentState =
+  | 'requires_payment_method'
+  | 'requires_confirmation'
+  | 'requires_action'
+  | 'processing'
+  | 'requires_capture'
+  | 'canceled'
+  | 'succeeded';
+
+/** The balance side of a succeeded charge: what it cost in fees, as Stripe booked it. */
+export interface ChargeSettlement {
+  chargeId: string;
+  balanceTransactionId: string;
+  /** Stripe's processing fee (the balance transaction's `stripe_fee` parts). */
+  stripeFeeCents: number;
+  /** The platform's application fee (`application_fee` parts). */
+  platformFeeCents: number;
+  /** When the money moved. */
+  occurredAt: Date;
+}
+
+export interface PaymentIntentView {
+  id: string;
+  state: PaymentIntentState;
+  amountCents: number;
+  currency: string;
+  clientSecret: string;
+  /** Our appointment, from the intent's metadata (set when we created it). */
+  appointmentId: string | null;
+  /** Set once the intent succeeded and its charge is booked. */
+  settlement: ChargeSettlement | null;
+  /** The last failure's decline code or message, for the client. */
+  lastError: string | null;
+}
+
+export interface NewPaymentIntent {
+  appointmentId: string;
+  tenantId: string;
+  amountCents: number;
+  currency: string;
+  applicationFeeCents: number;
+  /** Who receives Stripe's receipt. */
+  receiptEmail: string;
+  /** Keep the card for charges later (a balance, a no-show fee). */
+  saveCard: boolean;
+  /** Derived from the appointment: a retried booking never creates a second intent. */
+  idempotencyKey: string;
+}
+
+export interface RefundView {
+  id: string;
+  state: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'requires_action';
+  amountCents: number;
+  currency: string;
+  balanceTransactionId: string | null;
+}
+
+export interface ConnectedAccount {
+  id: string;
+  chargesEnabled: boolean;
+  defaultCurrency: string | null;
+  country: string | null;
+}
+
+export interface PaymentGateway {
+  /** The platform's publishable key, for the browser. */
+  readonly publishableKey: string;
+  retrieveAccount(accountId: string): Promise<ConnectedAccount>;
+  createPaymentIntent(account: string, intent: NewPaymentIntent): Promise<PaymentIntentView>;
+  retrievePaymentIntent(account: string, paymentIntentId: string): Promise<PaymentIntentView>;
+  refund(
+    account: string,
+    refund: { paymentIntentId: string; amountCents: number; idempotencyKey: string; reason?: string },
+  ): Promise<RefundView>;
+}
+
+/** The gateway could not reach the processor, or it failed: the caller may retry with the same key. */
+export class PaymentGatewayUnavailableError extends Error {
+  override name = 'PaymentGatewayUnavailableError';
+}
+
+/** The processor refused the request itself (an unknown account, a refund larger than the charge). */
+export class PaymentGatewayRefusedError extends Error {
+  override name = 'PaymentGatewayRefusedError';
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message);
+  }
+}

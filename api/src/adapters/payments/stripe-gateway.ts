@@ -1,0 +1,133 @@
+import Stripe from 'stripe';
+import {
+  PaymentGatewayRefusedError,
+  PaymentGatewayUnavailableError,
+  type ChargeSettlement,
+  type ConnectedAccount,
+  type NewPaymentIntent,
+  type PaymentGateway,
+  type PaymentIntentView,
+  type RefundView,
+} from './payment-gateway.ts';
+
+/** PaymentGateway over the Stripe SDK: direct charges on the tenant's connected account. */
+export class StripeGateway implements PaymentGateway {
+  constructor(
+    private readonly stripe: Stripe,
+    readonly publishableKey: string,
+  ) {}
+
+  async retrieveAccount(accountId: string): Promise<ConnectedAccount> {
+    const account = await call(() => this.stripe.accounts.retrieve(accountId));
+    return {
+      id: account.id,
+      chargesEnabled: account.charges_enabled ?? false,
+      defaultCurrency: account.default_currency?.toUpperCase() ?? null,
+      country: account.country ?? null,
+    };
+  }
+
+  async createPaymentIntent(account: string, intent: NewPaymentIntent): Promise<PaymentIntentView> {
+    const created = await call(() =>
+      this.stripe.paymentIntents.create(
+        {
+          amount: intent.amountCents,
+          currency: intent.currency.toLowerCase(),
+          automatic_payment_methods: { enabled: true },
+          receipt_email: intent.receiptEmail,
+          metadata: { appointmentId: intent.appointmentId, tenantId: intent.tenantId },
+          ...(intent.applicationFeeCents > 0 ? { application_fee_amount: intent.applicationFeeCents } : {}),
+          ...(intent.saveCard ? { setup_future_usage: 'off_session' as const } : {}),
+        },
+        { stripeAccount: account, idempotencyKey: intent.idempotencyKey },
+      ),
+    );
+    return view(created);
+  }
+
+  async retrievePaymentIntent(account: string, paymentIntentId: string): Promise<PaymentIntentView> {
+    const intent = await call(() =>
+      this.stripe.paymentIntents.retrieve(
+        paymentIntentId,
+        { expand: ['latest_charge.balance_transaction'] },
+        { stripeAccount: account },
+      ),
+    );
+    return view(intent);
+  }
+
+  async refund(
+    account: string,
+    refund: { paymentIntentId: string; amountCents: number; idempotencyKey: string; reason?: string },
+  ): Promise<RefundView> {
+    const created = await call(() =>
+      this.stripe.refunds.create(
+        {
+          payment_intent: refund.paymentIntentId,
+          amount: refund.amountCents,
+          ...(refund.reason ? { metadata: { reason: refund.reason } } : {}),
+        },
+        { stripeAccount: account, idempotencyKey: refund.idempotencyKey },
+      ),
+    );
+    return {
+      id: created.id,
+      state: (created.status ?? 'pending') as RefundView['state'],
+      amountCents: created.amount,
+      currency: created.currency.toUpperCase(),
+      balanceTransactionId:
+        typeof created.balance_transaction === 'string'
+          ? created.balance_transaction
+          : (created.balance_transaction?.id ?? null),
+    };
+  }
+}
+
+function view(intent: Stripe.PaymentIntent): PaymentIntentView {
+  return {
+    id: intent.id,
+    state: intent.status as PaymentIntentView['state'],
+    amountCents: intent.amount,
+    currency: intent.currency.toUpperCase(),
+    clientSecret: intent.client_secret ?? '',
+    appointmentId: intent.metadata?.appointmentId ?? null,
+    settlement: intent.status === 'succeeded' ? settlement(intent) : null,
+    lastError: intent.last_payment_error?.decline_code ?? intent.last_payment_error?.message ?? null,
+  };
+}
+
+/** The charge's balance transaction, when it was expanded (retrievePaymentIntent expands it). */
+function settlement(intent: Stripe.PaymentIntent): ChargeSettlement | null {
+  const charge = intent.latest_charge;
+  if (!charge || typeof charge === 'string') return null;
+  const transaction = charge.balance_transaction;
+  if (!transaction || typeof transaction === 'string') return null;
+  const fees = (type: string) =>
+    transaction.fee_details.filter((detail) => detail.type === type).reduce((sum, d) => sum + d.amount, 0);
+  return {
+    chargeId: charge.id,
+    balanceTransactionId: transaction.id,
+    stripeFeeCents: transaction.fee - fees('application_fee'),
+    platformFeeCents: fees('application_fee'),
+    occurredAt: new Date(transaction.created * 1000),
+  };
+}
+
+/** Stripe's errors in our two kinds: worth retrying, or refused. */
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (
+      error instanceof Stripe.errors.StripeConnectionError ||
+      error instanceof Stripe.errors.StripeAPIError ||
+      error instanceof Stripe.errors.StripeRateLimitError
+    ) {
+      throw new PaymentGatewayUnavailableError(error.message);
+    }
+    if (error instanceof Stripe.errors.StripeError) {
+      throw new PaymentGatewayRefusedError(error.message, error.code ?? null);
+    }
+    throw error;
+  }
+}
