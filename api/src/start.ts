@@ -6,7 +6,7 @@ import { WIDGET_BUNDLE, WidgetBundle } from './http/routes/widget-script.routes.
 import { openLocalDatabase } from './adapters/db/local-database.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { createPrismaClient } from './adapters/db/prisma-client.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /**
  * `npm start`: everything on one machine. The database (DATABASE_URL, else an
@@ -49,6 +49,7 @@ async function main() {
         `  API docs:         ${address}/docs`,
         `  Example pages:    ${address}/examples/`,
         `  Database:         ${database.description}`,
+        `  Payments:         ${paymentMode(config)}`,
         '  Demo tenant:      Demo Studio (slug "demo")',
         `  Publishable key:  ${keys.publishable}`,
         `  Secret key:       ${keys.secret}`,
@@ -63,6 +64,14 @@ async function main() {
     await stopDatabase();
     throw error;
   }
+}
+
+/** How clients pay for paid services on this platform, for the banner. */
+function paymentMode(config: Config): string {
+  const key = config.STRIPE_SECRET_KEY;
+  if (!key) return 'at the appointment (set STRIPE_SECRET_KEY for cards)';
+  const mode = key.split('_')[1] === 'live' ? 'live mode' : 'test mode';
+  return `Stripe (${mode}) — cards charged on each tenant's connected account`;
 }
 
 main().catch((error: unknown) => {

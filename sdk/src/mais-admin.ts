@@ -9,6 +9,7 @@ import { IntakeFields } from './resources/admin/intake-fields.ts';
 import { Providers } from './resources/admin/providers.ts';
 import { Resources } from './resources/admin/resources.ts';
 import { Services } from './resources/admin/services.ts';
+import { Settings } from './resources/admin/settings.ts';
 import { TenantSettings } from './resources/admin/tenant.ts';
 
 export interface MaisAdminOptions extends ClientOptions {
@@ -20,6 +21,7 @@ export interface MaisAdminOptions extends ClientOptions {
 export class MaisAdmin extends BaseClient {
   readonly #secretKey: string;
   readonly tenant = new TenantSettings(this);
+  readonly settings = new Settings(this);
   readonly apiKeys = new ApiKeys(this);
   readonly services = new Services(this);
   readonly providers = new Providers(this);

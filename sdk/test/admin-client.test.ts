@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, type Appointment, type MaisAdmin } from '../src/index.ts';
+import { fakeStripeEnvironment, type FakeStripe } from '../../api/test/helpers/fake-stripe.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type Appointment,
+  type MaisAdmin,
+} from '../src/index.ts';
 import {
   bookableService,
   CLIENT,
@@ -235,5 +242,58 @@ describe('MaisAdmin against the real API', () => {
 
   it('another tenant’s ids are not found', async () => {
     await expect(admin.appointments.retrieve(randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('settings.stripe without Stripe on the platform: venue mode, and connect is refused', async () => {
+    expect(await admin.settings.stripe.retrieve()).toEqual({
+      accountId: null,
+      paymentsEnabled: false,
+      mode: 'venue',
+    });
+    const refused = await admin.settings.stripe.connect({ accountId: 'acct_1234567890' }).catch((e) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused).toMatchObject({ status: 409, code: 'payments_not_configured' });
+  });
+});
+
+describe('MaisAdmin settings.stripe against the real API and the fake Stripe', () => {
+  let stripe: FakeStripe;
+  let paid: LiveApi;
+
+  beforeAll(async () => {
+    const fake = await fakeStripeEnvironment();
+    stripe = fake.stripe;
+    paid = await startLiveApi(fake.env);
+  });
+  afterAll(async () => {
+    await paid?.close();
+    await stripe?.close();
+  });
+
+  it('connects, retrieves and disconnects the tenant’s account', async () => {
+    const stripeAdmin = paid.admin();
+    const account = stripe.createAccount({ chargesEnabled: true, country: 'DE', defaultCurrency: 'eur' });
+    expect(await stripeAdmin.settings.stripe.connect({ accountId: account.id })).toEqual({
+      accountId: account.id,
+      chargesEnabled: true,
+      country: 'DE',
+      defaultCurrency: 'EUR',
+    });
+    expect(await stripeAdmin.settings.stripe.retrieve()).toEqual({
+      accountId: account.id,
+      paymentsEnabled: true,
+      mode: 'card',
+    });
+    await stripeAdmin.settings.stripe.disconnect();
+    expect(await stripeAdmin.settings.stripe.retrieve()).toMatchObject({ accountId: null, mode: 'venue' });
+  });
+
+  it('throws ValidationError naming accountId for an account Stripe does not know', async () => {
+    const refused = await paid
+      .admin()
+      .settings.stripe.connect({ accountId: 'acct_NoSuchAccount0001' })
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(refused).toMatchObject({ code: 'validation_failed', details: [{ path: 'accountId' }] });
   });
 });

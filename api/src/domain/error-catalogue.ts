@@ -69,6 +69,12 @@ export const ERROR_CATALOGUE = {
     description: 'The same Idempotency-Key was sent with a different request.',
   },
 
+  // Payments
+  payments_not_configured: {
+    status: 409,
+    description: 'Card payments are not set up on this platform: STRIPE_SECRET_KEY is unset.',
+  },
+
   // Limits and failures
   rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
   internal_error: { status: 500, description: 'A fault on our side; the cause is logged, never shown.' },

@@ -91,3 +91,33 @@ export class IdempotencyKeyReusedError extends DomainError {
 export class IdempotencyInProgressError extends DomainError {
   readonly code = 'idempotency_in_progress';
 }
+
+// Payments
+
+/** A card-payment operation on a platform without STRIPE_SECRET_KEY (payment at the appointment only). */
+export class PaymentsNotConfiguredError extends DomainError {
+  readonly code = 'payments_not_configured';
+
+  constructor() {
+    super('Card payments are not set up on this platform: STRIPE_SECRET_KEY is unset.');
+  }
+}
+
+// Outside services
+
+/**
+ * A service we depend on (Stripe) did not answer or failed: nothing was done and the client may
+ * retry; the answer carries `Retry-After: retryAfterSeconds`.
+ */
+export class ServiceBusyError extends DomainError {
+  readonly code = 'service_busy';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    /** What failed, for the log; never sent to the client. */
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}

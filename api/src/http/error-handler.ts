@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isExclusionViolation } from '../adapters/db/database-errors.ts';
 import { statusOf, type ErrorCode } from '../domain/error-catalogue.ts';
-import { DomainError, type ErrorDetail } from '../domain/errors.ts';
+import { DomainError, ServiceBusyError, type ErrorDetail } from '../domain/errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 /**
@@ -61,6 +61,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendError(reply, 'validation_failed', `Invalid ${where}.`, details);
   }
 
+  if (error instanceof ServiceBusyError) {
+    request.log.warn({ err: error }, 'outside service unavailable');
+    reply.header('retry-after', String(error.retryAfterSeconds));
+  }
   if (error instanceof DomainError) {
     return sendError(reply, error.code, error.message, error.details);
   }

@@ -1,6 +1,7 @@
-import { NotFoundError } from '../../../domain/errors.ts';
+import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
 import type { Tenant } from '../../../generated/prisma/client.ts';
 import { BrandingSchema, type TenantDto, type UpdateTenantBody } from '../../../schemas/tenant.schemas.ts';
+import { isUniqueViolation } from '../database-errors.ts';
 import type { Db } from '../prisma-client.ts';
 
 export function toTenantDto(row: Tenant): TenantDto {
@@ -34,5 +35,35 @@ export class TenantSettingsRepository {
   async update(body: UpdateTenantBody): Promise<TenantDto> {
     const row = await this.db.tenant.update({ where: { id: this.tenantId }, data: body });
     return toTenantDto(row);
+  }
+
+  /** The tenant's connected Stripe account (acct_…), or null. */
+  async stripeAccountId(): Promise<string | null> {
+    const row = await this.db.tenant.findUnique({
+      where: { id: this.tenantId },
+      select: { stripeAccountId: true },
+    });
+    if (!row) throw new NotFoundError('Tenant');
+    return row.stripeAccountId;
+  }
+
+  /**
+   * Stores the tenant's connected account. An account belongs to one tenant at most: the unique
+   * index decides, also between two tenants connecting it at the same moment (409 conflict).
+   */
+  async connectStripeAccount(accountId: string): Promise<void> {
+    try {
+      await this.db.tenant.update({ where: { id: this.tenantId }, data: { stripeAccountId: accountId } });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError('This Stripe account is already connected to another tenant.');
+      }
+      throw error;
+    }
+  }
+
+  /** Forgets the connected account (none connected is fine). */
+  async disconnectStripeAccount(): Promise<void> {
+    await this.db.tenant.update({ where: { id: this.tenantId }, data: { stripeAccountId: null } });
   }
 }

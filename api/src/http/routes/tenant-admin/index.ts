@@ -8,6 +8,7 @@ import { intakeFieldsRoutes } from './intake-fields.routes.ts';
 import { providersRoutes } from './providers.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
 import { servicesRoutes } from './services.routes.ts';
+import { stripeSettingsRoutes } from './settings-stripe.routes.ts';
 import { tenantSettingsRoutes } from './tenant.routes.ts';
 
 /** /v1/tenant-admin: every route here needs a secret key; the hook applies to this prefix only. */
@@ -15,6 +16,7 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', app.authenticateAdmin);
   await app.register(idempotencyPlugin);
   await app.register(tenantSettingsRoutes);
+  await app.register(stripeSettingsRoutes);
   await app.register(apiKeysRoutes);
   await app.register(servicesRoutes);
   await app.register(availabilityRoutes);
