@@ -40,6 +40,11 @@ export type RescheduleAppointmentBody = JsonBody<paths['/v1/public/appointments/
 export type Tenant = Schemas['Tenant'];
 export type UpdateTenantBody = JsonBody<paths['/v1/tenant-admin/tenant']['patch']>;
 
+export type StripeSettings = Schemas['StripeSettings'];
+export type PaymentMode = StripeSettings['mode'];
+export type ConnectedStripeAccount = Schemas['ConnectedStripeAccount'];
+export type ConnectStripeAccountBody = JsonBody<paths['/v1/tenant-admin/settings/stripe']['put']>;
+
 export type ApiKey = Schemas['ApiKey'];
 export type CreatedApiKey = Schemas['CreatedApiKey'];
 export type CreateApiKeyBody = JsonBody<paths['/v1/tenant-admin/api-keys']['post']>;

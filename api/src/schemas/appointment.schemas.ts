@@ -80,12 +80,32 @@ export const AppointmentSchema = z
   .meta({ id: 'Appointment' });
 export type AppointmentDto = z.infer<typeof AppointmentSchema>;
 
+export const PaymentRequestSchema = z
+  .object({
+    clientSecret: z.string().meta({ description: "The PaymentIntent's client secret, for Stripe.js." }),
+    publishableKey: z.string().meta({ description: "The platform's Stripe publishable key." }),
+    stripeAccount: z
+      .string()
+      .meta({ description: "The tenant's connected account: Stripe.js's `stripeAccount`." }),
+    amountCents: z
+      .number()
+      .int()
+      .meta({ description: 'What is charged now: the deposit or the full price.' }),
+    currency: z.string(),
+  })
+  .meta({ id: 'PaymentRequest' });
+
 export const BookedAppointmentSchema = z
   .object({
     appointment: AppointmentSchema,
     manageToken: z.string().meta({
       description:
         'Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link.',
+    }),
+    payment: PaymentRequestSchema.nullable().meta({
+      description:
+        'For a held booking of a paid service when the tenant takes cards: pay with Stripe.js, then POST ' +
+        '…/confirm-payment. null when nothing is paid by card now.',
     }),
   })
   .meta({ id: 'BookedAppointment' });
@@ -124,6 +144,8 @@ export const ManageTokenHeaders = z.object({
 export const ManageTokenQuery = z
   .object({ token: ManageToken.optional().meta({ description: 'Deprecated: send x-manage-token.' }) })
   .strict();
+/** A POST that needs nothing but the manage token (sent as x-manage-token, or here). */
+export const ManageTokenBodySchema = z.object({ token: ManageToken.optional() }).strict().nullish();
 const CancelReason = text({ trim: true, min: 1, max: 500 }).meta({
   description: 'Why, in a few words (kept in the history).',
 });

@@ -543,7 +543,7 @@ export interface paths {
         put?: never;
         /**
          * Book a slot
-         * @description Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, with another body 422. If the first answer was lost before it was stored (a crash), the retry returns the same booking with a new manage token. A time just taken answers 409 `slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED.
+         * @description Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, with another body 422. If the first answer was lost before it was stored (a crash), the retry returns the same booking with a new manage token. A time just taken answers 409 `slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED. When the tenant takes cards, `payment` holds what Stripe.js needs; a 503 while asking Stripe leaves the hold, and a retry with the same key answers it with its payment.
          */
         post: {
             parameters: {
@@ -650,6 +650,128 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/appointments/{id}/confirm-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * After paying with Stripe.js: confirm the booking from the payment
+         * @description Reads the PaymentIntent back from Stripe; when it succeeded, the booking is confirmed (also when the webhook is late or lost). Otherwise the booking is answered unchanged (PENDING).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The booking's manage token. */
+                    "x-manage-token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1227,6 +1349,251 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/tenant-admin/settings/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the tenant's Stripe account and payment mode
+         * @description mode is card when the platform has Stripe set up and the tenant has connected an account; otherwise venue (paid at the appointment).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Connect the tenant's Stripe account
+         * @description The account is retrieved from Stripe first: 400 when the platform cannot reach it, 409 conflict when another tenant has connected it, 409 payments_not_configured without Stripe on the platform, 503 (with Retry-After) when Stripe does not answer. Nothing is stored on an error.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example acct_1Nv0FGQ9RKHgCVdK */
+                        accountId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConnectedStripeAccount"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Disconnect the tenant's Stripe account
+         * @description Paid services are then paid at the appointment. 204 also when none was connected.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disconnected. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/tenant-admin/api-keys": {
@@ -4714,7 +5081,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -4804,16 +5171,29 @@ export interface components {
             cancelledAt: string | null;
             completedAt: string | null;
         };
+        PaymentRequestInput: {
+            /** @description The PaymentIntent's client secret, for Stripe.js. */
+            clientSecret: string;
+            /** @description The platform's Stripe publishable key. */
+            publishableKey: string;
+            /** @description The tenant's connected account: Stripe.js's `stripeAccount`. */
+            stripeAccount: string;
+            /** @description What is charged now: the deposit or the full price. */
+            amountCents: number;
+            currency: string;
+        };
         BookedAppointmentInput: {
             appointment: components["schemas"]["AppointmentInput"];
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
+            /** @description For a held booking of a paid service when the tenant takes cards: pay with Stripe.js, then POST …/confirm-payment. null when nothing is paid by card now. */
+            payment: components["schemas"]["PaymentRequestInput"] | null;
         };
         AppointmentEventInput: {
             /** @description Increases by one per event within the tenant, in commit order. */
             seq: number;
             /** @enum {string} */
-            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED";
             /** @enum {string} */
             actor: "CLIENT" | "ADMIN" | "SYSTEM";
             data: {
@@ -5124,13 +5504,33 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ConnectedStripeAccountInput: {
+            accountId: string;
+            /** @description Whether Stripe lets the account take card payments yet (onboarding done). */
+            chargesEnabled: boolean;
+            /** @example DE */
+            country: string | null;
+            /** @example EUR */
+            defaultCurrency: string | null;
+        };
+        StripeSettingsInput: {
+            /** @description The connected account; null when none is. */
+            accountId: string | null;
+            /** @description Stripe is set up on the platform and the tenant has connected an account. */
+            paymentsEnabled: boolean;
+            /**
+             * @description card: paid online by card; venue: paid at the appointment.
+             * @enum {string}
+             */
+            mode: "card" | "venue";
+        };
         Error: {
             error: {
                 /**
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -5220,16 +5620,29 @@ export interface components {
             cancelledAt: string | null;
             completedAt: string | null;
         };
+        PaymentRequest: {
+            /** @description The PaymentIntent's client secret, for Stripe.js. */
+            clientSecret: string;
+            /** @description The platform's Stripe publishable key. */
+            publishableKey: string;
+            /** @description The tenant's connected account: Stripe.js's `stripeAccount`. */
+            stripeAccount: string;
+            /** @description What is charged now: the deposit or the full price. */
+            amountCents: number;
+            currency: string;
+        };
         BookedAppointment: {
             appointment: components["schemas"]["Appointment"];
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
+            /** @description For a held booking of a paid service when the tenant takes cards: pay with Stripe.js, then POST …/confirm-payment. null when nothing is paid by card now. */
+            payment: components["schemas"]["PaymentRequest"] | null;
         };
         AppointmentEvent: {
             /** @description Increases by one per event within the tenant, in commit order. */
             seq: number;
             /** @enum {string} */
-            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED";
             /** @enum {string} */
             actor: "CLIENT" | "ADMIN" | "SYSTEM";
             data: {
@@ -5539,6 +5952,26 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ConnectedStripeAccount: {
+            accountId: string;
+            /** @description Whether Stripe lets the account take card payments yet (onboarding done). */
+            chargesEnabled: boolean;
+            /** @example DE */
+            country: string | null;
+            /** @example EUR */
+            defaultCurrency: string | null;
+        };
+        StripeSettings: {
+            /** @description The connected account; null when none is. */
+            accountId: string | null;
+            /** @description Stripe is set up on the platform and the tenant has connected an account. */
+            paymentsEnabled: boolean;
+            /**
+             * @description card: paid online by card; venue: paid at the appointment.
+             * @enum {string}
+             */
+            mode: "card" | "venue";
         };
     };
     responses: never;

@@ -1,3 +1,5 @@
+import { LedgerRepository } from './repositories/ledger.repository.ts';
+import { PaymentsRepository } from './repositories/payments.repository.ts';
 import type { Client, Db } from './prisma-client.ts';
 import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
 import { AppointmentWritesRepository } from './repositories/appointment-writes.repository.ts';
@@ -54,6 +56,8 @@ function bookingRepositories(client: Client, tenantId: string) {
     bookingData: new BookingDataRepository(client, tenantId),
     appointments: new AppointmentsRepository(client, tenantId),
     appointmentWrites: new AppointmentWritesRepository(client, tenantId),
+    payments: new PaymentsRepository(client, tenantId),
+    ledger: new LedgerRepository(client, tenantId),
   };
 }
 

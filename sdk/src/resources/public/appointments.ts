@@ -55,6 +55,20 @@ export class PublicAppointments extends ApiResource {
     });
   }
 
+  /**
+   * After paying with Stripe.js (`payment` of the booking answer): the API reads the payment back
+   * from Stripe and confirms the booking when it succeeded; otherwise the booking comes back as it was.
+   */
+  async confirmPayment(id: string, token: string, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/public/appointments/${id}/confirm-payment`,
+      headers: { 'x-manage-token': token },
+      body: {},
+      options,
+    });
+  }
+
   /** Moves the booking to another time: the same appointment (same id and manage token). 409 leaves it unchanged. */
   async reschedule(
     id: string,

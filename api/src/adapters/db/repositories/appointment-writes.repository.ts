@@ -220,6 +220,47 @@ export class AppointmentWritesRepository {
   }
 
   /**
+   * A (locked) held booking whose payment succeeded: confirmed, its hold over, with the payment
+   * state (DEPOSIT_PAID or PAID) and a PAID event carrying what was paid.
+   */
+  async markPaid(
+    id: string,
+    paymentStatus: 'DEPOSIT_PAID' | 'PAID',
+    now: Date,
+    data: { paymentIntentId: string; amountCents: number; currency: string },
+  ): Promise<AppointmentRecord> {
+    const update = Prisma.sql`
+      UPDATE appointments
+         SET status = 'CONFIRMED', "paymentStatus" = ${paymentStatus}::"PaymentStatus",
+             "holdExpiresAt" = NULL, "confirmedAt" = coalesce("confirmedAt", ${now}), "updatedAt" = ${now}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
+    const [paid] = await this.changeWithEvent<AppointmentRecord>(update, {
+      type: 'PAID',
+      actor: 'system',
+      data,
+      at: now,
+    });
+    return paid!;
+  }
+
+  /**
+   * A payment event that changes nothing else of the appointment (a payment asked for, a card
+   * declined, a refund): the history row, with the appointment's updatedAt.
+   */
+  async recordPaymentEvent(
+    id: string,
+    type: 'PAYMENT_REQUESTED' | 'PAYMENT_FAILED' | 'REFUNDED',
+    actor: Actor | 'system',
+    now: Date,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const touch = Prisma.sql`
+      UPDATE appointments SET "updatedAt" = ${now}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
+    await this.changeWithEvent(touch, { type, actor, data, at: now });
+  }
+
+  /**
    * A new manage token for a booking whose first answer was lost (the only
    * copy of the old token): the retry that finds the booking by its
    * Idempotency-Key answers with this one. Not a change of the appointment.

@@ -7,12 +7,15 @@ import {
   CancelBodySchema,
   CancellationPreviewSchema,
   CreateAppointmentBodySchema,
+  ManageTokenBodySchema,
   ManageTokenHeaders,
   ManageTokenQuery,
   RescheduleBodySchema,
 } from '../../../schemas/appointment.schemas.ts';
 import { authenticatedErrors, ErrorResponse } from '../../../schemas/common.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
+import { confirmPayment } from '../../../use-cases/confirm-payment.ts';
+import { requestPayment } from '../../../use-cases/request-payment.ts';
 import { changeAppointmentStatus } from '../../../use-cases/change-appointment-status.ts';
 import { previewCancellation } from '../../../use-cases/preview-cancellation.ts';
 import { rescheduleAppointment } from '../../../use-cases/reschedule-appointment.ts';
@@ -36,9 +39,11 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         'Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, ' +
         'with another body 422. If the first answer was lost before it was stored (a crash), the retry ' +
         'returns the same booking with a new manage token. A time just taken answers 409 ' +
-        '`slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED.',
+        '`slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED. ' +
+        'When the tenant takes cards, `payment` holds what Stripe.js needs; a 503 while asking Stripe ' +
+        'leaves the hold, and a retry with the same key answers it with its payment.',
       body: CreateAppointmentBodySchema,
-      response: { 201: BookedAppointmentSchema, ...bookingErrors },
+      response: { 201: BookedAppointmentSchema, ...bookingErrors, 503: ErrorResponse },
     },
     handler: async (request, reply) => {
       const booked = await bookAppointment(
@@ -47,8 +52,35 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         { actor: 'client', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
       );
       crashAfterBookingCommitIfAsked();
-      return reply.status(201).send(booked);
+      // After the booking's transaction: Stripe is never called while the slot is locked.
+      const payment = await requestPayment(request.scope, app.payments, booked.appointment, {
+        platformFeePercent: app.config.PLATFORM_FEE_PERCENT,
+        now: app.now(),
+      });
+      return reply.status(201).send({ ...booked, payment });
     },
+  });
+
+  app.post('/appointments/:id/confirm-payment', {
+    config: { noStore: true },
+    schema: {
+      tags,
+      security,
+      summary: 'After paying with Stripe.js: confirm the booking from the payment',
+      description:
+        'Reads the PaymentIntent back from Stripe; when it succeeded, the booking is confirmed (also ' +
+        'when the webhook is late or lost). Otherwise the booking is answered unchanged (PENDING).',
+      ...managed,
+      body: ManageTokenBodySchema,
+      response: { 200: AppointmentSchema, 409: ErrorResponse, 503: ErrorResponse, ...authenticatedErrors },
+    },
+    handler: async (request) =>
+      confirmPayment(
+        request.scope,
+        app.payments,
+        { id: request.params.id, tokenHash: manageTokenHash(request) },
+        app.now(),
+      ),
   });
 
   app.get('/appointments/:id', {

@@ -81,7 +81,8 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         { ...request.body, idempotency: bookingIdempotency(request) },
         { actor: 'admin', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
       );
-      return reply.status(201).send(booked);
+      // An admin's booking is confirmed at once: a balance is collected later, not by card now.
+      return reply.status(201).send({ ...booked, payment: null });
     },
   });
 

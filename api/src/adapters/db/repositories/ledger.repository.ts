@@ -1,0 +1,43 @@
+import type { LedgerEntryKind } from '../../../generated/prisma/enums.ts';
+import type { Client } from '../prisma-client.ts';
+
+export interface NewLedgerEntry {
+  appointmentId: string;
+  paymentId?: string | null;
+  refundId?: string | null;
+  kind: LedgerEntryKind;
+  amountCents: number;
+  currency: string;
+  stripeObjectId: string | null;
+  stripeBalanceTransactionId: string | null;
+  occurredAt: Date;
+}
+
+/**
+ * Writes to the ledger (append-only: the database refuses UPDATE and DELETE). A Stripe movement
+ * already recorded (same kind and Stripe object) is skipped, so recording it again after a
+ * duplicated webhook or a retried confirmation changes nothing.
+ */
+export class LedgerRepository {
+  constructor(
+    private readonly db: Client,
+    private readonly tenantId: string,
+  ) {}
+
+  /** Appends `entries` (zero amounts are left out: the ledger holds movements only). */
+  async append(entries: readonly NewLedgerEntry[]): Promise<number> {
+    const data = entries
+      .filter((entry) => entry.amountCents !== 0)
+      .map((entry) => ({ ...entry, tenantId: this.tenantId }));
+    if (data.length === 0) return 0;
+    const { count } = await this.db.ledgerEntry.createMany({ data, skipDuplicates: true });
+    return count;
+  }
+
+  async forAppointment(appointmentId: string) {
+    return this.db.ledgerEntry.findMany({
+      where: { tenantId: this.tenantId, appointmentId },
+      orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }],
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import { toAppointmentDto } from '../adapters/db/repositories/appointments.repository.ts';
+import type { NewLedgerEntry } from '../adapters/db/repositories/ledger.repository.ts';
+import type { PaymentRecord } from '../adapters/db/repositories/payments.repository.ts';
+import type { TenantScope } from '../adapters/db/tenant-scope.ts';
+import {
+  PaymentGatewayUnavailableError,
+  type ChargeSettlement,
+  type PaymentGateway,
+  type PaymentIntentView,
+} from '../adapters/payments/payment-gateway.ts';
+import { NotFoundError, ServiceBusyError } from '../domain/errors.ts';
+import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
+
+/**
+ * The one place a card payment's success is written (confirm-payment and the Stripe webhook both
+ * end here): in one transaction, with the payment's row locked, the payment is marked succeeded,
+ * the money goes into the ledger (the charge, Stripe's fee, the platform's fee) and a held
+ * booking is confirmed with a PAID event. A second call for the same intent (a duplicated
+ * webhook, a confirmation racing the webhook) finds the payment succeeded and changes nothing.
+ *
+ * A payment that succeeds after its hold was released (the booking is no longer PENDING or
+ * CONFIRMED: its time may belong to someone else now) is kept in the ledger, as it happened, and
+ * refunded in full at once (refundLatePayment), never booked.
+ */
+export async function settlePaymentIntent(
+  scope: TenantScope,
+  gateway: PaymentGateway,
+  account: string,
+  intent: PaymentIntentView,
+  now: Date,
+): Promise<AppointmentDto> {
+  const settlement = intent.state === 'succeeded' ? intent.settlement : null;
+  const outcome = await scope.transaction(async (tx) => {
+    const payment = await tx.payments.lockByIntent(intent.id);
+    if (!payment) throw new NotFoundError('Payment', intent.id);
+    const appointment = await tx.appointments.lockForChange(payment.appointmentId);
+    const live = appointment.status === 'PENDING' || appointment.status === 'CONFIRMED';
+    if (!settlement) return { appointment: toAppointmentDto(appointment), lateRefund: null };
+    if (payment.status === 'SUCCEEDED') {
+      // Settled before; a late payment whose refund failed last time is refunded now.
+      const unrefunded = !live && !(await tx.payments.hasRefund(payment.id));
+      return { appointment: toAppointmentDto(appointment), lateRefund: unrefunded ? payment : null };
+    }
+    await tx.payments.markSucceeded(payment.id, now);
+    await tx.ledger.append(paymentEntries(payment, settlement));
+    if (live) {
+      const fullyPaid = payment.amountCents >= appointment.totalAmountCents;
+      const paid = await tx.appointmentWrites.markPaid(
+        appointment.id,
+        fullyPaid ? 'PAID' : 'DEPOSIT_PAID',
+        now,
+        {
+          paymentIntentId: intent.id,
+          amountCents: payment.amountCents,
+          currency: payment.currency,
+        },
+      );
+      return {
+        appointment: toAppointmentDto({ ...paid, intakeResponses: appointment.intakeResponses }),
+        lateRefund: null,
+      };
+    }
+    return { appointment: toAppointmentDto(appointment), lateRefund: payment };
+  });
+  if (outcome.lateRefund) await refundLatePayment(scope, gateway, account, outcome.lateRefund, now);
+  return outcome.appointment;
+}
+
+/** The ledger rows of a succeeded charge: the money in, Stripe's fee and the platform's, signed. */
+function paymentEntries(payment: PaymentRecord, settlement: ChargeSettlement): NewLedgerEntry[] {
+  const common = {
+    appointmentId: payment.appointmentId,
+    paymentId: payment.id,
+    currency: payment.currency,
+    stripeBalanceTransactionId: settlement.balanceTransactionId,
+    occurredAt: settlement.occurredAt,
+  };
+  return [
+    {
+      ...common,
+      kind: payment.kind === 'DEPOSIT' ? 'DEPOSIT' : payment.kind === 'BALANCE' ? 'BALANCE_CARD' : 'CHARGE',
+      amountCents: payment.amountCents,
+      stripeObjectId: settlement.chargeId,
+    },
+    {
+      ...common,
+      kind: 'STRIPE_FEE',
+      amountCents: -settlement.stripeFeeCents,
+      stripeObjectId: settlement.balanceTransactionId,
+    },
+    {
+      ...common,
+      kind: 'PLATFORM_FEE',
+      amountCents: -settlement.platformFeeCents,
+      stripeObjectId: settlement.balanceTransactionId,
+    },
+  ];
+}
+
+/**
+ * Gives back a payment that arrived for a booking that no longer holds its time. The refund's
+ * idempotency key is the payment's, so however often this runs (a webhook and a confirmation,
+ * a retry after a timeout) Stripe refunds once; the refund row and the ledger row are written once.
+ */
+async function refundLatePayment(
+  scope: TenantScope,
+  gateway: PaymentGateway,
+  account: string,
+  payment: PaymentRecord,
+  now: Date,
+): Promise<void> {
+  let refund;
+  try {
+    refund = await gateway.refund(account, {
+      paymentIntentId: payment.stripePaymentIntentId!,
+      amountCents: payment.amountCents,
+      idempotencyKey: `payment-${payment.id}-late-refund`,
+      reason: 'The hold had ended before the payment arrived.',
+    });
+  } catch (error) {
+    if (!(error instanceof PaymentGatewayUnavailableError)) throw error;
+    // The payment is settled; the next confirmation or webhook for it refunds it (same key).
+    throw new ServiceBusyError('The card processor did not answer; try again in a moment.', 5, error);
+  }
+  await scope.transaction(async (tx) => {
+    await tx.appointments.lockForChange(payment.appointmentId);
+    const stored = await tx.payments.recordRefund({
+      paymentId: payment.id,
+      amountCents: refund.amountCents,
+      currency: refund.currency,
+      status: refund.state === 'succeeded' ? 'SUCCEEDED' : refund.state === 'failed' ? 'FAILED' : 'PENDING',
+      reason: 'hold_ended_before_payment',
+      stripeRefundId: refund.id,
+      now,
+    });
+    if (!stored.created) return;
+    // The ledger holds money that moved: a refund Stripe is still working on is written when it lands.
+    if (refund.state !== 'succeeded') return;
+    await tx.ledger.append([
+      {
+        appointmentId: payment.appointmentId,
+        paymentId: payment.id,
+        refundId: stored.id,
+        kind: 'REFUND',
+        amountCents: -refund.amountCents,
+        currency: refund.currency,
+        stripeObjectId: refund.id,
+        stripeBalanceTransactionId: refund.balanceTransactionId,
+        occurredAt: now,
+      },
+    ]);
+    await tx.appointmentWrites.recordPaymentEvent(payment.appointmentId, 'REFUNDED', 'system', now, {
+      refundId: refund.id,
+      amountCents: refund.amountCents,
+      currency: refund.currency,
+      reason: 'hold_ended_before_payment',
+    });
+  });
+}
