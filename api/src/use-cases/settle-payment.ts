@@ -10,6 +10,7 @@ import {
 } from '../adapters/payments/payment-gateway.ts';
 import { NotFoundError, ServiceBusyError } from '../domain/errors.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
+import { recordRefund } from './record-refund.ts';
 
 /**
  * The one place a card payment's success is written (confirm-payment and the Stripe webhook both
@@ -124,36 +125,6 @@ async function refundLatePayment(
   }
   await scope.transaction(async (tx) => {
     await tx.appointments.lockForChange(payment.appointmentId);
-    const stored = await tx.payments.recordRefund({
-      paymentId: payment.id,
-      amountCents: refund.amountCents,
-      currency: refund.currency,
-      status: refund.state === 'succeeded' ? 'SUCCEEDED' : refund.state === 'failed' ? 'FAILED' : 'PENDING',
-      reason: 'hold_ended_before_payment',
-      stripeRefundId: refund.id,
-      now,
-    });
-    if (!stored.created) return;
-    // The ledger holds money that moved: a refund Stripe is still working on is written when it lands.
-    if (refund.state !== 'succeeded') return;
-    await tx.ledger.append([
-      {
-        appointmentId: payment.appointmentId,
-        paymentId: payment.id,
-        refundId: stored.id,
-        kind: 'REFUND',
-        amountCents: -refund.amountCents,
-        currency: refund.currency,
-        stripeObjectId: refund.id,
-        stripeBalanceTransactionId: refund.balanceTransactionId,
-        occurredAt: now,
-      },
-    ]);
-    await tx.appointmentWrites.recordPaymentEvent(payment.appointmentId, 'REFUNDED', 'system', now, {
-      refundId: refund.id,
-      amountCents: refund.amountCents,
-      currency: refund.currency,
-      reason: 'hold_ended_before_payment',
-    });
+    await recordRefund(tx, { payment, refund, reason: 'hold_ended_before_payment', actor: 'system', now });
   });
 }

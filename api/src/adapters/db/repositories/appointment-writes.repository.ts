@@ -243,13 +243,27 @@ export class AppointmentWritesRepository {
     return paid!;
   }
 
+  /** Money given back: the appointment's payment state and a REFUNDED event, in one statement. */
+  async markRefunded(
+    id: string,
+    paymentStatus: 'PARTIALLY_REFUNDED' | 'REFUNDED',
+    actor: Actor | 'system',
+    now: Date,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const update = Prisma.sql`
+      UPDATE appointments SET "paymentStatus" = ${paymentStatus}::"PaymentStatus", "updatedAt" = ${now}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
+    await this.changeWithEvent(update, { type: 'REFUNDED', actor, data, at: now });
+  }
+
   /**
    * A payment event that changes nothing else of the appointment (a payment asked for, a card
    * declined, a refund): the history row, with the appointment's updatedAt.
    */
   async recordPaymentEvent(
     id: string,
-    type: 'PAYMENT_REQUESTED' | 'PAYMENT_FAILED' | 'REFUNDED',
+    type: 'PAYMENT_REQUESTED' | 'PAYMENT_FAILED',
     actor: Actor | 'system',
     now: Date,
     data: Record<string, unknown>,

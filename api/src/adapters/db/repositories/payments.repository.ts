@@ -83,8 +83,11 @@ export class PaymentsRepository {
     return (await this.db.refund.count({ where: { tenantId: this.tenantId, paymentId } })) > 0;
   }
 
-  /** A refund Stripe accepted (or is working on); the same Stripe refund is recorded once. */
-  async recordRefund(input: {
+  /**
+   * A refund Stripe accepted (or is working on), by its Stripe id: created the first time, its
+   * status brought up to date after. Answers the status it had before (null: new).
+   */
+  async upsertRefund(input: {
     paymentId: string;
     amountCents: number;
     currency: string;
@@ -92,16 +95,40 @@ export class PaymentsRepository {
     reason: string;
     stripeRefundId: string;
     now: Date;
-  }): Promise<{ id: string; created: boolean }> {
-    const { now, ...refund } = input;
-    const { count } = await this.db.refund.createMany({
-      data: [{ tenantId: this.tenantId, ...refund, createdAt: now }],
-      skipDuplicates: true,
-    });
-    const stored = await this.db.refund.findFirstOrThrow({
-      where: { tenantId: this.tenantId, stripeRefundId: input.stripeRefundId },
-      select: { id: true },
-    });
-    return { id: stored.id, created: count === 1 };
+  }): Promise<{ id: string; previousStatus: 'PENDING' | 'SUCCEEDED' | 'FAILED' | null }> {
+    const rows = await this.db.$queryRaw<Array<{ id: string; previous: string | null }>>`
+      WITH before AS (
+        SELECT id, status FROM refunds
+         WHERE "tenantId" = ${this.tenantId}::uuid AND "stripeRefundId" = ${input.stripeRefundId}
+         FOR UPDATE),
+      inserted AS (
+        INSERT INTO refunds ("tenantId", "paymentId", "amountCents", currency, status, reason, "stripeRefundId", "createdAt")
+        SELECT ${this.tenantId}::uuid, ${input.paymentId}::uuid, ${input.amountCents}, ${input.currency},
+               ${input.status}::"RefundStatus", ${input.reason}, ${input.stripeRefundId}, ${input.now}
+         WHERE NOT EXISTS (SELECT 1 FROM before)
+        RETURNING id),
+      updated AS (
+        UPDATE refunds SET status = ${input.status}::"RefundStatus"
+         WHERE id IN (SELECT id FROM before) AND status <> 'SUCCEEDED'
+        RETURNING id)
+      SELECT coalesce((SELECT id FROM inserted), (SELECT id FROM before)) AS id,
+             (SELECT status::text FROM before) AS previous`;
+    const row = rows[0]!;
+    return { id: row.id, previousStatus: row.previous as 'PENDING' | 'SUCCEEDED' | 'FAILED' | null };
+  }
+
+  /** What the appointment's card payments brought in and what was refunded of it, in minor units. */
+  async totals(appointmentId: string): Promise<{ paidCents: number; refundedCents: number }> {
+    const [paid, refunded] = await Promise.all([
+      this.db.payment.aggregate({
+        where: { tenantId: this.tenantId, appointmentId, status: 'SUCCEEDED' },
+        _sum: { amountCents: true },
+      }),
+      this.db.refund.aggregate({
+        where: { tenantId: this.tenantId, status: 'SUCCEEDED', payment: { appointmentId } },
+        _sum: { amountCents: true },
+      }),
+    ]);
+    return { paidCents: paid._sum.amountCents ?? 0, refundedCents: refunded._sum.amountCents ?? 0 };
   }
 }
