@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
@@ -13,6 +14,7 @@ let tenant: CreatedTenant;
 let account: string;
 let serviceId: string;
 let freeServiceId: string;
+let baseUrl: string;
 
 beforeAll(async () => {
   const fake = await fakeStripeEnvironment();
@@ -21,6 +23,8 @@ beforeAll(async () => {
     { ...fake.env, PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', PLATFORM_FEE_PERCENT: '2.5' },
     { clock: read },
   );
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   tenant = await createTestTenant(t.db);
   account = await connectTenant(t, stripe, tenant);
   ({ serviceId } = await bookableService(t.app, tenant, {
@@ -185,14 +189,25 @@ describe('POST /v1/public/appointments/:id/confirm-payment', () => {
     expect(await ledger(id)).toHaveLength(3);
   });
 
-  it('five confirmations at once, in rounds, settle the payment once', async () => {
+  it('five confirmations at once over HTTP, in rounds, settle the payment once', async () => {
+    const overHttp = (id: string, token: string) =>
+      fetch(`${baseUrl}/v1/public/appointments/${id}/confirm-payment`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-tenant-key': tenant.keys.publishable,
+          'x-manage-token': token,
+        },
+        body: '{}',
+      });
     for (let round = 0; round < 4; round++) {
       const { id, token, intent } = await held(`2027-03-1${1 + round}T12:00:00Z`);
       stripe.succeedPaymentIntent(intent);
-      const answers = await Promise.all(Array.from({ length: 5 }, () => confirm(id, token)));
+      const answers = await Promise.all(Array.from({ length: 5 }, () => overHttp(id, token)));
       for (const answer of answers) {
-        expect(answer.statusCode, answer.body).toBe(200);
-        expect(answer.json().status).toBe('CONFIRMED');
+        const body = (await answer.json()) as { status: string };
+        expect(answer.status, JSON.stringify(body)).toBe(200);
+        expect(body.status).toBe('CONFIRMED');
       }
       expect(await ledger(id)).toHaveLength(3);
       expect((await events(id)).filter((type) => type === 'PAID')).toHaveLength(1);
