@@ -11,16 +11,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../../api/src/app.ts';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../api/src/adapters/db/embedded-postgres.ts';
-import { migrate } from '../../api/src/adapters/db/migrate.ts';
 import type { Db } from '../../api/src/adapters/db/prisma-client.ts';
 import { createCountingPrismaClient } from '../../api/test/helpers/statement-counter.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { createTenant } from '../../api/src/use-cases/create-tenant.ts';
+import { startDatabase } from './support/bench-database.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -347,37 +344,6 @@ function printTable(rows: Array<[string, string]>) {
 }
 
 /** A fresh database: on DATABASE_URL's server (dropped afterwards) or an embedded server in a temp folder. */
-async function startDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
-  let embedded: EmbeddedDatabase | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dataDir = path.join(os.tmpdir(), `mais-bench-pg-${process.pid}-${randomBytes(3).toString('hex')}`);
-    embedded = await startEmbeddedPostgres({ dataDir, persistent: false });
-    serverUrl = embedded.adminUrl;
-  }
-  const name = `mais_bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return {
-    url: url.toString(),
-    stop: async () => {
-      if (embedded) await embedded.stop();
-      else await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
-
-async function adminQuery(serverUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 main().then(
   (ms) => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 const root = path.dirname(path.dirname(path.dirname(new URL(import.meta.url).pathname)));
 const benches = [
   ['availability and booking (API)', ['run', 'bench:api']],
+  ['paid bookings with the fake Stripe (API)', ['run', 'bench:payments']],
   ['first slots (widget in Chromium)', ['run', 'bench:first-slots']],
   ['npm start', ['run', 'bench:start']],
 ];
