@@ -23,6 +23,7 @@ import { healthRoutes } from './http/routes/health.routes.ts';
 import { platformTenantsRoutes } from './http/routes/platform/tenants.routes.ts';
 import { publicRoutes } from './http/routes/public/index.ts';
 import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
+import { stripeWebhookRoutes } from './http/routes/webhooks/stripe-webhook.routes.ts';
 import { WIDGET_BUNDLE, widgetScriptRoutes } from './http/routes/widget-script.routes.ts';
 
 declare module 'fastify' {
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     },
   });
   await app.register(tenantAdminRoutes, { prefix: '/v1/tenant-admin' });
+  await app.register(stripeWebhookRoutes, { prefix: '/v1/webhooks' });
   if (config.PLATFORM_API_TOKEN) {
     await app.register(platformTenantsRoutes, {
       prefix: '/v1/platform',

@@ -74,6 +74,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     description: 'Card payments are not set up on this platform: STRIPE_SECRET_KEY is unset.',
   },
+  invalid_signature: {
+    status: 400,
+    description: 'A Stripe webhook whose Stripe-Signature is missing, wrong or too old for its body.',
+  },
 
   // Limits and failures
   rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },

@@ -103,6 +103,11 @@ export class PaymentsNotConfiguredError extends DomainError {
   }
 }
 
+/** A Stripe webhook whose signature does not verify: not from Stripe, altered, or replayed late. */
+export class InvalidSignatureError extends DomainError {
+  readonly code = 'invalid_signature';
+}
+
 // Outside services
 
 /**

@@ -60,6 +60,25 @@ export interface RefundView {
   amountCents: number;
   currency: string;
   balanceTransactionId: string | null;
+  /** Our refunds row this refund was made for (its metadata), so every path records it on that row. */
+  refundRowId: string | null;
+}
+
+/** A chargeback, with the balance transactions Stripe booked for it (the withdrawal and its fee first). */
+export interface DisputeView {
+  id: string;
+  chargeId: string;
+  paymentIntentId: string | null;
+  amountCents: number;
+  currency: string;
+  balanceTransactions: Array<{
+    id: string;
+    /** Signed: negative for the money withdrawn, positive when reinstated. */
+    amountCents: number;
+    /** Stripe's fee on this transaction (the dispute fee on the withdrawal). */
+    feeCents: number;
+    occurredAt: Date;
+  }>;
 }
 
 export interface ConnectedAccount {
@@ -77,8 +96,18 @@ export interface PaymentGateway {
   retrievePaymentIntent(account: string, paymentIntentId: string): Promise<PaymentIntentView>;
   refund(
     account: string,
-    refund: { paymentIntentId: string; amountCents: number; idempotencyKey: string; reason?: string },
+    refund: {
+      paymentIntentId: string;
+      amountCents: number;
+      idempotencyKey: string;
+      reason?: string;
+      /** Our refunds row, written before asking Stripe: carried in the refund's metadata. */
+      refundRowId?: string;
+    },
   ): Promise<RefundView>;
+  /** Every refund of the intent's charges, wherever it was made (here or in Stripe's dashboard). */
+  listRefunds(account: string, paymentIntentId: string): Promise<RefundView[]>;
+  retrieveDispute(account: string, disputeId: string): Promise<DisputeView>;
 }
 
 /** The gateway could not reach the processor, or it failed: the caller may retry with the same key. */

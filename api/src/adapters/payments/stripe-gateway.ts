@@ -4,6 +4,7 @@ import {
   PaymentGatewayUnavailableError,
   type ChargeSettlement,
   type ConnectedAccount,
+  type DisputeView,
   type NewPaymentIntent,
   type PaymentGateway,
   type PaymentIntentView,
@@ -58,29 +59,73 @@ export class StripeGateway implements PaymentGateway {
 
   async refund(
     account: string,
-    refund: { paymentIntentId: string; amountCents: number; idempotencyKey: string; reason?: string },
+    refund: {
+      paymentIntentId: string;
+      amountCents: number;
+      idempotencyKey: string;
+      reason?: string;
+      refundRowId?: string;
+    },
   ): Promise<RefundView> {
     const created = await call(() =>
       this.stripe.refunds.create(
         {
           payment_intent: refund.paymentIntentId,
           amount: refund.amountCents,
-          ...(refund.reason ? { metadata: { reason: refund.reason } } : {}),
+          metadata: {
+            ...(refund.reason ? { reason: refund.reason } : {}),
+            ...(refund.refundRowId ? { refundId: refund.refundRowId } : {}),
+          },
         },
         { stripeAccount: account, idempotencyKey: refund.idempotencyKey },
       ),
     );
+    return refundView(created);
+  }
+
+  async listRefunds(account: string, paymentIntentId: string): Promise<RefundView[]> {
+    const refunds = await call(() =>
+      this.stripe.refunds
+        .list({ payment_intent: paymentIntentId, limit: 100 }, { stripeAccount: account })
+        .autoPagingToArray({ limit: 10_000 }),
+    );
+    return refunds.map(refundView);
+  }
+
+  async retrieveDispute(account: string, disputeId: string): Promise<DisputeView> {
+    const dispute = await call(() =>
+      this.stripe.disputes.retrieve(disputeId, {}, { stripeAccount: account }),
+    );
     return {
-      id: created.id,
-      state: (created.status ?? 'pending') as RefundView['state'],
-      amountCents: created.amount,
-      currency: created.currency.toUpperCase(),
-      balanceTransactionId:
-        typeof created.balance_transaction === 'string'
-          ? created.balance_transaction
-          : (created.balance_transaction?.id ?? null),
+      id: dispute.id,
+      chargeId: idOf(dispute.charge)!,
+      paymentIntentId: idOf(dispute.payment_intent),
+      amountCents: dispute.amount,
+      currency: dispute.currency.toUpperCase(),
+      balanceTransactions: dispute.balance_transactions.map((transaction) => ({
+        id: transaction.id,
+        amountCents: transaction.amount,
+        feeCents: transaction.fee,
+        occurredAt: new Date(transaction.created * 1000),
+      })),
     };
   }
+}
+
+function refundView(refund: Stripe.Refund): RefundView {
+  return {
+    id: refund.id,
+    state: (refund.status ?? 'pending') as RefundView['state'],
+    amountCents: refund.amount,
+    currency: refund.currency.toUpperCase(),
+    balanceTransactionId: idOf(refund.balance_transaction),
+    refundRowId: refund.metadata?.refundId ?? null,
+  };
+}
+
+/** The id of a field Stripe gives as an id or, when expanded, as the object. */
+function idOf(field: string | { id: string } | null | undefined): string | null {
+  return typeof field === 'string' ? field : (field?.id ?? null);
 }
 
 function view(intent: Stripe.PaymentIntent): PaymentIntentView {
