@@ -1,4 +1,5 @@
 import type { CancellationPoliciesRepository } from '../adapters/db/repositories/cancellation-policies.repository.ts';
+import type { RefundablePayment } from '../adapters/db/repositories/payments.repository.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { assertStatusChange } from '../domain/appointments/status.ts';
@@ -10,6 +11,7 @@ import type { CancellationPreviewDto } from '../schemas/appointment.schemas.ts';
  * tenant's default policy; with neither, the platform's default tiers, see
  * domain/policies/cancellation-terms.ts). The fee is a share of the booking's
  * price; what was paid beyond the fee is refunded, a fee beyond it is owed.
+ * POST …/cancel applies the same computation (termsOfCancelling) at its moment.
  */
 export async function previewCancellation(
   scope: TenantScope,
@@ -19,14 +21,8 @@ export async function previewCancellation(
 ): Promise<CancellationPreviewDto> {
   const appointment = await scope.appointments.record(appointmentId, tokenHash);
   assertStatusChange(appointment, 'cancel', now, 'client');
-  const paidCents = await scope.appointments.paidCents(appointment.id);
-  const terms = cancellationTerms({
-    policyTiers: await policyTiers(scope.cancellationPolicies, appointment.serviceId),
-    priceCents: appointment.totalAmountCents,
-    paidCents,
-    startTimeUtc: appointment.startTimeUtc,
-    now,
-  });
+  const payments = await scope.payments.refundable(appointment.id);
+  const terms = await termsOfCancelling(scope.cancellationPolicies, appointment, payments, now);
   const { tier } = terms;
   return {
     appointmentId: appointment.id,
@@ -38,10 +34,32 @@ export async function previewCancellation(
       feeFixedCents: tier.feeFixedCents ?? null,
     },
     feeCents: terms.feeCents,
-    paidCents,
+    paidCents: terms.paidCents,
     refundCents: terms.refundCents,
     amountDueCents: terms.amountDueCents,
   };
+}
+
+/**
+ * The one computation of a client's cancellation, for the preview and the cancel alike: the
+ * policy in force for the service applied to the price, settled against what was paid by card
+ * and not refunded.
+ */
+export async function termsOfCancelling(
+  policies: CancellationPoliciesRepository,
+  appointment: { serviceId: string; totalAmountCents: number; startTimeUtc: Date },
+  payments: readonly RefundablePayment[],
+  now: Date,
+) {
+  const paidCents = payments.reduce((sum, p) => sum + p.payment.amountCents - p.refundedCents, 0);
+  const terms = cancellationTerms({
+    policyTiers: await policyTiers(policies, appointment.serviceId),
+    priceCents: appointment.totalAmountCents,
+    paidCents,
+    startTimeUtc: appointment.startTimeUtc,
+    now,
+  });
+  return { ...terms, paidCents };
 }
 
 async function policyTiers(policies: CancellationPoliciesRepository, serviceId: string) {

@@ -16,6 +16,8 @@ export async function recordRefund(
   input: {
     payment: { id: string; appointmentId: string };
     refund: RefundView;
+    /** The refund's row when it was recorded as an intent before Stripe was asked (PENDING). */
+    refundId?: string;
     reason: string;
     actor: Actor | 'system';
     now: Date;
@@ -30,6 +32,8 @@ export async function recordRefund(
     status,
     reason: input.reason,
     stripeRefundId: refund.id,
+    // The row written before Stripe was asked (a cancel): named by the caller or by the refund itself.
+    ...((input.refundId ?? refund.refundRowId) ? { refundId: (input.refundId ?? refund.refundRowId)! } : {}),
     now,
   });
   if (status !== 'SUCCEEDED' || stored.previousStatus === 'SUCCEEDED') return;

@@ -118,22 +118,6 @@ export class AppointmentsRepository {
     }));
   }
 
-  /** What was paid for an appointment and not refunded, in minor units. */
-  async paidCents(appointmentId: string): Promise<number> {
-    const payments = await this.db.payment.findMany({
-      where: { tenantId: this.tenantId, appointmentId, status: 'SUCCEEDED' },
-      select: {
-        amountCents: true,
-        refunds: { where: { status: 'SUCCEEDED' }, select: { amountCents: true } },
-      },
-    });
-    return payments.reduce(
-      (sum, payment) =>
-        sum + payment.amountCents - payment.refunds.reduce((r, refund) => r + refund.amountCents, 0),
-      0,
-    );
-  }
-
   async list(query: {
     from?: Date;
     to?: Date;

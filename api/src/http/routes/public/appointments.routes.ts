@@ -16,7 +16,7 @@ import { authenticatedErrors, ErrorResponse } from '../../../schemas/common.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
 import { confirmPayment } from '../../../use-cases/confirm-payment.ts';
 import { requestPayment } from '../../../use-cases/request-payment.ts';
-import { changeAppointmentStatus } from '../../../use-cases/change-appointment-status.ts';
+import { cancelAppointment } from '../../../use-cases/cancel-appointment.ts';
 import { previewCancellation } from '../../../use-cases/preview-cancellation.ts';
 import { rescheduleAppointment } from '../../../use-cases/reschedule-appointment.ts';
 import { manageTokenHash } from '../../manage-token.ts';
@@ -117,19 +117,28 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       security,
       summary: 'Cancel a booking, by its manage token',
+      description:
+        'Applies, at this moment, the terms GET …/cancellation shows, and refunds by card what they give ' +
+        'back (part of it when the policy keeps a fee). If the card processor fails, the booking is ' +
+        'still cancelled and answered, its refund pending: cancelling again retries the refund (200, ' +
+        'never a second refund); without a pending refund a cancelled booking answers 409.',
       ...managed,
       body: CancelBodySchema,
       response: { 200: AppointmentSchema, 409: ErrorResponse, ...authenticatedErrors },
     },
-    handler: async (request) =>
-      changeAppointmentStatus(
+    handler: async (request) => {
+      const { appointment, refundErrors } = await cancelAppointment(
         request.scope,
+        app.payments,
         { id: request.params.id, tokenHash: manageTokenHash(request) },
-        'cancel',
         'client',
         app.now(),
         request.body?.reason,
-      ),
+      );
+      for (const err of refundErrors)
+        request.log.warn({ err }, 'refund left pending; the next cancel retries it');
+      return appointment;
+    },
   });
 
   app.post('/appointments/:id/reschedule', {

@@ -12,6 +12,7 @@ import {
 } from '../../../schemas/appointment.schemas.ts';
 import { authenticatedErrors, ErrorResponse, pageOf } from '../../../schemas/common.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
+import { cancelAppointment } from '../../../use-cases/cancel-appointment.ts';
 import { changeAppointmentStatus } from '../../../use-cases/change-appointment-status.ts';
 import { rescheduleAppointment } from '../../../use-cases/reschedule-appointment.ts';
 import { ValidationError } from '../../../domain/errors.ts';
@@ -87,7 +88,7 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   for (const [path, change, summary] of [
-    ['cancel', 'cancel', 'Cancel an appointment'],
+    ['cancel', 'cancel', 'Cancel an appointment; what was paid by card is refunded in full'],
     ['complete', 'complete', 'Mark an appointment completed (after it started)'],
     ['no-show', 'no-show', 'Mark a client as not having come (after the start)'],
   ] as const) {
@@ -101,16 +102,27 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AppointmentSchema, ...changeErrors },
       },
       handler: async (request) => {
-        const reason =
-          change === 'cancel' ? (request.body as { reason?: string } | undefined)?.reason : undefined;
-        return changeAppointmentStatus(
+        if (change !== 'cancel') {
+          return changeAppointmentStatus(
+            request.scope,
+            { id: request.params.id },
+            change,
+            'admin',
+            app.now(),
+          );
+        }
+        // A business that cancels gives back everything paid, whatever its policy says.
+        const { appointment, refundErrors } = await cancelAppointment(
           request.scope,
+          app.payments,
           { id: request.params.id },
-          change,
           'admin',
           app.now(),
-          reason,
+          (request.body as { reason?: string } | undefined)?.reason,
         );
+        for (const err of refundErrors)
+          request.log.warn({ err }, 'refund left pending; the next cancel retries it');
+        return appointment;
       },
     });
   }
