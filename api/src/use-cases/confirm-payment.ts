@@ -30,7 +30,9 @@ export async function confirmPayment(
   if (!payment?.stripePaymentIntentId || !account)
     throw new InvalidStateError('No card payment was asked for this booking.');
   const live = appointment.status === 'PENDING' || appointment.status === 'CONFIRMED';
-  if (payment.status === 'SUCCEEDED' && live) return toAppointmentDto(appointment);
+  // Settled by a request that ran alongside: the booking as that settlement left it (same commit).
+  if (payment.status === 'SUCCEEDED' && live)
+    return toAppointmentDto(await scope.appointments.record(target.id, target.tokenHash));
   const intent = await retrieve(gateway, account, payment.stripePaymentIntentId);
   if (intent.state !== 'succeeded') return toAppointmentDto(appointment);
   return settlePaymentIntent(scope, gateway, account, intent, now);

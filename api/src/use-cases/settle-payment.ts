@@ -32,14 +32,19 @@ export async function settlePaymentIntent(
 ): Promise<AppointmentDto> {
   const settlement = intent.state === 'succeeded' ? intent.settlement : null;
   const outcome = await scope.transaction(async (tx) => {
-    const payment = await tx.payments.lockByIntent(intent.id);
-    if (!payment) throw new NotFoundError('Payment', intent.id);
-    const appointment = await tx.appointments.lockForChange(payment.appointmentId);
+    // Locks in one order everywhere: the appointment, then its payment (record-refund.ts and the
+    // cancel take the appointment first too), so two settlements cannot deadlock.
+    const found = await tx.payments.findByIntent(intent.id);
+    if (!found) throw new NotFoundError('Payment', intent.id);
+    const appointment = await tx.appointments.lockForChange(found.appointmentId);
+    const payment = (await tx.payments.lockByIntent(intent.id))!;
     const live = appointment.status === 'PENDING' || appointment.status === 'CONFIRMED';
     if (!settlement) return { appointment: toAppointmentDto(appointment), lateRefund: null };
     if (payment.status === 'SUCCEEDED') {
-      // Settled before; a late payment whose refund failed last time is refunded now.
-      const unrefunded = !live && !(await tx.payments.hasRefund(payment.id));
+      // Settled before; a late payment (it never paid the booking: AWAITING_PAYMENT) whose refund
+      // failed last time is refunded now. A booking paid while live and cancelled since is not.
+      const late = !live && appointment.paymentStatus === 'AWAITING_PAYMENT';
+      const unrefunded = late && !(await tx.payments.hasRefund(payment.id));
       return { appointment: toAppointmentDto(appointment), lateRefund: unrefunded ? payment : null };
     }
     await tx.payments.markSucceeded(payment.id, now);

@@ -244,6 +244,26 @@ describe('POST /v1/public/appointments/:id/confirm-payment', () => {
     expect(await events(id)).toContain('REFUNDED');
   });
 
+  it('a booking paid and then cancelled (the policy kept the deposit) is not refunded by a later confirmation', async () => {
+    // 30 hours before the start: the default policy keeps half the price, more than the deposit paid.
+    const { id, token, intent } = await held('2027-03-02T13:00:00Z');
+    stripe.succeedPaymentIntent(intent);
+    expect((await confirm(id, token)).json()).toMatchObject({ paymentStatus: 'DEPOSIT_PAID' });
+    const cancelled = await publicRequest(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/public/appointments/${id}/cancel`,
+      headers: { 'x-manage-token': token },
+      payload: {},
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const answer = await confirm(id, token);
+    expect(answer.statusCode).toBe(200);
+    expect(stripe.state.refunds.list(account).filter((refund) => refund.payment_intent === intent)).toEqual(
+      [],
+    );
+    expect((await ledger(id)).map((row) => row.kind)).not.toContain('REFUND');
+  });
+
   it('answers 404 for a wrong token and 409 for a booking without a card payment', async () => {
     const { id } = await held('2027-03-16T10:00:00Z');
     expect((await confirm(id, 'w'.repeat(43))).statusCode).toBe(404);

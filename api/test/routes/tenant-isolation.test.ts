@@ -148,6 +148,10 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
     id: 'appointment',
     bodies: { POST: { startTimeUtc: '2030-01-07T12:00:00Z' } },
   },
+  '/v1/tenant-admin/appointments/{id}/collect-balance': {
+    id: 'appointment',
+    bodies: { POST: { method: 'venue' } },
+  },
 };
 
 /**
@@ -194,6 +198,7 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'PUT /v1/tenant-admin/cancellation-policy': 'own',
   'GET /v1/tenant-admin/appointments': 'list',
   'POST /v1/tenant-admin/appointments': 'body-ids',
+  'POST /v1/webhooks/stripe': 'none',
 };
 
 async function everyOperation(): Promise<string[]> {

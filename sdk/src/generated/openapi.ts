@@ -983,7 +983,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a booking, by its manage token */
+        /**
+         * Cancel a booking, by its manage token
+         * @description Applies, at this moment, the terms GET …/cancellation shows, and refunds by card what they give back (part of it when the policy keeps a fee). If the card processor fails, the booking is still cancelled and answered, its refund pending: cancelling again retries the refund (200, never a second refund); without a pending refund a cancelled booking answers 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4695,7 +4698,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an appointment */
+        /** Cancel an appointment; what was paid by card is refunded in full */
         post: {
             parameters: {
                 query?: never;
@@ -5071,6 +5074,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/appointments/{id}/collect-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what is still due as paid at the venue
+         * @description The booking becomes PAID (a held booking is confirmed); the amount is what is still due: the price minus what was paid. 409 when nothing is due or the booking can't take money.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description venue: taken at the business (cash, a card terminal), recorded without a card charge.
+                         * @enum {string}
+                         */
+                        method: "venue";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's events (payments, refunds, disputes on tenants' connected accounts)
+         * @description For Stripe only: the body is verified against `Stripe-Signature` with STRIPE_WEBHOOK_SECRET (400 `invalid_signature` otherwise; 409 `payments_not_configured` without Stripe). Each event is handled once: a repeat answers `duplicate: true`. 503 when it cannot be handled yet (Stripe delivers it again later).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5081,7 +5264,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -5524,13 +5707,27 @@ export interface components {
              */
             mode: "card" | "venue";
         };
+        StripeWebhookAnswerInput: {
+            /** @constant */
+            received: true;
+            /**
+             * @description The event was handled before.
+             * @constant
+             */
+            duplicate?: true;
+            /**
+             * @description Nothing for us: acknowledged.
+             * @constant
+             */
+            ignored?: true;
+        };
         Error: {
             error: {
                 /**
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -5972,6 +6169,20 @@ export interface components {
              * @enum {string}
              */
             mode: "card" | "venue";
+        };
+        StripeWebhookAnswer: {
+            /** @constant */
+            received: true;
+            /**
+             * @description The event was handled before.
+             * @constant
+             */
+            duplicate?: true;
+            /**
+             * @description Nothing for us: acknowledged.
+             * @constant
+             */
+            ignored?: true;
         };
     };
     responses: never;

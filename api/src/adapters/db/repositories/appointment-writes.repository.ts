@@ -220,18 +220,20 @@ export class AppointmentWritesRepository {
   }
 
   /**
-   * A (locked) held booking whose payment succeeded: confirmed, its hold over, with the payment
-   * state (DEPOSIT_PAID or PAID) and a PAID event carrying what was paid.
+   * A (locked) booking whose payment succeeded (by card, or at the venue): confirmed if it was
+   * held, its hold over, with the payment state (DEPOSIT_PAID or PAID) and a PAID event carrying
+   * what was paid. A completed booking stays completed.
    */
   async markPaid(
     id: string,
     paymentStatus: 'DEPOSIT_PAID' | 'PAID',
     now: Date,
-    data: { paymentIntentId: string; amountCents: number; currency: string },
+    data: Record<string, unknown> & { amountCents: number; currency: string },
   ): Promise<AppointmentRecord> {
     const update = Prisma.sql`
       UPDATE appointments
-         SET status = 'CONFIRMED', "paymentStatus" = ${paymentStatus}::"PaymentStatus",
+         SET status = CASE WHEN status = 'PENDING' THEN 'CONFIRMED'::"AppointmentStatus" ELSE status END,
+             "paymentStatus" = ${paymentStatus}::"PaymentStatus",
              "holdExpiresAt" = NULL, "confirmedAt" = coalesce("confirmedAt", ${now}), "updatedAt" = ${now}
        WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
     const [paid] = await this.changeWithEvent<AppointmentRecord>(update, {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { idempotencyPlugin } from '../../plugins/idempotency.ts';
 import { apiKeysRoutes } from './api-keys.routes.ts';
+import { appointmentPaymentsRoutes } from './appointment-payments.routes.ts';
 import { adminAppointmentsRoutes } from './appointments.routes.ts';
 import { availabilityRoutes } from './availability.routes.ts';
 import { cancellationPoliciesRoutes } from './cancellation-policies.routes.ts';
@@ -25,4 +26,5 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(cancellationPoliciesRoutes);
   await app.register(intakeFieldsRoutes);
   await app.register(adminAppointmentsRoutes);
+  await app.register(appointmentPaymentsRoutes);
 };
