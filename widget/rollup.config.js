@@ -1,7 +1,8 @@
-// Builds dist/locales/<lang>.<hash>.js (each language but English, loaded on demand), then
-// dist/widget.js (one classic-script IIFE, what tenants paste) and dist/widget.esm.js (for
-// bundlers), which know those files' names; prints the gzipped sizes and fails when widget.js is
-// over the 30 KB budget.
+// Builds the files widget.js loads on demand, each an ES module named by its content's hash
+// (dist/locales/<lang>.<hash>.js: each language but English; dist/chunks/<name>.<hash>.js: the
+// payment step), then dist/widget.js (one classic-script IIFE, what tenants paste) and
+// dist/widget.esm.js (for bundlers), which know those files' names; prints the gzipped sizes and
+// fails when widget.js is over the 30 KB budget.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +14,29 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const BUDGET_BYTES = 30 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const LOCALE_FILES = path.join(here, 'src/i18n/locale-files.ts');
-const LOCALES_DIR = path.join(here, 'dist/locales');
-/** Each language's line in src/i18n/locale-files.ts: `es: () => import('./es.ts'),`. */
-const TABLE_IMPORT = /import\('\.\/([a-z]{2,3})\.ts'\)/g;
+
+/**
+ * The modules widget.js imports on demand. Each `loader` writes one `import('./<name>.ts')` per file
+ * (a module beside it); the build makes each its own file in dist/<dir>/ and rewrites the import
+ * (localImports below) to `import(<url>("<name>.<hash>.js"))` in widget.js, `<url>` a function of
+ * the loader that gives the file's absolute URL on the API.
+ */
+const ON_DEMAND = [
+  {
+    dir: 'locales',
+    // Each language's line: `es: () => import('./es.ts'),`.
+    loader: path.join(here, 'src/i18n/locale-files.ts'),
+    imports: /import\('\.\/([a-z]{2,3})\.ts'\)/g,
+    url: 'localeUrl',
+  },
+  {
+    dir: 'chunks',
+    // The payment step: `import('./payment-form.ts')`, with Stripe.js's loader.
+    loader: path.join(here, 'src/payment/payment-chunk.ts'),
+    imports: /import\('\.\/([a-z][a-z-]*)\.ts'\)/g,
+    url: 'chunkUrl',
+  },
+];
 
 const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
 const sizeLine = (name, code, gzipped = gzipSize(code)) =>
@@ -60,22 +80,22 @@ const minify = (module) =>
   terser({ ecma: 2022, module, format: { comments: false }, compress: { passes: 2 } });
 
 /**
- * Each language's table (the ones src/i18n/locale-files.ts imports) as its own ES module,
- * dist/locales/<lang>.<hash>.js, the hash of its content: the API serves them as immutable. Answers
- * { es: 'es.<hash>.js', … }.
+ * The files of one ON_DEMAND entry, each its own ES module, dist/<dir>/<name>.<hash>.js, the hash
+ * of its content: the API serves them as immutable. Answers { files: { es: 'es.<hash>.js', … },
+ * built: [every file written] }.
  */
-async function buildLocales() {
-  const languages = [...readFileSync(LOCALE_FILES, 'utf8').matchAll(TABLE_IMPORT)].map((match) => match[1]);
-  if (languages.length === 0) return { files: {}, built: [] };
+async function buildOnDemand({ dir, loader, imports }) {
+  const names = [...readFileSync(loader, 'utf8').matchAll(imports)].map((match) => match[1]);
+  if (names.length === 0) return { files: {}, built: [] };
   const bundle = await rollup({
-    input: Object.fromEntries(languages.map((language) => [language, `src/i18n/${language}.ts`])),
+    input: Object.fromEntries(names.map((name) => [name, path.join(path.dirname(loader), `${name}.ts`)])),
     plugins,
   });
   const { output } = await bundle.write({
-    dir: LOCALES_DIR,
+    dir: path.join(here, 'dist', dir),
     format: 'es',
     entryFileNames: '[name].[hash].js',
-    // Code two tables share (none today) goes to its own file, imported relatively.
+    // Code two of them share (none today) goes to its own file, imported relatively.
     chunkFileNames: 'shared.[hash].js',
     hashCharacters: 'hex',
     plugins: [minify(true)],
@@ -84,63 +104,66 @@ async function buildLocales() {
   const files = {};
   for (const chunk of output) {
     if (chunk.type !== 'chunk') continue;
-    console.log(sizeLine(`locales/${chunk.fileName}`, chunk.code));
+    console.log(sizeLine(`${dir}/${chunk.fileName}`, chunk.code));
     if (chunk.isEntry) files[chunk.name] = chunk.fileName;
   }
   return { files, built: output.map((file) => file.fileName) };
 }
 
 /**
- * Once widget.js is written, removes the language files of earlier builds. Not before: a build that
+ * Once widget.js is written, removes the on-demand files of earlier builds. Not before: a build that
  * fails (over budget, a type error) leaves dist/ as it was, the old widget.js with its own files.
  */
-function removeStaleLocales(built) {
+function removeStale(builds) {
   return {
-    name: 'remove-stale-locales',
+    name: 'remove-stale',
     writeBundle() {
-      mkdirSync(LOCALES_DIR, { recursive: true });
-      for (const file of readdirSync(LOCALES_DIR)) {
-        if (!built.includes(file)) rmSync(path.join(LOCALES_DIR, file), { force: true });
+      for (const { dir, built } of builds) {
+        const folder = path.join(here, 'dist', dir);
+        mkdirSync(folder, { recursive: true });
+        for (const file of readdirSync(folder)) {
+          if (!built.includes(file)) rmSync(path.join(folder, file), { force: true });
+        }
       }
     },
   };
 }
 
 /**
- * Points locale-files.ts's `import('./es.ts')` at the built file instead of bundling the table:
- * in widget.js at its absolute URL on the API (`localeUrl`: a classic script cannot import
+ * Points a loader's `import('./es.ts')` at the built file instead of bundling the module: in
+ * widget.js at its absolute URL on the API (`localeUrl(file)`: a classic script cannot import
  * relative to itself), in widget.esm.js at "./locales/es.<hash>.js" beside it, which a bundler
  * picks up like any dynamic import. Runs before esbuild, on the source as written.
  */
-function localeImports(files, format) {
+function localImports({ dir, loader, imports, url }, files, format) {
   return {
-    name: 'locale-imports',
+    name: `${dir}-imports`,
     transform(code, id) {
-      if (id !== LOCALE_FILES) return null;
-      const rewritten = code.replace(TABLE_IMPORT, (_, language) => {
-        const file = files[language];
-        if (!file) this.error(`src/i18n/${language}.ts was not built to dist/locales`);
-        return format === 'iife'
-          ? `import(localeUrl(${JSON.stringify(file)}))`
-          : `import("./locales/${file}")`;
+      if (id !== loader) return null;
+      const rewritten = code.replace(imports, (_, name) => {
+        const file = files[name];
+        if (!file) this.error(`${path.relative(here, loader)}: ${name}.ts was not built to dist/${dir}`);
+        return format === 'iife' ? `import(${url}(${JSON.stringify(file)}))` : `import("./${dir}/${file}")`;
       });
-      if (/import\(['"]\.\//.test(rewritten.replace(/import\("\.\/locales\//g, ''))) {
+      if (/import\(['"]\.\//.test(rewritten.replaceAll(`import("./${dir}/`, ''))) {
         this.error(
-          "locale-files.ts imports a table this build cannot rewrite: write it as `import('./xx.ts')`",
+          `${path.relative(here, loader)} has an import() this build cannot rewrite: write it as \`import('./name.ts')\``,
         );
       }
       return { code: rewritten, map: null };
     },
     resolveId(source, importer) {
-      if (importer !== LOCALE_FILES || !source.startsWith('./locales/')) return null;
-      // Kept as written: relative to widget.esm.js, which sits beside locales/.
+      if (importer !== loader || !source.startsWith(`./${dir}/`)) return null;
+      // Kept as written: relative to widget.esm.js, which sits beside the folder.
       return { id: source, external: 'absolute' };
     },
   };
 }
 
 export default async () => {
-  const { files, built } = await buildLocales();
+  const builds = [];
+  for (const entry of ON_DEMAND) builds.push({ ...entry, ...(await buildOnDemand(entry)) });
+  const rewrite = (format) => builds.map((build) => localImports(build, build.files, format));
   return [
     {
       input: 'src/index.ts',
@@ -148,9 +171,9 @@ export default async () => {
         file: 'dist/widget.js',
         format: 'iife',
         name: 'MaisWidget',
-        plugins: [minify(false), collapseTemplateWhitespace(), sizeBudget(), removeStaleLocales(built)],
+        plugins: [minify(false), collapseTemplateWhitespace(), sizeBudget(), removeStale(builds)],
       },
-      plugins: [localeImports(files, 'iife'), ...plugins],
+      plugins: [...rewrite('iife'), ...plugins],
     },
     {
       input: 'src/index.ts',
@@ -159,7 +182,7 @@ export default async () => {
         format: 'es',
         plugins: [minify(true), collapseTemplateWhitespace()],
       },
-      plugins: [localeImports(files, 'es'), ...plugins],
+      plugins: [...rewrite('es'), ...plugins],
     },
   ];
 };

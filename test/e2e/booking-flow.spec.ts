@@ -69,7 +69,7 @@ test('a client books a service with intake questions, then reschedules and cance
   await check.step('details-filled');
   await widget.confirmBooking().click();
 
-  // A deposit service is held until paid (the payment step comes with the payments issue).
+  // A deposit service is held until paid; this tenant takes no cards here (payment.spec.ts pays by card).
   await widget.expectStep(widget.t.held);
   const booked = await lastWidgetEvent(page, 'mais:booked');
   const appointmentId = String(booked.appointmentId);

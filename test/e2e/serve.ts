@@ -11,6 +11,7 @@ import { createPrismaClient } from '../../api/src/adapters/db/prisma-client.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { examplesRoutes } from '../../api/src/http/routes/examples.routes.ts';
 import { WIDGET_BUNDLE, WidgetBundle } from '../../api/src/http/routes/widget-script.routes.ts';
+import { startFakeStripe } from '../fakes/stripe/index.ts';
 
 /**
  * The server the end-to-end tests run against (Playwright's webServer): what
@@ -18,6 +19,10 @@ import { WIDGET_BUNDLE, WidgetBundle } from '../../api/src/http/routes/widget-sc
  * but on a throwaway embedded PostgreSQL, so every run starts from the seed.
  * It leaves the demo keys and the database URL in test-results/e2e/server.json
  * for the tests, which check what was stored.
+ *
+ * Card payments go to a fake Stripe (test/fakes/stripe) on a free port, through the real stripe
+ * client. The demo tenant is not connected to it here, so paid services are booked as holds as
+ * before; payment.spec.ts connects the tenant to the account made below for its own tests.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,11 +44,19 @@ async function main() {
   url.pathname = '/mais_e2e';
   const databaseUrl = url.toString();
 
+  const stripe = await startFakeStripe({ webhookSecret: 'whsec_e2e' });
+  const stripeAccount = stripe.createAccount({
+    chargesEnabled: true,
+    defaultCurrency: 'eur',
+    country: 'DE',
+  }).id;
+
   let stopped = false;
   const stop = async (app?: { close(): Promise<unknown> }) => {
     if (stopped) return;
     stopped = true;
     await app?.close().catch(() => undefined);
+    await stripe.close().catch(() => undefined);
     await database.stop().catch(() => undefined);
     rmSync(tempDir, { recursive: true, force: true });
   };
@@ -59,6 +72,10 @@ async function main() {
       LOG_LEVEL: 'warn',
       PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
       PORT: String(port),
+      STRIPE_SECRET_KEY: 'sk_test_e2e',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_BASE: stripe.url,
     });
     const app = await buildApp(config, { db: createPrismaClient(databaseUrl) });
     let publishableKey = '';
@@ -79,7 +96,17 @@ async function main() {
     mkdirSync(path.dirname(SERVER_INFO), { recursive: true });
     writeFileSync(
       SERVER_INFO,
-      `${JSON.stringify({ baseUrl: address, databaseUrl, publishableKey: keys.publishable, secretKey: keys.secret }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          baseUrl: address,
+          databaseUrl,
+          publishableKey: keys.publishable,
+          secretKey: keys.secret,
+          stripe: { url: stripe.url, secretKey: 'sk_test_e2e', account: stripeAccount },
+        },
+        null,
+        2,
+      )}\n`,
     );
     console.log(`e2e server on ${address}`);
   } catch (error) {

@@ -11,7 +11,10 @@ import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
 import { loadConfig } from '../../src/config.ts';
 import { WIDGET_BUNDLE } from '../../src/http/routes/widget-script.routes.ts';
 
-/** GET /locales/<lang>.<hash>.js: the widget's languages besides English, loaded on demand. */
+/**
+ * GET /locales/<lang>.<hash>.js and GET /chunks/<name>.<hash>.js: the widget's languages besides
+ * English and its payment step, loaded on demand.
+ */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const db = createPrismaClient('postgresql://unused@127.0.0.1:1/none');
@@ -23,6 +26,11 @@ const FILE = 'es.0123abcd.js';
 const TABLE = `export default {$code:"es",${Array.from({ length: 80 }, (_, i) => `k${i}:"Texto número ${i}"`).join(',')}};`;
 mkdirSync(path.join(dir, 'locales'));
 writeFileSync(path.join(dir, 'locales', FILE), TABLE);
+// A stand-in for the payment step's chunk.
+const CHUNK = 'payment-form.89abcdef.js';
+const CHUNK_CODE = `export function startPayment(){${'/* Stripe.js loader */'.repeat(60)}}`;
+mkdirSync(path.join(dir, 'chunks'));
+writeFileSync(path.join(dir, 'chunks', CHUNK), CHUNK_CODE);
 // Beside locales/, out of the served folder: what a path traversal would be after.
 writeFileSync(path.join(dir, 'secret.js'), 'export default "SECRET-CONTENT";');
 
@@ -91,6 +99,56 @@ describe('GET /locales/:file', () => {
   });
 });
 
+describe('GET /chunks/:file', () => {
+  it('serves a chunk with the language files’ headers (any page may import it, cached for a year), compressed when asked', async () => {
+    for (const url of [`/chunks/${CHUNK}`, `/chunks/${CHUNK}?retry=2`]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers['access-control-allow-origin']).toBe('*');
+      expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect(response.body).toBe(CHUNK_CODE);
+    }
+    const gzip = await app.inject({
+      method: 'GET',
+      url: `/chunks/${CHUNK}`,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(CHUNK_CODE);
+  });
+
+  it('answers 404 for other names, and for a language file asked under chunks/ (and the reverse)', async () => {
+    for (const url of [
+      '/chunks/payment-form.ffffffff.js',
+      '/chunks/payment-form.js',
+      `/chunks/${FILE}`,
+      `/locales/${CHUNK}`,
+      '/chunks/Payment.89abcdef.js',
+    ]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().error.code, url).toBe('not_found');
+      expect(response.headers['access-control-allow-origin'], url).toBe('*');
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('refuses paths out of the folder', async () => {
+    for (const url of [
+      '/chunks/..%2Fsecret.js',
+      '/chunks/..%2Flocales%2Fes.0123abcd.js',
+      '/chunks/%2E%2E%2Fsecret.js',
+      '/chunks/../secret.js',
+    ]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.body, url).not.toContain('SECRET-CONTENT');
+    }
+  });
+});
+
 describe('the built widget', () => {
   const dist = path.dirname(WIDGET_BUNDLE);
 
@@ -127,5 +185,37 @@ describe('the built widget', () => {
     expect(response.body).toBe(table);
     await served.close();
     expect(existsSync(path.join(dist, 'locales', es!))).toBe(true);
+  });
+
+  it('leaves the payment step and Stripe.js’s loader out of widget.js, in chunks/payment-form.<hash>.js, which widget.js names', async () => {
+    const widget = readFileSync(WIDGET_BUNDLE, 'utf8');
+    const esm = readFileSync(path.join(dist, 'widget.esm.js'), 'utf8');
+    for (const bundle of [widget, esm]) {
+      expect(bundle).not.toContain('js.stripe.com');
+      expect(bundle).not.toContain('confirmPayment({');
+    }
+    const files = readdirSync(path.join(dist, 'chunks'));
+    const chunk = files.find((file) => /^payment-form\.[0-9a-f]{8}\.js$/.test(file));
+    expect(chunk, files.join(', ')).toBeDefined();
+    const code = readFileSync(path.join(dist, 'chunks', chunk!), 'utf8');
+    expect(code).toContain('https://js.stripe.com');
+    expect(code).toMatch(/export\s*\{[^}]*\bas startPayment\b/);
+    // Standalone: no second copy of Lit or of the SDK, nothing imported.
+    expect(code).not.toMatch(/\bimport\b/);
+    for (const marker of [
+      'litElementVersions',
+      'reactiveElementVersions',
+      'idempotency-key',
+      'x-manage-token',
+    ])
+      expect(code).not.toContain(marker);
+    expect(widget).toContain(JSON.stringify(chunk));
+    expect(esm).toContain(`import("./chunks/${chunk}")`);
+
+    const served = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db });
+    const response = await served.inject({ method: 'GET', url: `/chunks/${chunk}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(code);
+    await served.close();
   });
 });

@@ -9,6 +9,12 @@ export interface ServerInfo {
   databaseUrl: string;
   publishableKey: string;
   secretKey: string;
+  /**
+   * The fake Stripe the API takes card payments through (test/fakes/stripe), when serve.ts starts
+   * one: its URL, the platform's secret key the API uses, and a connected account made on it for
+   * the demo tenant (payment.spec.ts connects the tenant to it for its own tests).
+   */
+  stripe?: { url: string; secretKey: string; account: string };
 }
 
 const SERVER_INFO = fileURLToPath(new URL('../../../test-results/e2e/server.json', import.meta.url));
@@ -65,4 +71,29 @@ export async function storedIntake(appointmentId: string): Promise<Record<string
     [appointmentId],
   );
   return Object.fromEntries(rows.map((row) => [row.label, row.value]));
+}
+
+/**
+ * Connects the demo tenant to a Stripe account (what PUT /v1/tenant-admin/settings/stripe stores),
+ * or disconnects it (null): with no account, paid services are booked as holds without a card step.
+ */
+export async function connectDemoTenant(stripeAccountId: string | null): Promise<void> {
+  await query('UPDATE tenants SET "stripeAccountId" = $1 WHERE slug = $2', [stripeAccountId, 'demo']);
+}
+
+export interface StoredPayment {
+  status: string;
+  kind: string;
+  amountCents: number;
+  currency: string;
+  stripePaymentIntentId: string | null;
+}
+
+/** The card payments recorded for a booking, oldest first. */
+export async function storedPayments(appointmentId: string): Promise<StoredPayment[]> {
+  return query<StoredPayment>(
+    `SELECT status, kind, "amountCents", currency, "stripePaymentIntentId"
+       FROM payments WHERE "appointmentId" = $1 ORDER BY "createdAt"`,
+    [appointmentId],
+  );
 }

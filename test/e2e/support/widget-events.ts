@@ -10,6 +10,7 @@ const EVENT_TYPES = [
   'mais:ready',
   'mais:slot-selected',
   'mais:booked',
+  'mais:paid',
   'mais:cancelled',
   'mais:rescheduled',
   'mais:error',

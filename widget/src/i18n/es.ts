@@ -70,6 +70,13 @@ export const es: Translation = {
     `Para confirmar la reserva hay que pagar una señal de ${deposit} (de ${total}).`,
   heldUntil: (time) => `Guardamos esta hora hasta las ${time}.`,
   paymentLater: 'Se te pedirá el pago en línea.',
+  payTitle: 'Paga para confirmar',
+  payButton: (amount) => `Pagar ${amount}`,
+  paying: 'Pagando…',
+  paymentFailed: 'El pago no se ha completado. Inténtalo de nuevo.',
+  paymentUnavailable:
+    'No se ha podido cargar el formulario de pago. Comprueba tu conexión e inténtalo de nuevo.',
+  paymentPending: 'Tu pago todavía se está procesando. Inténtalo de nuevo en un momento.',
   service: 'Servicio',
   when: 'Cuándo',
   businessTime: 'Hora local del negocio',

@@ -63,6 +63,17 @@ export interface Translation {
   depositDue: (deposit: string, total: string) => string;
   heldUntil: (time: string) => string;
   paymentLater: string;
+  /** The payment step's heading. */
+  payTitle: string;
+  /** The Pay button: "Pay €20.00". */
+  payButton: (amount: string) => string;
+  paying: string;
+  /** Stripe failed for a reason other than the card (a decline shows Stripe's own message). */
+  paymentFailed: string;
+  /** Stripe.js or the payment step's code could not be loaded. */
+  paymentUnavailable: string;
+  /** Paid, but the payment is still being processed (the booking is not confirmed yet). */
+  paymentPending: string;
   service: string;
   when: string;
   businessTime: string;

@@ -21,27 +21,27 @@ export function servicePaymentNote(
   return l10n.t.depositAtBooking(low === high ? format(low) : l10n.t.priceRange(format(low), format(high)));
 }
 
+/** "A deposit of €20.00 (of €80.00) is needed to confirm this booking.", or the whole price's. */
+export function amountDue(appointment: Appointment, l10n: LocalizeController): string {
+  const { t } = l10n;
+  const total = l10n.price(appointment.totalAmountCents, appointment.currency);
+  const deposit = appointment.depositAmountCents;
+  return deposit > 0 && deposit < appointment.totalAmountCents
+    ? t.depositDue(l10n.price(deposit, appointment.currency), total)
+    : t.paymentDue(total);
+}
+
 /**
- * What a held booking of a paid service (DEPOSIT or FULL) still needs: the amount and how long the
- * time is held. The payment step itself comes with the payments issue: it will be loaded here with
- * a dynamic `import()` (and Stripe.js from Stripe's own host) only for an appointment whose
- * paymentStatus is AWAITING_PAYMENT, so pages of free services never download any of it.
+ * What a held booking of a paid service (DEPOSIT or FULL) still needs when it is not paid by card
+ * in the widget (the booking answer has no `payment`: the business takes no cards online): the
+ * amount and how long the time is held. A booking to be paid by card goes to the payment step
+ * instead (payment.view.ts), whose code is loaded only then (payment-chunk.ts).
  */
 export function paymentNotice(appointment: Appointment, l10n: LocalizeController, zone: string) {
   if (appointment.status !== 'PENDING' || appointment.paymentStatus !== 'AWAITING_PAYMENT') return nothing;
   const { t } = l10n;
-  const total = l10n.price(appointment.totalAmountCents, appointment.currency);
-  const deposit = appointment.depositAmountCents;
   return html`<div class="payment" part="payment">
-    <p>
-      <strong>
-        ${
-          deposit > 0 && deposit < appointment.totalAmountCents
-            ? t.depositDue(l10n.price(deposit, appointment.currency), total)
-            : t.paymentDue(total)
-        }
-      </strong>
-    </p>
+    <p><strong>${amountDue(appointment, l10n)}</strong></p>
     ${appointment.holdExpiresAt ? html`<p>${t.heldUntil(l10n.time(appointment.holdExpiresAt, zone))}</p>` : nothing}
     <p>${t.paymentLater}</p>
   </div>`;

@@ -120,3 +120,18 @@ export async function fillHaircutForm(el: MaisBooking): Promise<void> {
 export function submitForm(el: MaisBooking): void {
   deep(el, 'mais-intake-form', 'button.submit').click();
 }
+
+/**
+ * On a booking showing a paid service's times (the consultation, `service` set) whose FakeApi has
+ * `cardPayments`: books the first time as Lucía and waits for the payment step.
+ */
+export async function toPayment(el: MaisBooking): Promise<void> {
+  await waitForHeading(el, 'Choose a day and time');
+  await waitForSlots(el);
+  buttonWithText(el, '9:00 AM', 'mais-slot-list').click();
+  await waitForHeading(el, 'Your details');
+  await fill(el, 'Name', 'Lucía');
+  await fill(el, 'Email', 'lucia@example.com');
+  submitForm(el);
+  await waitForHeading(el, 'Pay to confirm');
+}

@@ -32,6 +32,15 @@ export const IDS = {
 
 export const TOKEN = 'mtok_abcdefghijklmnopqrstuvwxyz';
 
+/** The booking answer's `payment` with FakeApi#cardPayments: the deposit of the consultation. */
+export const PAYMENT = {
+  clientSecret: 'pi_fake_secret_abcdefghijklmnop',
+  publishableKey: 'pk_test_platform',
+  stripeAccount: 'acct_1FakeSalon',
+  amountCents: 2000,
+  currency: 'EUR',
+} as const;
+
 export const tenant: PublicTenant = {
   name: 'Studio Sol',
   timezone: 'Europe/Madrid',
@@ -175,6 +184,15 @@ export class FakeApi {
   tenant: PublicTenant = tenant;
   appointment: Appointment = appointmentAt('2099-03-10T09:00:00Z');
   cancellation: CancellationPreview = cancellationOf();
+  /**
+   * The business takes cards: a paid service's booking answers with `payment` (for Stripe.js) and
+   * is held for `holdMs` from now, and POST …/confirm-payment confirms it (as the API does once
+   * Stripe says the payment succeeded).
+   */
+  cardPayments = false;
+  holdMs = 10 * 60_000;
+  /** The last booking held for a card payment (cardPayments). */
+  held: Appointment | null = null;
   /** Route overrides, by "METHOD /path" with ids as they are. */
   readonly overrides = new Map<string, Handler>();
 
@@ -300,7 +318,29 @@ export class FakeApi {
             }
           : {}),
       });
+      if (paid && this.cardPayments) {
+        const heldAppointment = {
+          ...appointment,
+          holdExpiresAt: new Date(Date.now() + this.holdMs).toISOString(),
+        };
+        this.held = heldAppointment;
+        return json({ appointment: heldAppointment, manageToken: TOKEN, payment: PAYMENT }, 201);
+      }
       return json({ appointment, manageToken: TOKEN }, 201);
+    }
+    const confirmPayment = path.match(/^\/v1\/public\/appointments\/([^/]+)\/confirm-payment$/);
+    if (method === 'POST' && confirmPayment) {
+      const held = this.held;
+      if (!held || held.id !== confirmPayment[1] || call.headers.get('x-manage-token') !== TOKEN)
+        return apiError(404, 'not_found', 'No such appointment.');
+      const deposit = held.depositAmountCents < held.totalAmountCents;
+      return json({
+        ...held,
+        status: 'CONFIRMED',
+        paymentStatus: deposit ? 'DEPOSIT_PAID' : 'PAID',
+        holdExpiresAt: null,
+        confirmedAt: new Date().toISOString(),
+      });
     }
     const manage = path.match(/^\/v1\/public\/appointments\/([^/]+)(\/cancel|\/cancellation|\/reschedule)?$/);
     if (manage && manage[1] === this.appointment.id) {

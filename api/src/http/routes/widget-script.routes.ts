@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from '../error-handler.ts';
-import { widgetLocalesRoutes } from './widget-locales.routes.ts';
+import { widgetFilesRoutes } from './widget-locales.routes.ts';
 
 export const WIDGET_BUNDLE = fileURLToPath(new URL('../../../../widget/dist/widget.js', import.meta.url));
 
@@ -16,11 +16,12 @@ export const WIDGET_BUNDLE = fileURLToPath(new URL('../../../../widget/dist/widg
  *    as immutable, for pages we render ourselves (the examples; the hosted booking page). An old
  *    hash after a release redirects to /widget.js.
  * Read from widget/dist (re-read when the file changes, so a rebuild shows without a restart).
- * The languages widget.js loads on demand are beside it, in locales/ (widget-locales.routes.ts).
+ * The files widget.js loads on demand are beside it, in locales/ (languages) and chunks/ (the
+ * payment step): widget-locales.routes.ts.
  */
 export const widgetScriptRoutes: FastifyPluginAsync<{ bundlePath: string }> = async (app, { bundlePath }) => {
   const bundles = new WidgetBundle(bundlePath);
-  await app.register(widgetLocalesRoutes, { localesDir: path.join(path.dirname(bundlePath), 'locales') });
+  await app.register(widgetFilesRoutes, { distDir: path.dirname(bundlePath) });
 
   app.get('/widget.js', { schema: { hide: true } }, async (request, reply) => {
     const bundle = await bundles.current();

@@ -62,8 +62,13 @@ function manageSection(host: MaisBooking, url: string) {
     </p>`;
 }
 
+/** The hold's remaining time, ticking (the host re-renders each second through its ClockController). */
+export function countdown(host: MaisBooking, left: number) {
+  return html`<p class="countdown" role="timer">${host.l10n.t.holdRemaining(minutesAndSeconds(left))}</p>`;
+}
+
 /** A hold whose time ran out before it was paid: said plainly, with the way to book again. */
-function lapsedView(host: MaisBooking) {
+export function lapsedView(host: MaisBooking) {
   const { t } = host.l10n;
   return html`<div class="confirmation confirmation--lapsed" part="confirmation">
     ${stepHeading(host, t.holdLapsed)}
@@ -93,8 +98,7 @@ export function confirmationView(host: MaisBooking) {
     ${summary(host, appointment, price)}
     ${
       held
-        ? html`${paymentNotice(appointment, l10n, host.zone)}
-          ${left ? html`<p class="countdown" role="timer">${t.holdRemaining(minutesAndSeconds(left))}</p>` : nothing}`
+        ? html`${paymentNotice(appointment, l10n, host.zone)} ${left ? countdown(host, left) : nothing}`
         : html`${total > 0 && appointment.paymentStatus === 'NOT_REQUIRED' ? html`<p>${t.payAtVenue}</p>` : nothing}
           ${calendarLinks(host, booked, url)}`
     }

@@ -26,12 +26,14 @@ import {
 } from '../../events/events.ts';
 import { MaisElement } from '../../internal/mais-element.ts';
 import { readManageLink } from '../../manage-link.ts';
+import type { PayState } from '../../payment/payment-state.ts';
 import { scriptConfig } from '../../script-config.ts';
 import { shared } from '../../styles/shared.styles.ts';
 import { tokens } from '../../styles/tokens.styles.ts';
 import type { FieldValue } from '../mais-intake-form/validation.ts';
 import { loadManage } from './manage.actions.ts';
 import { styles } from './mais-booking.styles.ts';
+import { startPayment } from './payment.actions.ts';
 import { ScheduleCache, type ScheduleKey } from './schedule-cache.ts';
 import { renderStep } from './steps.ts';
 import '../mais-calendar/mais-calendar.ts';
@@ -39,11 +41,13 @@ import '../mais-intake-form/mais-intake-form.ts';
 import '../mais-slot-list/mais-slot-list.ts';
 import '../mais-timezone-picker/mais-timezone-picker.ts';
 
-export type Step = 'services' | 'schedule' | 'details' | 'confirmation' | 'manage' | 'cancel' | 'move';
+export type Step =
+  'services' | 'schedule' | 'details' | 'payment' | 'confirmation' | 'manage' | 'cancel' | 'move';
 
 /**
- * @summary The booking widget, inline: service → day and time (with whom) → details → confirmation,
- * and the manage view (reschedule, cancel) when the page is opened from a manage link.
+ * @summary The booking widget, inline: service → day and time (with whom) → details → payment (when
+ * the booking is to be paid by card) → confirmation, and the manage view (reschedule, cancel) when
+ * the page is opened from a manage link.
  *
  * The first screen comes from one request (GET /v1/public/booking-page): the business, its services
  * and, with a preselected or only service, the first open month and day with its times. The next
@@ -55,6 +59,7 @@ export type Step = 'services' | 'schedule' | 'details' | 'confirmation' | 'manag
  * @event mais:ready - Loaded and usable. `detail: { mode: 'booking' | 'manage' }`.
  * @event mais:slot-selected - A time was picked. `detail: { serviceId, providerId, startTimeUtc, endTimeUtc }`.
  * @event mais:booked - Booked. `detail: { appointmentId, serviceId, startTimeUtc, status }`.
+ * @event mais:paid - A held booking was paid by card and is confirmed. `detail: { appointmentId, amountCents, currency }`.
  * @event mais:cancelled - Cancelled from the manage view. `detail: { appointmentId }`.
  * @event mais:rescheduled - Moved from the manage view. `detail: { appointmentId, previousStartTimeUtc, startTimeUtc }` (the same appointment moves).
  * @event mais:error - An error is shown. `detail: { code, message }`.
@@ -67,7 +72,7 @@ export type Step = 'services' | 'schedule' | 'details' | 'confirmation' | 'manag
  * @csspart button - The action buttons.
  * @csspart form - The details form.
  * @csspart confirmation - The confirmation panel.
- * @csspart payment - The amount a held booking still needs paid.
+ * @csspart payment - The amount a held booking still needs paid (on the payment step too).
  * @csspart error - An error message (with Retry when it can help).
  * @csspart zone - The line naming the time zone.
  * @csspart nav - The calendar's previous and next month buttons.
@@ -128,6 +133,8 @@ export class MaisBooking extends MaisElement {
   @state() appointment: Appointment | null = null;
   /** What cancelling the manage view's booking now would cost or refund (loaded on the cancel step). */
   @state() cancellation: CancellationPreview | null = null;
+  /** The payment step's state (payment.actions.ts, payment/payment-form.ts). */
+  @state() pay: PayState = {};
   /** An error that stops the widget (refused key, missing service, invalid link). */
   @state() fatal: Failure | null = null;
 
@@ -403,7 +410,9 @@ export class MaisBooking extends MaisElement {
     this.booked = booked;
     // The booked time is no longer free: later calendars must not offer it.
     this.schedules.clear();
-    this.go('confirmation');
+    // To be paid by card now (the business takes cards): the payment step, else the confirmation.
+    this.go(booked.payment ? 'payment' : 'confirmation');
+    if (booked.payment) void startPayment(this);
     const { id, serviceId, startTimeUtc, status } = booked.appointment;
     this.dispatchEvent(
       new MaisBookedEvent({
@@ -426,6 +435,8 @@ export class MaisBooking extends MaisElement {
 
   /** From the confirmation (or a lapsed hold): another booking, keeping the client's name and email. */
   bookAgain(): void {
+    this.pay.stop?.();
+    this.pay = {};
     this.booked = null;
     this.pickedSlot = null;
     this.day = null;

@@ -178,8 +178,10 @@ describe('<mais-booking> manage view', () => {
 
   it('an invalid manage link says so', async () => {
     openManageLink('77777777-7777-4777-8777-777777777777');
+    // Listening before the widget exists: the 404 can come before renderBooking resolves (a frame later).
+    const failed = oneEvent(document, 'mais:error');
     const { el } = await renderBooking();
-    const error = await oneEvent(el, 'mais:error');
+    const error = await failed;
     expect(error.detail.code).to.equal('not_found');
     await waitUntil(() => el.shadowRoot!.querySelector('.failure'));
     expect(textOf(deep(el, '.failure'))).to.equal('This booking link is not valid.');

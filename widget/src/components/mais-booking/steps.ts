@@ -5,12 +5,14 @@ import { detailsView } from './details.view.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 import { cancelView, manageView, moveView } from './manage.views.ts';
 import { failurePanel, skeleton } from './parts.ts';
+import { paymentView } from './payment.view.ts';
 import { scheduleView } from './schedule.views.ts';
 
 const VIEWS = {
   services: servicesView,
   schedule: scheduleView,
   details: detailsView,
+  payment: paymentView,
   confirmation: confirmationView,
   manage: manageView,
   cancel: cancelView,
