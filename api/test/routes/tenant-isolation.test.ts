@@ -184,6 +184,7 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /v1/tenant-admin/settings/stripe': 'own',
   'PUT /v1/tenant-admin/settings/stripe': 'own',
   'DELETE /v1/tenant-admin/settings/stripe': 'own',
+  'GET /v1/tenant-admin/reconciliation': 'own',
   'GET /v1/tenant-admin/api-keys': 'list',
   'POST /v1/tenant-admin/api-keys': 'own',
   'POST /v1/tenant-admin/services': 'body-ids',

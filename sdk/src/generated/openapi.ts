@@ -5179,6 +5179,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ledger against the tenant's Stripe balance transactions
+         * @description Every difference for the days startDate…endDate (the tenant's zone): a movement missing on either side, another amount, another currency. Empty `differences`: the ledger matches Stripe to the cent.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day, in the tenant's time zone. */
+                    startDate: string;
+                    /** @description Last day (inclusive); at most 93 days after startDate. */
+                    endDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reconciliation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -5673,6 +5780,34 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ReconciliationInput: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description Empty when the two agree. */
+            differences: {
+                /** @enum {string} */
+                type: "missing_in_ledger" | "missing_in_stripe" | "amount_mismatch" | "currency_mismatch";
+                key: {
+                    /** @description payment, refund, dispute, dispute_reversal, stripe_fee or platform_fee. */
+                    group: string;
+                    stripeObjectId: string;
+                };
+                currency?: string;
+                ledgerCurrency?: string;
+                stripeCurrency?: string;
+                ledgerCents?: number;
+                stripeCents?: number;
+                entryIds?: string[];
+                balanceTransactionIds?: string[];
+            }[];
+            matchedMovements: number;
+            /** @description Stripe transactions that are not appointment money (payouts, transfers…). */
+            outOfScopeTransactions: number;
+            /** @description Ledger rows outside Stripe (paid at the venue). */
+            offStripeEntries: number;
+        };
         ResourceInput: {
             /** Format: uuid */
             id: string;
@@ -6135,6 +6270,34 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        Reconciliation: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description Empty when the two agree. */
+            differences: {
+                /** @enum {string} */
+                type: "missing_in_ledger" | "missing_in_stripe" | "amount_mismatch" | "currency_mismatch";
+                key: {
+                    /** @description payment, refund, dispute, dispute_reversal, stripe_fee or platform_fee. */
+                    group: string;
+                    stripeObjectId: string;
+                };
+                currency?: string;
+                ledgerCurrency?: string;
+                stripeCurrency?: string;
+                ledgerCents?: number;
+                stripeCents?: number;
+                entryIds?: string[];
+                balanceTransactionIds?: string[];
+            }[];
+            matchedMovements: number;
+            /** @description Stripe transactions that are not appointment money (payouts, transfers…). */
+            outOfScopeTransactions: number;
+            /** @description Ledger rows outside Stripe (paid at the venue). */
+            offStripeEntries: number;
         };
         Resource: {
             /** Format: uuid */

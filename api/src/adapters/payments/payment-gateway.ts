@@ -1,3 +1,5 @@
+import type { BalanceTransaction } from '../../domain/ledger/reconcile.ts';
+
 /**
  * What the booking and money use-cases need from a card processor, in our terms (integer minor
  * units, upper-case currency codes). stripe-gateway.ts is the implementation; the use-cases never
@@ -108,6 +110,8 @@ export interface PaymentGateway {
   /** Every refund of the intent's charges, wherever it was made (here or in Stripe's dashboard). */
   listRefunds(account: string, paymentIntentId: string): Promise<RefundView[]>;
   retrieveDispute(account: string, disputeId: string): Promise<DisputeView>;
+  /** The account's balance transactions created in [from, to) (every page). */
+  listBalanceTransactions(account: string, period: { from: Date; to: Date }): Promise<BalanceTransaction[]>;
 }
 
 /** The gateway could not reach the processor, or it failed: the caller may retry with the same key. */

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import type { BalanceTransaction } from '../../domain/ledger/reconcile.ts';
 import {
   PaymentGatewayRefusedError,
   PaymentGatewayUnavailableError,
@@ -90,6 +91,41 @@ export class StripeGateway implements PaymentGateway {
         .autoPagingToArray({ limit: 10_000 }),
     );
     return refunds.map(refundView);
+  }
+
+  async listBalanceTransactions(
+    account: string,
+    period: { from: Date; to: Date },
+  ): Promise<BalanceTransaction[]> {
+    const transactions: Stripe.BalanceTransaction[] = [];
+    await call(() =>
+      this.stripe.balanceTransactions
+        .list(
+          {
+            created: {
+              gte: Math.floor(period.from.getTime() / 1000),
+              lt: Math.ceil(period.to.getTime() / 1000),
+            },
+            limit: 100,
+          },
+          { stripeAccount: account },
+        )
+        // Every page, however many: a busy account has more than autoPagingToArray's 10,000 cap.
+        .autoPagingEach((transaction) => {
+          transactions.push(transaction);
+        }),
+    );
+    return transactions.map((transaction) => ({
+      id: transaction.id,
+      type: transaction.type,
+      amount: transaction.amount,
+      fee: transaction.fee,
+      net: transaction.net,
+      currency: transaction.currency,
+      source: idOf(transaction.source),
+      created: transaction.created,
+      feeDetails: transaction.fee_details.map((detail) => ({ type: detail.type, amount: detail.amount })),
+    }));
   }
 
   async retrieveDispute(account: string, disputeId: string): Promise<DisputeView> {

@@ -40,4 +40,29 @@ export class LedgerRepository {
       orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }],
     });
   }
+
+  /**
+   * The rows of a reconciliation: those that happened in [from, to), and those of the same Stripe
+   * movements (by Stripe object or balance transaction) whatever their time, with the rows they
+   * correct, so a movement on the period's edge is compared whole.
+   */
+  async forReconciliation(from: Date, to: Date, stripeIds: readonly string[]) {
+    const rows = await this.db.ledgerEntry.findMany({
+      where: {
+        tenantId: this.tenantId,
+        OR: [
+          { occurredAt: { gte: from, lt: to } },
+          { stripeObjectId: { in: [...stripeIds] } },
+          { stripeBalanceTransactionId: { in: [...stripeIds] } },
+        ],
+      },
+    });
+    const corrected = rows.flatMap((row) => (row.correctsEntryId ? [row.correctsEntryId] : []));
+    const missing = corrected.filter((id) => !rows.some((row) => row.id === id));
+    if (missing.length === 0) return rows;
+    return [
+      ...rows,
+      ...(await this.db.ledgerEntry.findMany({ where: { tenantId: this.tenantId, id: { in: missing } } })),
+    ];
+  }
 }

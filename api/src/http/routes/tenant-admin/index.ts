@@ -7,6 +7,7 @@ import { availabilityRoutes } from './availability.routes.ts';
 import { cancellationPoliciesRoutes } from './cancellation-policies.routes.ts';
 import { intakeFieldsRoutes } from './intake-fields.routes.ts';
 import { providersRoutes } from './providers.routes.ts';
+import { reconciliationRoutes } from './reconciliation.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
 import { servicesRoutes } from './services.routes.ts';
 import { stripeSettingsRoutes } from './settings-stripe.routes.ts';
@@ -27,4 +28,5 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(intakeFieldsRoutes);
   await app.register(adminAppointmentsRoutes);
   await app.register(appointmentPaymentsRoutes);
+  await app.register(reconciliationRoutes);
 };

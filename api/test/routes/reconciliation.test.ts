@@ -1,0 +1,134 @@
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
+import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
+import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
+
+// GET /v1/tenant-admin/reconciliation: the ledger against the tenant's Stripe balance transactions.
+// The fake Stripe runs on the test's clock, so both sides date their money alike.
+const { read } = testClock('2027-03-01T07:00:00Z');
+let t: TestApp;
+let stripe: FakeStripe;
+let tenant: CreatedTenant;
+let account: string;
+let serviceId: string;
+
+beforeAll(async () => {
+  const fake = await fakeStripeEnvironment({ now: read });
+  stripe = fake.stripe;
+  t = await buildTestApp(
+    { ...fake.env, PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', PLATFORM_FEE_PERCENT: '3' },
+    { clock: read },
+  );
+  tenant = await createTestTenant(t.db);
+  account = await connectTenant(t, stripe, tenant);
+  ({ serviceId } = await bookableService(t.app, tenant, {
+    service: { priceBaseCents: 9000, paymentMode: 'DEPOSIT', depositCents: 2500 },
+  }));
+});
+afterAll(async () => {
+  await t.close();
+  await stripe.close();
+});
+
+const { book } = bookingRequests(() => ({ app: t.app, tenant }));
+const reconciliation = (query = 'startDate=2027-03-01&endDate=2027-03-01') =>
+  admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/reconciliation?${query}` });
+
+async function paidBooking(start: string) {
+  const booked = (await book(bookingBody(serviceId, start))).json();
+  const intent = booked.payment.clientSecret.split('_secret_')[0];
+  stripe.succeedPaymentIntent(intent);
+  const headers = { 'x-manage-token': booked.manageToken };
+  const url = `/v1/public/appointments/${booked.appointment.id}`;
+  expect(
+    (await publicRequest(t.app, tenant, { method: 'POST', url: `${url}/confirm-payment`, headers })).json(),
+  ).toMatchObject({ status: 'CONFIRMED' });
+  return {
+    id: booked.appointment.id as string,
+    intent: intent as string,
+    cancel: () =>
+      publicRequest(t.app, tenant, { method: 'POST', url: `${url}/cancel`, headers, payload: {} }),
+  };
+}
+
+describe('GET /v1/tenant-admin/reconciliation', () => {
+  it('finds no difference when every payment, fee and refund went through our code', async () => {
+    await paidBooking('2027-03-08T10:00:00Z');
+    const refunded = await paidBooking('2027-03-09T10:00:00Z');
+    expect((await refunded.cancel()).statusCode).toBe(200);
+    const response = await reconciliation();
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      startDate: '2027-03-01',
+      endDate: '2027-03-01',
+      differences: [],
+    });
+    // Two charges, their Stripe and platform fees, one refund.
+    expect(response.json().matchedMovements).toBeGreaterThanOrEqual(5);
+  });
+
+  it('finds a refund made in Stripe that the ledger never heard of, and a ledger row Stripe never saw', async () => {
+    const { id, intent } = await paidBooking('2027-03-10T10:00:00Z');
+    const dashboard = new Stripe('sk_test_dashboard', {
+      host: '127.0.0.1',
+      port: stripe.port,
+      protocol: 'http',
+      maxNetworkRetries: 0,
+      telemetry: false,
+    });
+    const refund = await dashboard.refunds.create(
+      { payment_intent: intent, amount: 700 },
+      { stripeAccount: account },
+    );
+    await t.db.ledgerEntry.create({
+      data: {
+        tenantId: tenant.tenant.id,
+        appointmentId: id,
+        kind: 'DEPOSIT',
+        amountCents: 1234,
+        currency: 'EUR',
+        stripeObjectId: 'ch_planted',
+        occurredAt: read(),
+      },
+    });
+    const { differences } = (await reconciliation()).json();
+    expect(differences).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'missing_in_ledger',
+          key: { group: 'refund', stripeObjectId: refund.id },
+          currency: 'EUR',
+          stripeCents: -700,
+        }),
+        expect.objectContaining({
+          type: 'missing_in_stripe',
+          key: { group: 'payment', stripeObjectId: 'ch_planted' },
+          ledgerCents: 1234,
+        }),
+      ]),
+    );
+  });
+
+  it.each([
+    ['startDate=2027-03-02&endDate=2027-03-01', 400],
+    ['startDate=2027-01-01&endDate=2027-06-01', 400],
+    ['startDate=2027-03-01', 400],
+    ['startDate=2027-02-30&endDate=2027-03-01', 400],
+  ])('refuses %s', async (query, status) => {
+    const response = await reconciliation(query);
+    expect(response.statusCode).toBe(status);
+    expect(response.json().error.code).toBe('validation_failed');
+  });
+
+  it('asks for a connected account', async () => {
+    const other = await createTestTenant(t.db);
+    const response = await admin(t.app, other, {
+      method: 'GET',
+      url: '/v1/tenant-admin/reconciliation?startDate=2027-03-01&endDate=2027-03-01',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('invalid_state');
+  });
+});
