@@ -26,7 +26,8 @@ test('a client books a service with intake questions, then reschedules and cance
   await expect(widget.service('Haircut')).toContainText('45 min');
   // The price that will be charged: Alex Rivera, the only one offering it, charges €140 (not the base €120).
   await expect(widget.service('Colour & style')).toContainText('€140.00');
-  await expect(widget.service('Colour & style')).toContainText('Deposit of €42.00 when booking');
+  // The demo business takes no cards online (payment.spec.ts connects it): paid at the venue.
+  await expect(widget.service('Colour & style')).toContainText(widget.t.payAtVenue);
   await check.step('services');
 
   // Only Alex Rivera offers it: there is no one to choose.
@@ -69,23 +70,18 @@ test('a client books a service with intake questions, then reschedules and cance
   await check.step('details-filled');
   await widget.confirmBooking().click();
 
-  // A deposit service is held until paid; this tenant takes no cards here (payment.spec.ts pays by card).
-  await widget.expectStep(widget.t.held);
+  // No cards online: booked at once, nothing held, the price due at the appointment.
+  await widget.expectStep(widget.t.booked);
   const booked = await lastWidgetEvent(page, 'mais:booked');
   const appointmentId = String(booked.appointmentId);
-  expect(booked).toMatchObject({ startTimeUtc, status: 'PENDING' });
-  await expect(
-    widget.root.getByText(widget.t.depositDue('€42.00', '€140.00'), { exact: true }),
-  ).toBeVisible();
-  // A hold is not a booking yet: its remaining time, and nothing to add to a calendar.
-  await expect(widget.root.getByRole('timer')).toHaveText(/^Held for you for \d+:\d\d more\.$/);
-  await expect(widget.root.getByRole('link', { name: widget.t.googleCalendar })).toHaveCount(0);
-  await expect(widget.root.getByRole('link', { name: widget.t.downloadIcs })).toHaveCount(0);
+  expect(booked).toMatchObject({ startTimeUtc, status: 'CONFIRMED' });
+  await expect(widget.root.getByText(widget.t.payAtVenue, { exact: true })).toBeVisible();
+  await expect(widget.root.getByRole('timer')).toHaveCount(0);
   await check.step('confirmation');
 
   const stored = await storedAppointment(appointmentId);
   expect(stored).toMatchObject({
-    status: 'PENDING',
+    status: 'CONFIRMED',
     serviceName: 'Colour & style',
     clientName: 'Ada Lovelace',
     clientEmail: 'ada@example.com',
@@ -103,7 +99,7 @@ test('a client books a service with intake questions, then reschedules and cance
   expect(manageUrl).toContain(`mais-appointment=${appointmentId}`);
   await page.goto(manageUrl!);
   await widget.expectStep(widget.t.yourBooking, { focused: false });
-  await expect(widget.root.getByText(widget.t.status('PENDING'), { exact: true })).toBeVisible();
+  await expect(widget.root.getByText(widget.t.status('CONFIRMED'), { exact: true })).toBeVisible();
   await check.step('manage');
 
   await widget.button(widget.t.reschedule).click();
@@ -129,7 +125,11 @@ test('a client books a service with intake questions, then reschedules and cance
 
   // The same appointment moved: the manage link in the address bar (and in any email) still works.
   const moved = await storedAppointment(appointmentId);
-  expect(moved).toMatchObject({ status: 'PENDING', rescheduledFromId: null, providerId: stored!.providerId });
+  expect(moved).toMatchObject({
+    status: 'CONFIRMED',
+    rescheduledFromId: null,
+    providerId: stored!.providerId,
+  });
   expect(moved!.startTimeUtc.toISOString()).toBe(new Date(moveTo).toISOString());
   expect(page.url()).toContain(`mais-appointment=${appointmentId}`);
 

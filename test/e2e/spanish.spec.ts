@@ -21,7 +21,7 @@ test('a Spanish-speaking client sees Spanish texts, prices, dates and 24-hour ti
   await widget.expectStep('Elige un servicio', { focused: false });
   await expect(widget.service('Haircut')).toContainText('45 min');
   await expect(widget.service('Haircut')).toContainText('35,00 €');
-  await expect(widget.service('Colour & style')).toContainText('Señal de 42,00 € al reservar');
+  await expect(widget.service('Colour & style')).toContainText('Pagas en el local.');
   await check.step('servicios');
 
   await widget.service('Haircut').click();

@@ -48,6 +48,10 @@ export const BookingPageSchema = z
   .object({
     tenant: PublicTenantSchema.nullable().meta({ description: 'null with only=schedule.' }),
     services: z.array(PublicServiceSchema).nullable().meta({ description: 'null with only=schedule.' }),
+    cardPayments: z.boolean().meta({
+      description:
+        'Whether paid services are paid by card when booking; false: at the appointment (no hold, no payment step).',
+    }),
     schedule: BookingScheduleSchema.nullable().meta({
       description:
         'The calendar of the chosen service (serviceId, or the only service); null when none is chosen.',

@@ -35,6 +35,12 @@ export interface BookingOptions {
   now: Date;
   /** How long an unpaid booking of a paid service holds its slot. */
   holdMinutes: number;
+  /**
+   * Whether the tenant takes cards (the platform has Stripe and the tenant a connected account).
+   * Without, a paid service is booked CONFIRMED with the amount due at the appointment: nothing
+   * holds a time for a payment that cannot be made.
+   */
+  cardPayments: boolean;
 }
 
 export interface Booked {
@@ -144,7 +150,9 @@ async function take(
   }
   const token = newManageToken();
   const needsPayment = service.paymentMode !== 'NONE';
-  const confirmedNow = !needsPayment || options.actor === 'admin';
+  // Held for a card payment only when the client books and can pay by card; else confirmed, the
+  // amount due at the appointment (paymentStatus AWAITING_PAYMENT until it is collected).
+  const confirmedNow = !needsPayment || options.actor === 'admin' || !options.cardPayments;
   let seatsLeft: number | null = null;
   for (const providerId of candidates) {
     const provider = service.providers.find((p) => p.id === providerId)!;

@@ -15,6 +15,9 @@ import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
 import { termsOfCancelling } from './preview-cancellation.ts';
 import { recordRefund } from './record-refund.ts';
 
+/** Stripe's refusals that no retry can change. */
+const FINAL_REFUSALS = new Set(['charge_already_refunded', 'charge_disputed', 'amount_too_large']);
+
 /** The refund row's reason, by who cancelled; Stripe gets it too (metadata), the same on every retry. */
 const REFUND_REASON = { client: 'cancelled_by_client', admin: 'cancelled_by_admin' } as const;
 
@@ -139,8 +142,15 @@ async function sendRefunds(
       });
       made.push({ intent, refund });
     } catch (error) {
-      // Unavailable: a 500 or a timeout. Refused: also Stripe's 409 for a key still in use by a
-      // concurrent cancel, which is not final; either way the intent stays for a retry.
+      // Refused for good: the charge was refunded or disputed in the meantime (Stripe's dashboard, a
+      // chargeback), so this intent can never be made: FAILED, not retried forever.
+      if (error instanceof PaymentGatewayRefusedError && FINAL_REFUSALS.has(error.code ?? '')) {
+        await scope.payments.markRefundFailed(intent.id);
+        refundErrors.push(error);
+        continue;
+      }
+      // Unavailable: a 500 or a timeout. Refused otherwise: also Stripe's 409 for a key still in use
+      // by a concurrent cancel, which is not final; either way the intent stays for a retry.
       if (!(error instanceof PaymentGatewayUnavailableError || error instanceof PaymentGatewayRefusedError))
         throw error;
       refundErrors.push(error);

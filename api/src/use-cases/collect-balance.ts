@@ -22,6 +22,13 @@ export async function collectBalanceAtVenue(
       appointment.status !== 'COMPLETED'
     )
       throw new InvalidStateError(`A ${appointment.status.toLowerCase()} booking has no balance to collect.`);
+    // A card payment asked of the client and not settled yet could still arrive: collecting now
+    // would take the money twice.
+    const card = await tx.payments.awaiting(appointment.id);
+    if (card && card.status === 'REQUIRES_PAYMENT')
+      throw new InvalidStateError(
+        'A card payment was asked for this booking; wait for it or let its hold lapse.',
+      );
     const { paidCents, refundedCents } = await tx.payments.totals(appointment.id);
     if (refundedCents > 0)
       throw new InvalidStateError('This booking was refunded; collect nothing more on it.');

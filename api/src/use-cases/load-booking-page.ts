@@ -21,13 +21,15 @@ export const LOOK_AHEAD_MONTHS = 6;
  * times), which is what a client on a slow network waits for.
  */
 export async function loadBookingPage(
-  scope: Pick<TenantScope, 'tenant' | 'publicCatalog' | 'bookingData'>,
+  scope: Pick<TenantScope, 'tenant' | 'publicCatalog' | 'bookingData' | 'payments'>,
   query: BookingPageQuery,
   now: Date,
+  platformTakesCards: boolean,
 ): Promise<BookingPageDto> {
-  const [tenant, services] = await Promise.all([
+  const [tenant, services, account] = await Promise.all([
     query.only ? null : scope.tenant.get(),
     scope.publicCatalog.listServices(),
+    platformTakesCards ? scope.payments.connectedAccount() : null,
   ]);
   const service = chosenService(services, query.serviceId);
   const schedule = service ? await loadSchedule(scope, service, query, now) : null;
@@ -39,6 +41,7 @@ export async function loadBookingPage(
       branding: tenant.branding,
     },
     services: query.only ? null : services,
+    cardPayments: account !== null,
     schedule,
   };
 }

@@ -3,10 +3,12 @@ import type { NewLedgerEntry } from '../adapters/db/repositories/ledger.reposito
 import type { PaymentRecord } from '../adapters/db/repositories/payments.repository.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import {
+  PaymentGatewayRefusedError,
   PaymentGatewayUnavailableError,
   type ChargeSettlement,
   type PaymentGateway,
   type PaymentIntentView,
+  type RefundView,
 } from '../adapters/payments/payment-gateway.ts';
 import { NotFoundError, ServiceBusyError } from '../domain/errors.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
@@ -43,9 +45,10 @@ export async function settlePaymentIntent(
     if (payment.status === 'SUCCEEDED') {
       // Settled before; a late payment (it never paid the booking: AWAITING_PAYMENT) whose refund
       // failed last time is refunded now. A booking paid while live and cancelled since is not.
-      const late = !live && appointment.paymentStatus === 'AWAITING_PAYMENT';
-      const unrefunded = late && !(await tx.payments.hasRefund(payment.id));
-      return { appointment: toAppointmentDto(appointment), lateRefund: unrefunded ? payment : null };
+      // A late payment never paid the booking (no PAID event of its own); refundLatePayment asks
+      // Stripe what is left to give back, so it is safe to run again.
+      const late = !live && !(await tx.appointments.wasPaidBy(appointment.id, intent.id));
+      return { appointment: toAppointmentDto(appointment), lateRefund: late ? payment : null };
     }
     await tx.payments.markSucceeded(payment.id, now);
     await tx.ledger.append(paymentEntries(payment, settlement));
@@ -104,9 +107,13 @@ function paymentEntries(payment: PaymentRecord, settlement: ChargeSettlement): N
 }
 
 /**
- * Gives back a payment that arrived for a booking that no longer holds its time. The refund's
- * idempotency key is the payment's, so however often this runs (a webhook and a confirmation,
- * a retry after a timeout) Stripe refunds once; the refund row and the ledger row are written once.
+ * Gives back what is left of a payment that arrived for a booking that no longer holds its time.
+ * Stripe's own list of the intent's refunds says what is left (a refund in Stripe's dashboard, or
+ * an earlier run of this, may have given back some or all of it); that state is part of the
+ * refund's idempotency key, so runs that see the same state (a webhook and a confirmation at once,
+ * a retry after a timeout) make one refund, and a later run after a partial refund makes one for
+ * the rest. Every refund found is recorded (record-refund.ts writes each once). Stripe refusing
+ * (a disputed charge: the money left through the dispute) ends it: nothing more can be refunded.
  */
 async function refundLatePayment(
   scope: TenantScope,
@@ -115,21 +122,38 @@ async function refundLatePayment(
   payment: PaymentRecord,
   now: Date,
 ): Promise<void> {
-  let refund;
+  const intentId = payment.stripePaymentIntentId!;
+  const refunds: Array<{ refund: RefundView; reason: string }> = [];
   try {
-    refund = await gateway.refund(account, {
-      paymentIntentId: payment.stripePaymentIntentId!,
-      amountCents: payment.amountCents,
-      idempotencyKey: `payment-${payment.id}-late-refund`,
-      reason: 'The hold had ended before the payment arrived.',
-    });
+    const existing = await gateway.listRefunds(account, intentId);
+    // Stripe lists newest first; recorded oldest first.
+    refunds.push(...[...existing].reverse().map((refund) => ({ refund, reason: 'refunded_in_stripe' })));
+    const given = existing
+      .filter((refund) => refund.state === 'succeeded' || refund.state === 'pending')
+      .reduce((sum, refund) => sum + refund.amountCents, 0);
+    const left = payment.amountCents - given;
+    if (left > 0) {
+      const refund = await gateway.refund(account, {
+        paymentIntentId: intentId,
+        amountCents: left,
+        idempotencyKey: `payment-${payment.id}-late-refund-${existing.length}`,
+        reason: 'The hold had ended before the payment arrived.',
+      });
+      refunds.push({ refund, reason: 'hold_ended_before_payment' });
+    }
   } catch (error) {
-    if (!(error instanceof PaymentGatewayUnavailableError)) throw error;
-    // The payment is settled; the next confirmation or webhook for it refunds it (same key).
-    throw new ServiceBusyError('The card processor did not answer; try again in a moment.', 5, error);
+    if (error instanceof PaymentGatewayRefusedError) {
+      // Disputed, or already refunded in full: nothing left for us to give back.
+    } else if (error instanceof PaymentGatewayUnavailableError) {
+      // The payment is settled; the next confirmation or webhook for it refunds what is left.
+      throw new ServiceBusyError('The card processor did not answer; try again in a moment.', 5, error);
+    } else throw error;
   }
+  if (refunds.length === 0) return;
   await scope.transaction(async (tx) => {
     await tx.appointments.lockForChange(payment.appointmentId);
-    await recordRefund(tx, { payment, refund, reason: 'hold_ended_before_payment', actor: 'system', now });
+    for (const { refund, reason } of refunds) {
+      await recordRefund(tx, { payment, refund, reason, actor: 'system', now });
+    }
   });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvailabilitySchema, AvailableDatesSchema } from '../../src/schemas/availability-query.schemas.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
+import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
 import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
 
 // Availability, booking, idempotency and holds.
@@ -11,12 +12,22 @@ let t: TestApp;
 let tenant: CreatedTenant;
 let other: CreatedTenant;
 
+let stripe: FakeStripe;
+
 beforeAll(async () => {
-  t = await buildTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' }, { clock: read });
+  // Card payments on (a fake Stripe), and `tenant` takes cards: paid services are held until paid.
+  // `other` has no Stripe account: its paid services are paid at the appointment.
+  const fake = await fakeStripeEnvironment();
+  stripe = fake.stripe;
+  t = await buildTestApp({ ...fake.env, PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' }, { clock: read });
   tenant = await createTestTenant(t.db);
   other = await createTestTenant(t.db);
+  await connectTenant(t, stripe, tenant);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await stripe.close();
+});
 
 const { book, availability, startsOn } = bookingRequests(() => ({ app: t.app, tenant }));
 
@@ -298,6 +309,21 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('paid services without card payments', () => {
+  it('are booked confirmed, the amount due at the appointment, with no hold and no payment', async () => {
+    const { serviceId } = await bookableService(t.app, other, {
+      service: { paymentMode: 'DEPOSIT', depositCents: 2000, priceBaseCents: 8000 },
+    });
+    const response = await book(bookingBody(serviceId, '2027-03-05T12:00:00Z'), {}, other);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({
+      appointment: { status: 'CONFIRMED', paymentStatus: 'AWAITING_PAYMENT', holdExpiresAt: null },
+      payment: null,
+    });
+    expect(stripe.requests.filter((r) => r.path === '/v1/payment_intents')).toHaveLength(0);
+  });
+});
+
 describe('holds for paid services', () => {
   it('holds the slot while unpaid and frees it when the hold expires, with no job', async () => {
     const { serviceId } = await bookableService(t.app, tenant, {
@@ -371,8 +397,8 @@ describe('holds for paid services', () => {
       expect(history.json().status).toBe('CANCELLED');
       expect(
         history.json().history.map((e: { type: string; actor: string }) => `${e.type} ${e.actor}`),
-      ).toEqual(['HELD CLIENT', 'RESCHEDULED CLIENT', 'CANCELLED SYSTEM']);
-      expect(history.json().history[2].data).toEqual({ reason: 'hold_expired' });
+      ).toEqual(['HELD CLIENT', 'PAYMENT_REQUESTED SYSTEM', 'RESCHEDULED CLIENT', 'CANCELLED SYSTEM']);
+      expect(history.json().history[3].data).toEqual({ reason: 'hold_expired' });
     } finally {
       clock.tick(-11);
     }

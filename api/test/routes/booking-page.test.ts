@@ -52,6 +52,8 @@ describe('GET /v1/public/booking-page', () => {
     const service = body.services!.find((candidate) => candidate.id === cut.serviceId)!;
     expect(service.providers.map((provider) => provider.priceCents).sort()).toEqual([5000, 7000]);
     expect(body.schedule).toBeNull();
+    // No Stripe on this platform: paid services are paid at the appointment.
+    expect(body.cardPayments).toBe(false);
     // The same catalogue as the catalogue routes.
     expect(body.services).toEqual((await get(several, '/v1/public/services')).json().data);
     const tenant = (await get(several, '/v1/public/tenant')).json();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
 import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
-import { buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
+import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
 
 // Paying for a booking with a card: the PaymentIntent at booking, confirm-payment, the ledger.
 // Monday 1 March 2027, 07:00Z; providers work 09:00–17:00 Berlin (08:00Z–16:00Z).
@@ -85,6 +85,13 @@ describe('booking a paid service', () => {
     ]);
     expect(stored[0]!.stripePaymentIntentId).toBe(intentOf(payment.clientSecret));
     expect(await events(appointment.id)).toEqual(['HELD', 'PAYMENT_REQUESTED']);
+  });
+
+  it('tells the booking page that this business takes cards (and one without an account does not)', async () => {
+    const page = (owner: CreatedTenant) =>
+      publicRequest(t.app, owner, { method: 'GET', url: '/v1/public/booking-page?timezone=Europe/Berlin' });
+    expect((await page(tenant)).json().cardPayments).toBe(true);
+    expect((await page(await createTestTenant(t.db))).json().cardPayments).toBe(false);
   });
 
   it('answers no payment for a free service', async () => {
@@ -262,6 +269,18 @@ describe('POST /v1/public/appointments/:id/confirm-payment', () => {
       [],
     );
     expect((await ledger(id)).map((row) => row.kind)).not.toContain('REFUND');
+  });
+
+  it('refuses to collect at the venue while a card payment asked of the client may still arrive', async () => {
+    const { id } = await held('2027-03-17T10:00:00Z');
+    const response = await admin(t.app, tenant, {
+      method: 'POST',
+      url: `/v1/tenant-admin/appointments/${id}/collect-balance`,
+      payload: { method: 'venue' },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('invalid_state');
+    expect(await ledger(id)).toEqual([]);
   });
 
   it('answers 404 for a wrong token and 409 for a booking without a card payment', async () => {

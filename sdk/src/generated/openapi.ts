@@ -543,7 +543,7 @@ export interface paths {
         put?: never;
         /**
          * Book a slot
-         * @description Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, with another body 422. If the first answer was lost before it was stored (a crash), the retry returns the same booking with a new manage token. A time just taken answers 409 `slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED. When the tenant takes cards, `payment` holds what Stripe.js needs; a 503 while asking Stripe leaves the hold, and a retry with the same key answers it with its payment.
+         * @description Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, with another body 422. If the first answer was lost before it was stored (a crash), the retry returns the same booking with a new manage token. A time just taken answers 409 `slot_unavailable`. A paid service is held PENDING until `holdExpiresAt` when the tenant takes cards, else CONFIRMED with the amount due at the appointment; free services CONFIRMED. When the tenant takes cards, `payment` holds what Stripe.js needs; a 503 while asking Stripe leaves the hold, and a retry with the same key answers it with its payment.
          */
         post: {
             parameters: {
@@ -5682,6 +5682,8 @@ export interface components {
             tenant: components["schemas"]["PublicTenantInput"] | null;
             /** @description null with only=schedule. */
             services: components["schemas"]["PublicServiceInput"][] | null;
+            /** @description Whether paid services are paid by card when booking; false: at the appointment (no hold, no payment step). */
+            cardPayments: boolean;
             /** @description The calendar of the chosen service (serviceId, or the only service); null when none is chosen. */
             schedule: components["schemas"]["BookingScheduleInput"] | null;
         };
@@ -6173,6 +6175,8 @@ export interface components {
             tenant: components["schemas"]["PublicTenant"] | null;
             /** @description null with only=schedule. */
             services: components["schemas"]["PublicService"][] | null;
+            /** @description Whether paid services are paid by card when booking; false: at the appointment (no hold, no payment step). */
+            cardPayments: boolean;
             /** @description The calendar of the chosen service (serviceId, or the only service); null when none is chosen. */
             schedule: components["schemas"]["BookingSchedule"] | null;
         };

@@ -11,7 +11,11 @@ export function servicePaymentNote(
   service: PublicService,
   l10n: LocalizeController,
   providerId: string | null = null,
+  cardPayments = true,
 ): string {
+  if (service.paymentMode === 'NONE') return '';
+  // The business takes no cards online: everything is paid at the appointment.
+  if (!cardPayments) return l10n.t.payAtVenue;
   if (service.paymentMode === 'FULL') return l10n.t.paidAtBooking;
   if (service.paymentMode !== 'DEPOSIT') return '';
   const chosen = service.providers.filter((provider) => !providerId || provider.id === providerId);

@@ -190,6 +190,8 @@ export class FakeApi {
    * Stripe says the payment succeeded).
    */
   cardPayments = false;
+  /** booking-page's `cardPayments`: false for a business whose clients pay at the appointment. */
+  takesCards = true;
   holdMs = 10 * 60_000;
   /** The last booking held for a card payment (cardPayments). */
   held: Appointment | null = null;
@@ -278,6 +280,7 @@ export class FakeApi {
     return json({
       tenant: only ? null : this.tenant,
       services: only ? null : this.services,
+      cardPayments: this.takesCards,
       schedule,
     });
   }

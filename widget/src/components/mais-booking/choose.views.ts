@@ -28,7 +28,7 @@ export function servicesView(host: MaisBooking) {
                     ${host.l10n.duration(service.durationMinutes)} · ${shownPrice(service, host.l10n)}
                   </span>
                   ${service.description ? html`<span class="choice__text">${service.description}</span>` : nothing}
-                  ${note(servicePaymentNote(service, host.l10n))}
+                  ${note(servicePaymentNote(service, host.l10n, null, host.cardPayments))}
                 </button>
               </li>`,
           )}

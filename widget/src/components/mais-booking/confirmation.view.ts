@@ -99,7 +99,7 @@ export function confirmationView(host: MaisBooking) {
     ${
       held
         ? html`${paymentNotice(appointment, l10n, host.zone)} ${left ? countdown(host, left) : nothing}`
-        : html`${total > 0 && appointment.paymentStatus === 'NOT_REQUIRED' ? html`<p>${t.payAtVenue}</p>` : nothing}
+        : html`${total > 0 && /^(NOT_REQ|AWAITING)/.test(appointment.paymentStatus) ? html`<p>${t.payAtVenue}</p>` : nothing}
           ${calendarLinks(host, booked, url)}`
     }
     ${manageSection(host, url)}

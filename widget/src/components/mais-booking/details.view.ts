@@ -68,7 +68,7 @@ export function detailsView(host: MaisBooking) {
   const price = shownPrice(service, host.l10n, providersOf(host.providerId, slot.providerIds), host.seats);
   return html`${stepHeading(host, t.yourDetails)}
     ${summary(host, { startTimeUtc: slot.startTimeUtc, providerId: host.providerId }, price)}
-    ${seatsPicker(host)} ${notice(servicePaymentNote(service, host.l10n, host.providerId))}
+    ${seatsPicker(host)} ${notice(servicePaymentNote(service, host.l10n, host.providerId, host.cardPayments))}
     ${failurePanel(host, shown, () => host.book(host.values))}
     <mais-intake-form
       exportparts="form, button"

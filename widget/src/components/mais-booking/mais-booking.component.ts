@@ -112,6 +112,8 @@ export class MaisBooking extends MaisElement {
   @state() tenant: PublicTenant | null = null;
   @state() services: PublicService[] = [];
   @state() chosen: PublicService | null = null;
+  /** Whether the business takes cards when booking (else everything is paid at the appointment). */
+  @state() cardPayments = true;
   /** null: anyone available. */
   @state() providerId: string | null = null;
   @state() zone = detectTimeZone();
@@ -253,6 +255,7 @@ export class MaisBooking extends MaisElement {
     if (!page) return;
     this.tenant = page.tenant;
     this.services = page.services ?? [];
+    this.cardPayments = page.cardPayments;
     const schedule = page.schedule;
     const service = schedule && this.services.find((candidate) => candidate.id === schedule.serviceId);
     if (schedule && service) {

@@ -165,4 +165,33 @@ describe('<mais-booking> layout, classes and holds', () => {
     expect(el.shadowRoot!.querySelector('a[download="appointment.ics"]')).to.not.equal(null);
     expect(textOf(deep(el, '.success'))).to.contain('Booked for Lucía (lucia@example.com).');
   });
+
+  it('a business that takes no cards online: the amount is paid at the appointment, said before and after booking', async () => {
+    const api = new FakeApi();
+    api.takesCards = false;
+    api.on('POST /v1/public/appointments', (call) => {
+      const { startTimeUtc } = call.body as { startTimeUtc: string };
+      const appointment = appointmentAt(startTimeUtc, {
+        serviceId: IDS.consult,
+        paymentStatus: 'AWAITING_PAYMENT',
+        totalAmountCents: 8000,
+        depositAmountCents: 2000,
+      });
+      return json({ appointment, manageToken: TOKEN, payment: null }, 201);
+    });
+    const { el } = await renderBooking({ api });
+    await waitForHeading(el, 'Choose a service');
+    expect(textOf(deepAll(el, '[part~="service"]')[1])).to.contain('You pay at the venue.');
+    buttonWithText(el, 'Consultation').click();
+    await waitForHeading(el, 'Choose a day and time');
+    await waitForSlots(el);
+    buttonWithText(el, '9:00 AM', 'mais-slot-list').click();
+    await waitForHeading(el, 'Your details');
+    await fill(el, 'Name', 'Lucía');
+    await fill(el, 'Email', 'lucia@example.com');
+    submitForm(el);
+    await waitForHeading(el, 'You are booked');
+    expect(textOf(deep(el, '[part~="confirmation"]'))).to.contain('You pay at the venue.');
+    expect(el.shadowRoot!.querySelector('a[download="appointment.ics"]')).to.not.equal(null);
+  });
 });

@@ -39,7 +39,7 @@ function priceLine(host: MaisBooking) {
   const { l10n } = host;
   const service = host.chosen!;
   const providers = host.providerId ? [host.providerId] : null;
-  const due = servicePaymentNote(service, l10n, host.providerId);
+  const due = servicePaymentNote(service, l10n, host.providerId, host.cardPayments);
   return html`<p class="price">
     <strong>${service.name}</strong> · ${l10n.duration(service.durationMinutes)} ·
     ${shownPrice(service, l10n, providers)}${due ? html` · <span class="muted">${due}</span>` : nothing}

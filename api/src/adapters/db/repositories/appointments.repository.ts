@@ -104,6 +104,19 @@ export class AppointmentsRepository {
   }
 
   /** The appointment's history, oldest first. */
+  /** Whether this PaymentIntent paid the booking (its PAID event), as opposed to arriving after it ended. */
+  async wasPaidBy(id: string, paymentIntentId: string): Promise<boolean> {
+    const count = await this.db.appointmentEvent.count({
+      where: {
+        tenantId: this.tenantId,
+        appointmentId: id,
+        type: 'PAID',
+        data: { path: ['paymentIntentId'], equals: paymentIntentId },
+      },
+    });
+    return count > 0;
+  }
+
   async history(id: string): Promise<AppointmentEventDto[]> {
     const events = await this.db.appointmentEvent.findMany({
       where: { tenantId: this.tenantId, appointmentId: id },

@@ -100,11 +100,6 @@ export class PaymentsRepository {
     });
   }
 
-  /** Whether any refund of the payment was recorded (whatever its state). */
-  async hasRefund(paymentId: string): Promise<boolean> {
-    return (await this.db.refund.count({ where: { tenantId: this.tenantId, paymentId } })) > 0;
-  }
-
   /**
    * A refund Stripe accepted (or is working on), by its Stripe id: created the first time, its
    * status brought up to date after. With `refundId`, the refund is that row, recorded as an intent
@@ -246,6 +241,14 @@ export class PaymentsRepository {
         updatedAt: input.now,
         succeededAt: input.now,
       },
+    });
+  }
+
+  /** A refund intent Stripe refused for good (already refunded, disputed): kept, as FAILED. */
+  async markRefundFailed(refundId: string): Promise<void> {
+    await this.db.refund.updateMany({
+      where: { tenantId: this.tenantId, id: refundId, status: 'PENDING', stripeRefundId: null },
+      data: { status: 'FAILED' },
     });
   }
 }

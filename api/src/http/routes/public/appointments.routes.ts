@@ -39,7 +39,8 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         'Send an `Idempotency-Key` header: a retry with the same key and body returns the first answer, ' +
         'with another body 422. If the first answer was lost before it was stored (a crash), the retry ' +
         'returns the same booking with a new manage token. A time just taken answers 409 ' +
-        '`slot_unavailable`. Paid services are booked PENDING with `holdExpiresAt`; others CONFIRMED. ' +
+        '`slot_unavailable`. A paid service is held PENDING until `holdExpiresAt` when the tenant takes ' +
+        'cards, else CONFIRMED with the amount due at the appointment; free services CONFIRMED. ' +
         'When the tenant takes cards, `payment` holds what Stripe.js needs; a 503 while asking Stripe ' +
         'leaves the hold, and a retry with the same key answers it with its payment.',
       body: CreateAppointmentBodySchema,
@@ -49,7 +50,12 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       const booked = await bookAppointment(
         request.scope,
         { ...request.body, idempotency: bookingIdempotency(request) },
-        { actor: 'client', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
+        {
+          actor: 'client',
+          now: app.now(),
+          holdMinutes: app.config.BOOKING_HOLD_MINUTES,
+          cardPayments: app.payments !== null && (await request.scope.payments.connectedAccount()) !== null,
+        },
       );
       crashAfterBookingCommitIfAsked();
       // After the booking's transaction: Stripe is never called while the slot is locked.

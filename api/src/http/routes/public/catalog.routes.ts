@@ -50,6 +50,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: BookingPageQuerySchema,
       response: { 200: BookingPageSchema, ...authenticatedErrors },
     },
-    handler: async (request) => loadBookingPage(request.scope, request.query, app.now()),
+    handler: async (request) =>
+      loadBookingPage(request.scope, request.query, app.now(), app.payments !== null),
   });
 };

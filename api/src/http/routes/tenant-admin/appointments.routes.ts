@@ -80,7 +80,7 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       const booked = await bookAppointment(
         request.scope,
         { ...request.body, idempotency: bookingIdempotency(request) },
-        { actor: 'admin', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES },
+        { actor: 'admin', now: app.now(), holdMinutes: app.config.BOOKING_HOLD_MINUTES, cardPayments: false },
       );
       // An admin's booking is confirmed at once: a balance is collected later, not by card now.
       return reply.status(201).send({ ...booked, payment: null });
