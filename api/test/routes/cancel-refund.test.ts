@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
-import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
+import { bookableService, bookingBody, testClock } from '../helpers/booking-fixtures.ts';
+import { cardBookings } from '../helpers/card-bookings.ts';
 import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
 import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
 
@@ -46,31 +47,7 @@ beforeEach(() => {
   clock.now = new Date('2027-03-01T07:00:00Z');
 });
 
-const { book } = bookingRequests(() => ({ app: t.app, tenant }));
-const intentOf = (clientSecret: string) => clientSecret.split('_secret_')[0]!;
-
-/** A booking paid by card: booked, paid in the "browser" (the fake), confirmed. */
-async function paidBooking(serviceId: string, start: string) {
-  const booked = await book(bookingBody(serviceId, start));
-  expect(booked.statusCode, booked.body).toBe(201);
-  const { appointment, manageToken, payment } = booked.json();
-  const intent = intentOf(payment.clientSecret);
-  stripe.succeedPaymentIntent(intent);
-  const confirmed = await publicRequest(t.app, tenant, {
-    method: 'POST',
-    url: `/v1/public/appointments/${appointment.id}/confirm-payment`,
-    headers: { 'x-manage-token': manageToken },
-  });
-  expect(confirmed.json()).toMatchObject({ status: 'CONFIRMED' });
-  return { id: appointment.id as string, token: manageToken as string, intent };
-}
-
-const cancel = (id: string, token: string) =>
-  publicRequest(t.app, tenant, {
-    method: 'POST',
-    url: `/v1/public/appointments/${id}/cancel`,
-    headers: { 'x-manage-token': token },
-  });
+const { book, paid: paidBooking, cancel } = cardBookings(() => ({ app: t.app, tenant, stripe }));
 const preview = async (id: string, token: string) => {
   const response = await publicRequest(t.app, tenant, {
     method: 'GET',

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
-import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
+import { bookableService, bookingBody, testClock } from '../helpers/booking-fixtures.ts';
+import { cardBookings, intentOf } from '../helpers/card-bookings.ts';
 import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
 import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
 
@@ -40,23 +41,16 @@ beforeEach(() => {
   clock.now = new Date('2027-03-01T07:00:00Z');
 });
 
-const { book } = bookingRequests(() => ({ app: t.app, tenant }));
+const cards = cardBookings(() => ({ app: t.app, tenant, stripe }));
+const { book, confirm } = cards;
 const intentsCreated = () =>
   stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents' && !r.replayed);
-const confirm = (id: string, token: string) =>
-  publicRequest(t.app, tenant, {
-    method: 'POST',
-    url: `/v1/public/appointments/${id}/confirm-payment`,
-    headers: { 'x-manage-token': token },
-  });
 const ledger = (appointmentId: string) =>
   t.db.ledgerEntry.findMany({ where: { appointmentId }, orderBy: [{ kind: 'asc' }] });
 const events = async (appointmentId: string) =>
   (await t.db.appointmentEvent.findMany({ where: { appointmentId }, orderBy: { seq: 'asc' } })).map(
     (event) => event.type,
   );
-/** The intent's id, from its client secret ("pi_…_secret_…"). */
-const intentOf = (clientSecret: string) => clientSecret.split('_secret_')[0]!;
 
 describe('booking a paid service', () => {
   it('holds the time and answers the PaymentIntent for the deposit on the tenant’s account', async () => {
@@ -148,16 +142,7 @@ describe('booking a paid service', () => {
 });
 
 describe('POST /v1/public/appointments/:id/confirm-payment', () => {
-  async function held(start: string) {
-    const response = await book(bookingBody(serviceId, start));
-    expect(response.statusCode, response.body).toBe(201);
-    const { appointment, manageToken, payment } = response.json();
-    return {
-      id: appointment.id as string,
-      token: manageToken as string,
-      intent: intentOf(payment.clientSecret),
-    };
-  }
+  const held = (start: string) => cards.held(serviceId, start);
 
   it('leaves the booking held until the card is paid, then confirms it and books the money in the ledger', async () => {
     const { id, token, intent } = await held('2027-03-10T10:00:00Z');

@@ -1,9 +1,10 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
-import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
+import { bookableService, testClock } from '../helpers/booking-fixtures.ts';
+import { cardBookings } from '../helpers/card-bookings.ts';
 import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
-import { admin, buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
+import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
 
 // GET /v1/tenant-admin/reconciliation: the ledger against the tenant's Stripe balance transactions.
 // The fake Stripe runs on the test's clock, so both sides date their money alike.
@@ -32,32 +33,17 @@ afterAll(async () => {
   await stripe.close();
 });
 
-const { book } = bookingRequests(() => ({ app: t.app, tenant }));
 const reconciliation = (query = 'startDate=2027-03-01&endDate=2027-03-01') =>
   admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/reconciliation?${query}` });
 
-async function paidBooking(start: string) {
-  const booked = (await book(bookingBody(serviceId, start))).json();
-  const intent = booked.payment.clientSecret.split('_secret_')[0];
-  stripe.succeedPaymentIntent(intent);
-  const headers = { 'x-manage-token': booked.manageToken };
-  const url = `/v1/public/appointments/${booked.appointment.id}`;
-  expect(
-    (await publicRequest(t.app, tenant, { method: 'POST', url: `${url}/confirm-payment`, headers })).json(),
-  ).toMatchObject({ status: 'CONFIRMED' });
-  return {
-    id: booked.appointment.id as string,
-    intent: intent as string,
-    cancel: () =>
-      publicRequest(t.app, tenant, { method: 'POST', url: `${url}/cancel`, headers, payload: {} }),
-  };
-}
+const cards = cardBookings(() => ({ app: t.app, tenant, stripe }));
+const paidBooking = (start: string) => cards.paid(serviceId, start);
 
 describe('GET /v1/tenant-admin/reconciliation', () => {
   it('finds no difference when every payment, fee and refund went through our code', async () => {
     await paidBooking('2027-03-08T10:00:00Z');
     const refunded = await paidBooking('2027-03-09T10:00:00Z');
-    expect((await refunded.cancel()).statusCode).toBe(200);
+    expect((await cards.cancel(refunded.id, refunded.token)).statusCode).toBe(200);
     const response = await reconciliation();
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
-import { bookableService, bookingBody, bookingRequests, testClock } from '../helpers/booking-fixtures.ts';
+import { bookableService, bookingBody, testClock } from '../helpers/booking-fixtures.ts';
+import { cardBookings } from '../helpers/card-bookings.ts';
 import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
 import { buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
 
@@ -50,20 +51,14 @@ beforeEach(() => {
   clock.now = new Date('2027-03-01T07:00:00Z');
 });
 
-const { book } = bookingRequests(() => ({ app: t.app, tenant }));
-const confirm = (id: string, token: string) =>
-  publicRequest(t.app, tenant, {
-    method: 'POST',
-    url: `/v1/public/appointments/${id}/confirm-payment`,
-    headers: { 'x-manage-token': token },
-  });
+const cards = cardBookings(() => ({ app: t.app, tenant, stripe }));
+const { book, confirm } = cards;
 const ledger = (appointmentId: string) =>
   t.db.ledgerEntry.findMany({ where: { appointmentId }, orderBy: [{ kind: 'asc' }, { amountCents: 'asc' }] });
 const historyOf = async (appointmentId: string) =>
   (await t.db.appointmentEvent.findMany({ where: { appointmentId }, orderBy: { seq: 'asc' } })).map(
     (event) => event.type,
   );
-const intentOf = (clientSecret: string) => clientSecret.split('_secret_')[0]!;
 
 /** Free slots, one per call: 08:00Z–14:00Z (inside the hours in CET and CEST), from 2 March on. */
 let slotIndex = 0;
@@ -75,16 +70,7 @@ function nextSlot(): string {
 }
 
 /** A held booking of the deposit service (PENDING, 20.00 EUR to pay by card). */
-async function held(start = nextSlot()) {
-  const response = await book(bookingBody(serviceId, start));
-  expect(response.statusCode, response.body).toBe(201);
-  const { appointment, manageToken, payment } = response.json();
-  return {
-    id: appointment.id as string,
-    token: manageToken as string,
-    intent: intentOf(payment.clientSecret),
-  };
-}
+const held = (start = nextSlot()) => cards.held(serviceId, start);
 
 /** The events the fake generates while `action` runs. */
 async function eventsOf(action: () => unknown): Promise<Stripe.Event[]> {
