@@ -261,6 +261,7 @@ describe('ledger_entries', () => {
       BALANCE_CARD: 'ch_sign',
       NO_SHOW_FEE: 'ch_sign',
       BALANCE_VENUE: null,
+      NO_SHOW_FEE_VENUE: null,
       REFUND: 're_sign',
       DISPUTE: 'dp_sign',
       DISPUTE_REVERSAL: 'dp_sign',

@@ -7,6 +7,7 @@ export {
   ApiError,
   ValidationError,
   AuthenticationError,
+  PaymentRequiredError,
   NotFoundError,
   ConflictError,
   RateLimitError,

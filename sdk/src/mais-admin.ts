@@ -6,6 +6,7 @@ import { AvailabilityOverrides } from './resources/admin/availability-overrides.
 import { AvailabilityRules } from './resources/admin/availability.ts';
 import { CancellationPolicies } from './resources/admin/cancellation-policies.ts';
 import { IntakeFields } from './resources/admin/intake-fields.ts';
+import { Ledger } from './resources/admin/ledger.ts';
 import { Providers } from './resources/admin/providers.ts';
 import { Resources } from './resources/admin/resources.ts';
 import { Services } from './resources/admin/services.ts';
@@ -31,6 +32,7 @@ export class MaisAdmin extends BaseClient {
   readonly cancellationPolicies = new CancellationPolicies(this);
   readonly intakeFields = new IntakeFields(this);
   readonly appointments = new Appointments(this);
+  readonly ledger = new Ledger(this);
 
   constructor(options: MaisAdminOptions) {
     super(options);

@@ -92,6 +92,19 @@ export type AdminCancelAppointmentBody = NonNullable<
 export type AdminRescheduleAppointmentBody = JsonBody<
   paths['/v1/tenant-admin/appointments/{id}/reschedule']['post']
 >;
+export type CollectBalanceBody = JsonBody<
+  paths['/v1/tenant-admin/appointments/{id}/collect-balance']['post']
+>;
+export type AdminRefundBody = JsonBody<paths['/v1/tenant-admin/appointments/{id}/refund']['post']>;
+
+export type LedgerEntry = Schemas['LedgerEntry'];
+export type LedgerTotals = Schemas['LedgerTotals'];
+/** One page of ledger entries, with the totals of the whole period per currency. */
+export type LedgerPage = Schemas['LedgerPage'];
+export type LedgerQuery = Query<paths['/v1/tenant-admin/ledger']['get']>;
+export type ReconcileBody = JsonBody<paths['/v1/tenant-admin/ledger/reconcile']['post']>;
+export type Reconciliation = Schemas['Reconciliation'];
+
 /** An appointment as the business sees it: with its history, oldest first. */
 export type AdminAppointment = Schemas['AdminAppointment'];
 export type AppointmentEvent = Schemas['AppointmentEvent'];

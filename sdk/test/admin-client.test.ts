@@ -198,6 +198,46 @@ describe('MaisAdmin against the real API', () => {
     expect(row.cancellationReason).toBe('Client called');
   });
 
+  it('a no-show fee: noShow leaves it due without a kept card, collectBalance takes it, the ledger shows it', async () => {
+    const { service, provider } = await bookableService(admin, 'Protected');
+    await admin.services.update(service.id, { noShowFeeCents: 1500 });
+    const yesterday = dateIn('UTC', -1);
+    const { appointment } = await admin.appointments.create({
+      serviceId: service.id,
+      providerId: provider.id,
+      startTimeUtc: `${yesterday}T10:00:00Z`,
+      client: CLIENT,
+      clientTimezone: 'Europe/Berlin',
+      overrideRules: true,
+    });
+    expect(appointment).toMatchObject({ noShowFeeCents: 1500, cardOnFile: false, amountDueCents: 5000 });
+    expect(await admin.appointments.noShow(appointment.id)).toMatchObject({
+      status: 'NO_SHOW',
+      paymentStatus: 'AWAITING_PAYMENT',
+      amountDueCents: 1500,
+    });
+    const byCard = await admin.appointments
+      .collectBalance(appointment.id, { method: 'card' })
+      .catch((e) => e);
+    expect(byCard).toBeInstanceOf(ConflictError);
+    expect(byCard.code).toBe('payments_not_configured');
+    const paid = await admin.appointments.collectBalance(appointment.id, { method: 'venue' });
+    expect(paid).toMatchObject({ paymentStatus: 'PAID', amountDueCents: 0 });
+
+    const period = { startDate: dateIn('Europe/Berlin', -2), endDate: dateIn('Europe/Berlin', 1) };
+    const page = await admin.ledger.page(period);
+    const entry = page.data.find((row) => row.appointmentId === appointment.id);
+    expect(entry).toMatchObject({ kind: 'NO_SHOW_FEE_VENUE', amountCents: 1500, currency: 'EUR' });
+    expect(
+      page.totals.find((total) => total.currency === 'EUR')?.byKind.NO_SHOW_FEE_VENUE,
+    ).toBeGreaterThanOrEqual(1500);
+    const listed = await admin.ledger.list(period).toArray();
+    expect(listed.map((row) => row.id)).toContain(entry!.id);
+    const reconciled = await admin.ledger.reconcile(period).catch((e) => e);
+    expect(reconciled).toBeInstanceOf(ConflictError);
+    expect(reconciled.code).toBe('payments_not_configured');
+  });
+
   it('appointments.list: filters, and `for await` follows nextCursor over every page', async () => {
     const { service, provider } = await bookableService(admin, 'Paged');
     const day = dateIn('Europe/Berlin', 20);

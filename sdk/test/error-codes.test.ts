@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ERROR_CODES } from '../../api/src/domain/error-catalogue.ts';
-import { ApiError, type ApiErrorCode } from '../src/index.ts';
+import { ApiError, PaymentRequiredError, type ApiErrorCode } from '../src/index.ts';
 
 /**
  * `ApiError.code` is the API's catalogue of codes (api/src/domain/error-catalogue.ts, through the
@@ -22,6 +22,26 @@ describe('ApiError.code', () => {
     expect(error.code).toBe('slot_unavailable');
     // @ts-expect-error: 'slot_unavaliable' is not a code, so the comparison cannot be true
     expect(error.code === 'slot_unavaliable').toBe(false);
+  });
+
+  it('is a PaymentRequiredError for 402 card_declined, with the bank’s reason in details', () => {
+    const error = ApiError.generate(
+      402,
+      {
+        error: {
+          code: 'card_declined',
+          message: 'The card was declined.',
+          details: [{ path: 'card', message: 'insufficient_funds' }],
+        },
+      },
+      new Headers(),
+    );
+    expect(error).toBeInstanceOf(PaymentRequiredError);
+    expect(error).toMatchObject({
+      status: 402,
+      code: 'card_declined',
+      details: [{ message: 'insufficient_funds' }],
+    });
   });
 
   it('is unexpected_response when something other than the API answered', () => {

@@ -104,7 +104,10 @@ describe('MaisClient against the real API', () => {
   });
 
   it('appointments: create, retrieve, reschedule and cancel with the manage token', async () => {
-    const [first, second] = await upcomingSlots(client, serviceId);
+    // More than 48 hours ahead: the default policy lets a client move a booking while cancelling is free.
+    const [first, second] = (await upcomingSlots(client, serviceId)).filter(
+      (slot) => Date.parse(slot.startTimeUtc) > Date.now() + 3 * 86_400_000,
+    );
     const booked = await client.appointments.create({
       serviceId,
       startTimeUtc: first!.startTimeUtc,

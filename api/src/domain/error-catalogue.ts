@@ -60,6 +60,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     description: "The appointment's status does not allow this change (cancelling a completed one…).",
   },
+  reschedule_too_late: {
+    status: 409,
+    description:
+      "Too close to the start for a client to move the booking (the cancellation policy's limit); the business can.",
+  },
   idempotency_in_progress: {
     status: 409,
     description: 'A request with this Idempotency-Key is still being processed.',
@@ -73,6 +78,14 @@ export const ERROR_CATALOGUE = {
   payments_not_configured: {
     status: 409,
     description: 'Card payments are not set up on this platform: STRIPE_SECRET_KEY is unset.',
+  },
+  no_card_on_file: {
+    status: 409,
+    description: 'No card is kept for this booking: collect what is due at the venue instead.',
+  },
+  card_declined: {
+    status: 402,
+    description: 'The kept card was declined; the amount stays due. `details` carries the bank’s reason.',
   },
   invalid_signature: {
     status: 400,

@@ -103,6 +103,23 @@ export class PaymentsNotConfiguredError extends DomainError {
   }
 }
 
+/** A charge of the kept card asked for a booking that keeps none. */
+export class NoCardOnFileError extends DomainError {
+  readonly code = 'no_card_on_file';
+}
+
+/** The kept card was declined (or its bank wants the client, who is not there): still due. */
+export class CardDeclinedError extends DomainError {
+  readonly code = 'card_declined';
+
+  constructor(amountCents: number, currency: string, reason: string | null) {
+    super(
+      `The card was declined; ${amountCents} ${currency} (minor units) stays due.`,
+      reason ? [{ path: 'card', message: reason }] : undefined,
+    );
+  }
+}
+
 /** A Stripe webhook whose signature does not verify: not from Stripe, altered, or replayed late. */
 export class InvalidSignatureError extends DomainError {
   readonly code = 'invalid_signature';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Actor, AppointmentEventType, AppointmentStatus, PaymentStatus } from '../generated/prisma/enums.ts';
-import { DateOnly, timestamp, Timestamp, TimeZone, Uuid } from './common.ts';
+import { Cents, DateOnly, timestamp, Timestamp, TimeZone, Uuid } from './common.ts';
 import { SafeText, storable, text } from './text.ts';
 
 // The enums are the database's (prisma/migrations → prisma/schema.prisma → the generated client).
@@ -68,6 +68,21 @@ export const AppointmentSchema = z
     currency: z.string(),
     totalAmountCents: z.number().int(),
     depositAmountCents: z.number().int(),
+    noShowFeeCents: z.number().int().meta({
+      description: 'The fee agreed at booking for not coming (0: none); what was paid counts toward it.',
+    }),
+    amountDueCents: z
+      .number()
+      .int()
+      .meta({
+        description:
+          'What the client still owes now: the balance of a booking, the no-show fee of a no-show (less what ' +
+          'was paid), 0 when cancelled.',
+      }),
+    cardOnFile: z.boolean().meta({
+      description:
+        "A card is kept on the business's Stripe account to charge the balance or the no-show fee.",
+    }),
     rescheduledFromId: Uuid.nullable(),
     intake: z.array(
       z.object({ fieldId: Uuid, label: z.string(), value: z.union([z.string(), z.boolean()]) }),
@@ -90,8 +105,13 @@ export const PaymentRequestSchema = z
     amountCents: z
       .number()
       .int()
-      .meta({ description: 'What is charged now: the deposit or the full price.' }),
+      .meta({ description: 'What is charged now: the deposit or the full price; 0 for a card only saved.' }),
     currency: z.string(),
+    kind: z.enum(['payment', 'setup']).meta({
+      description:
+        'payment: a PaymentIntent (stripe.confirmPayment). setup: a SetupIntent that saves the card for a ' +
+        'no-show fee, nothing charged now (stripe.confirmSetup). Either way, POST …/confirm-payment after.',
+    }),
   })
   .meta({ id: 'PaymentRequest' });
 
@@ -104,8 +124,9 @@ export const BookedAppointmentSchema = z
     }),
     payment: PaymentRequestSchema.nullable().meta({
       description:
-        'For a held booking of a paid service when the tenant takes cards: pay with Stripe.js, then POST ' +
-        '…/confirm-payment. null when nothing is paid by card now.',
+        'For a held booking of a paid service (or one that keeps a card for a no-show fee) when the tenant ' +
+        'takes cards: pay or save the card with Stripe.js, then POST …/confirm-payment. null when nothing is ' +
+        'asked of the card now.',
     }),
   })
   .meta({ id: 'BookedAppointment' });
@@ -157,7 +178,29 @@ export const RescheduleBodySchema = z
   .object({ token: ManageToken.optional(), startTimeUtc: StartTimeUtc })
   .strict();
 /** Optional: POST …/cancel may come without a body. */
-export const AdminCancelBodySchema = z.object({ reason: CancelReason.optional() }).strict().nullish();
+export const AdminCancelBodySchema = z
+  .object({
+    reason: CancelReason.optional(),
+    refundCents: Cents.optional().meta({
+      description:
+        'Refund this much by card instead of everything paid (0: cancel without a refund); at most what ' +
+        'was paid by card and not refunded yet.',
+    }),
+  })
+  .strict()
+  .nullish();
+/** A refund of any booking, for any reason (a goodwill gesture, a service that went wrong). */
+export const AdminRefundBodySchema = z
+  .object({
+    amountCents: Cents.min(1).meta({
+      description: 'At most what was paid by card and not refunded yet (money paid at the venue is not).',
+    }),
+    reason: text({ trim: true, min: 1, max: 200 }).meta({
+      description: "Why, in a few words (kept in the history and the refund's Stripe metadata).",
+    }),
+  })
+  .strict();
+export type AdminRefundBody = z.infer<typeof AdminRefundBodySchema>;
 
 export const AdminAppointmentListQuery = z
   .object({
@@ -191,6 +234,11 @@ export const CancellationPreviewSchema = z
       .number()
       .int()
       .meta({ description: 'What would be owed: the fee beyond what was paid.' }),
+    rescheduleAllowedUntil: Timestamp.nullable().meta({
+      description:
+        'Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). ' +
+        'null: until the start.',
+    }),
   })
   .meta({ id: 'CancellationPreview' });
 export type CancellationPreviewDto = z.infer<typeof CancellationPreviewSchema>;

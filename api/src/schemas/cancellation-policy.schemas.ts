@@ -17,6 +17,15 @@ export const CancellationPolicySchema = z
     id: Uuid,
     serviceId: Uuid.nullable().meta({ description: "null for the tenant's default policy." }),
     tiers: z.array(CancellationTierSchema).meta({ description: 'Ordered by hoursBeforeStart, descending.' }),
+    rescheduleAllowedUntilHours: z
+      .number()
+      .int()
+      .nullable()
+      .meta({
+        description:
+          'A client may move a booking until this many hours before its start. null: for as long as ' +
+          'cancelling would cost nothing under the tiers.',
+      }),
     updatedAt: Timestamp,
   })
   .meta({ id: 'CancellationPolicy' });
@@ -34,7 +43,23 @@ export const CancellationTierInputSchema = z
   .strict();
 
 export const PutCancellationPolicyBodySchema = z
-  .object({ tiers: z.array(CancellationTierInputSchema).max(20) })
+  .object({
+    tiers: z.array(CancellationTierInputSchema).max(20),
+    // Omitted: kept as it is, so a client that does not know the field does not erase it.
+    rescheduleAllowedUntilHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(HOURS_PER_YEAR)
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'Clients may move a booking until this many hours before its start (later: 409 ' +
+          '`reschedule_too_late`; the business may still move it). null: for as long as cancelling would ' +
+          'cost nothing under the tiers. Omitted: unchanged.',
+      }),
+  })
   .strict()
   .meta({
     description:

@@ -14,6 +14,8 @@ export const PublicServiceSchema = ServiceSchema.pick({
   paymentMode: true,
   depositCents: true,
   depositPercent: true,
+  noShowFeeCents: true,
+  noShowFeePercent: true,
   sortOrder: true,
 })
   .extend({

@@ -24,6 +24,13 @@ export const ServiceSchema = z
     paymentMode: PaymentModeSchema,
     depositCents: z.number().int().nullable(),
     depositPercent: z.number().int().nullable(),
+    noShowFeeCents: z.number().int().nullable().meta({
+      description:
+        'No-show protection: a fee per seat charged to the kept card when the client does not come.',
+    }),
+    noShowFeePercent: z.number().int().nullable().meta({
+      description: "No-show protection: the fee as a share of the booking's price (at most one of the two).",
+    }),
     timezone: z.string().nullable(),
     active: z.boolean(),
     sortOrder: z.number().int(),
@@ -53,6 +60,8 @@ const ServiceFields = {
   paymentMode: PaymentModeSchema,
   depositCents: Cents.nullable(),
   depositPercent: z.number().int().min(1).max(100).nullable(),
+  noShowFeeCents: Cents.min(1).nullable(),
+  noShowFeePercent: z.number().int().min(1).max(100).nullable(),
   timezone: TimeZone.nullable(),
   active: z.boolean(),
   sortOrder: z.number().int().min(-1_000_000).max(1_000_000),
@@ -80,6 +89,8 @@ export const CreateServiceBodySchema = z
     paymentMode: ServiceFields.paymentMode.default('NONE'),
     depositCents: ServiceFields.depositCents.default(null),
     depositPercent: ServiceFields.depositPercent.default(null),
+    noShowFeeCents: ServiceFields.noShowFeeCents.default(null),
+    noShowFeePercent: ServiceFields.noShowFeePercent.default(null),
     timezone: ServiceFields.timezone.default(null),
     active: ServiceFields.active.default(true),
     sortOrder: ServiceFields.sortOrder.default(0),

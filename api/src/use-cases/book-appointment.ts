@@ -150,9 +150,11 @@ async function take(
   }
   const token = newManageToken();
   const needsPayment = service.paymentMode !== 'NONE';
-  // Held for a card payment only when the client books and can pay by card; else confirmed, the
-  // amount due at the appointment (paymentStatus AWAITING_PAYMENT until it is collected).
-  const confirmedNow = !needsPayment || options.actor === 'admin' || !options.cardPayments;
+  const keepsCard = service.noShowFeeCents !== null || service.noShowFeePercent !== null;
+  // Held for the card (a payment, or a card kept for a no-show fee) only when the client books and
+  // the business takes cards; else confirmed, any amount due at the appointment (paymentStatus
+  // AWAITING_PAYMENT until it is collected).
+  const confirmedNow = !(needsPayment || keepsCard) || options.actor === 'admin' || !options.cardPayments;
   let seatsLeft: number | null = null;
   for (const providerId of candidates) {
     const provider = service.providers.find((p) => p.id === providerId)!;

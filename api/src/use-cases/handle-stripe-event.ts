@@ -13,6 +13,7 @@ import type { EventLog, StripeEventContext, StripeEventOutcome } from './stripe-
 import { disputeCreated } from './stripe-events/dispute-created.ts';
 import { paymentFailed } from './stripe-events/payment-failed.ts';
 import { paymentSucceeded } from './stripe-events/payment-succeeded.ts';
+import { setupSucceeded } from './stripe-events/setup-succeeded.ts';
 
 export type { StripeEventOutcome };
 
@@ -80,9 +81,7 @@ async function dispatch(
     case 'charge.dispute.created':
       return disputeCreated(context, event);
     case 'setup_intent.succeeded':
-      // Saving a card for no-show fees is not built yet: nothing uses the SetupIntent so far.
-      log.info({ eventId: event.id, tenantId, setupIntentId: event.setupIntentId }, 'SetupIntent succeeded');
-      return 'ignored';
+      return setupSucceeded(context, event);
   }
 }
 

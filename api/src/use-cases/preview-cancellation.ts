@@ -1,9 +1,10 @@
 import type { CancellationPoliciesRepository } from '../adapters/db/repositories/cancellation-policies.repository.ts';
 import type { RefundablePayment } from '../adapters/db/repositories/payments.repository.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
-import { NotFoundError } from '../domain/errors.ts';
 import { assertStatusChange } from '../domain/appointments/status.ts';
 import { cancellationTerms } from '../domain/policies/cancellation-terms.ts';
+import type { TierShape } from '../domain/policies/cancellation-tiers.ts';
+import { rescheduleAllowedUntil } from '../domain/policies/reschedule-window.ts';
 import type { CancellationPreviewDto } from '../schemas/appointment.schemas.ts';
 
 /**
@@ -11,7 +12,9 @@ import type { CancellationPreviewDto } from '../schemas/appointment.schemas.ts';
  * tenant's default policy; with neither, the platform's default tiers, see
  * domain/policies/cancellation-terms.ts). The fee is a share of the booking's
  * price; what was paid beyond the fee is refunded, a fee beyond it is owed.
- * POST …/cancel applies the same computation (termsOfCancelling) at its moment.
+ * POST …/cancel applies the same computation (termsOfCancelling) at its moment. It also says until
+ * when the client may move the booking (domain/policies/reschedule-window.ts), as POST …/reschedule
+ * checks it.
  */
 export async function previewCancellation(
   scope: TenantScope,
@@ -21,9 +24,17 @@ export async function previewCancellation(
 ): Promise<CancellationPreviewDto> {
   const appointment = await scope.appointments.record(appointmentId, tokenHash);
   assertStatusChange(appointment, 'cancel', now, 'client');
-  const payments = await scope.payments.refundable(appointment.id);
-  const terms = await termsOfCancelling(scope.cancellationPolicies, appointment, payments, now);
+  const [payments, policy] = await Promise.all([
+    scope.payments.refundable(appointment.id),
+    scope.cancellationPolicies.inForce(appointment.serviceId),
+  ]);
+  const terms = termsUnderPolicy(policy, appointment, payments, now);
   const { tier } = terms;
+  const movableUntil = rescheduleAllowedUntil({
+    policy,
+    priceCents: appointment.totalAmountCents,
+    startTimeUtc: appointment.startTimeUtc,
+  });
   return {
     appointmentId: appointment.id,
     currency: appointment.currency,
@@ -37,6 +48,7 @@ export async function previewCancellation(
     paidCents: terms.paidCents,
     refundCents: terms.refundCents,
     amountDueCents: terms.amountDueCents,
+    rescheduleAllowedUntil: movableUntil?.toISOString() ?? null,
   };
 }
 
@@ -51,24 +63,23 @@ export async function termsOfCancelling(
   payments: readonly RefundablePayment[],
   now: Date,
 ) {
+  return termsUnderPolicy(await policies.inForce(appointment.serviceId), appointment, payments, now);
+}
+
+/** termsOfCancelling under a policy already read (null: none, the default tiers). */
+function termsUnderPolicy(
+  policy: { tiers: readonly TierShape[] } | null,
+  appointment: { totalAmountCents: number; startTimeUtc: Date },
+  payments: readonly RefundablePayment[],
+  now: Date,
+) {
   const paidCents = payments.reduce((sum, p) => sum + p.payment.amountCents - p.refundedCents, 0);
   const terms = cancellationTerms({
-    policyTiers: await policyTiers(policies, appointment.serviceId),
+    policyTiers: policy?.tiers ?? null,
     priceCents: appointment.totalAmountCents,
     paidCents,
     startTimeUtc: appointment.startTimeUtc,
     now,
   });
   return { ...terms, paidCents };
-}
-
-async function policyTiers(policies: CancellationPoliciesRepository, serviceId: string) {
-  for (const serviceIdOrDefault of [serviceId, null]) {
-    try {
-      return (await policies.get(serviceIdOrDefault)).tiers;
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
-  }
-  return null; // no policy at all: the default tiers
 }

@@ -1,21 +1,13 @@
-import { DateTime } from 'luxon';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { PaymentGatewayUnavailableError, type PaymentGateway } from '../adapters/payments/payment-gateway.ts';
-import {
-  InvalidStateError,
-  PaymentsNotConfiguredError,
-  ServiceBusyError,
-  ValidationError,
-} from '../domain/errors.ts';
+import { InvalidStateError, PaymentsNotConfiguredError, ServiceBusyError } from '../domain/errors.ts';
+import { periodOfDays } from '../domain/ledger/period.ts';
 import { reconcile, type Reconciliation } from '../domain/ledger/reconcile.ts';
-
-/** The longest period one reconciliation reads from Stripe. */
-export const MAX_RECONCILIATION_DAYS = 93;
 
 /**
  * Our ledger against the tenant's Stripe balance transactions, for the days startDate…endDate of
- * the tenant's zone: every difference (missing on either side, another amount, another currency)
- * from the pure comparison in domain/ledger/reconcile.ts.
+ * the tenant's zone (at most MAX_PERIOD_DAYS, domain/ledger/period.ts): every difference (missing on
+ * either side, another amount, another currency) from the pure comparison in domain/ledger/reconcile.ts.
  */
 export async function reconcilePayments(
   scope: TenantScope,
@@ -25,22 +17,12 @@ export async function reconcilePayments(
   if (!gateway) throw new PaymentsNotConfiguredError();
   const [account, tenant] = await Promise.all([scope.payments.connectedAccount(), scope.tenant.get()]);
   if (!account) throw new InvalidStateError('This tenant has no Stripe account connected.');
-  const from = DateTime.fromISO(query.startDate, { zone: tenant.timezone });
-  const to = DateTime.fromISO(query.endDate, { zone: tenant.timezone }).plus({ days: 1 });
-  const days = to.diff(from, 'days').days;
-  if (days <= 0 || days > MAX_RECONCILIATION_DAYS) {
-    throw new ValidationError(`Reconcile 1 to ${MAX_RECONCILIATION_DAYS} days at a time.`, [
-      {
-        path: 'endDate',
-        message: `must be on or after startDate, at most ${MAX_RECONCILIATION_DAYS} days later`,
-      },
-    ]);
-  }
+  const { from, to } = periodOfDays(query, tenant.timezone);
   let transactions;
   try {
     transactions = await gateway.listBalanceTransactions(account, {
-      from: from.toJSDate(),
-      to: to.toJSDate(),
+      from,
+      to,
     });
   } catch (error) {
     if (!(error instanceof PaymentGatewayUnavailableError)) throw error;
@@ -49,7 +31,7 @@ export async function reconcilePayments(
   const stripeIds = transactions.flatMap((transaction) =>
     transaction.source ? [transaction.id, transaction.source] : [transaction.id],
   );
-  const entries = await scope.ledger.forReconciliation(from.toJSDate(), to.toJSDate(), stripeIds);
+  const entries = await scope.ledger.forReconciliation(from, to, stripeIds);
   return {
     startDate: query.startDate,
     endDate: query.endDate,

@@ -11,19 +11,22 @@ import {
   type RefundView,
 } from '../adapters/payments/payment-gateway.ts';
 import { NotFoundError, ServiceBusyError } from '../domain/errors.ts';
+import { paymentStatusAfterPaying, paymentWanted } from '../domain/payments/amount-due.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
 import { recordRefund } from './record-refund.ts';
 
 /**
  * The one place a card payment's success is written (confirm-payment and the Stripe webhook both
  * end here): in one transaction, with the payment's row locked, the payment is marked succeeded,
- * the money goes into the ledger (the charge, Stripe's fee, the platform's fee) and a held
- * booking is confirmed with a PAID event. A second call for the same intent (a duplicated
+ * the money goes into the ledger (the charge, Stripe's fee, the platform's fee), a held
+ * booking is confirmed with a PAID event, and a card the intent was asked to keep is kept on the
+ * booking (for a balance or a no-show fee). A second call for the same intent (a duplicated
  * webhook, a confirmation racing the webhook) finds the payment succeeded and changes nothing.
  *
- * A payment that succeeds after its hold was released (the booking is no longer PENDING or
- * CONFIRMED: its time may belong to someone else now) is kept in the ledger, as it happened, and
- * refunded in full at once (refundLatePayment), never booked.
+ * A payment that succeeds when the booking no longer wants it (domain/payments/amount-due.ts,
+ * paymentWanted: its hold was released and its time may belong to someone else now; it was
+ * cancelled while a balance was being charged) is kept in the ledger, as it happened, and refunded
+ * in full at once (refundLatePayment), never booked.
  */
 export async function settlePaymentIntent(
   scope: TenantScope,
@@ -40,7 +43,7 @@ export async function settlePaymentIntent(
     if (!found) throw new NotFoundError('Payment', intent.id);
     const appointment = await tx.appointments.lockForChange(found.appointmentId);
     const payment = (await tx.payments.lockByIntent(intent.id))!;
-    const live = appointment.status === 'PENDING' || appointment.status === 'CONFIRMED';
+    const live = paymentWanted(payment.kind, appointment.status);
     if (!settlement) return { appointment: toAppointmentDto(appointment), lateRefund: null };
     if (payment.status === 'SUCCEEDED') {
       // Settled before; a late payment (it never paid the booking: AWAITING_PAYMENT) whose refund
@@ -53,10 +56,16 @@ export async function settlePaymentIntent(
     await tx.payments.markSucceeded(payment.id, now);
     await tx.ledger.append(paymentEntries(payment, settlement));
     if (live) {
-      const fullyPaid = payment.amountCents >= appointment.totalAmountCents;
+      if (intent.savesCard && intent.customerId && intent.paymentMethodId) {
+        await tx.appointmentWrites.saveCard(
+          appointment.id,
+          { customerId: intent.customerId, paymentMethodId: intent.paymentMethodId },
+          now,
+        );
+      }
       const paid = await tx.appointmentWrites.markPaid(
         appointment.id,
-        fullyPaid ? 'PAID' : 'DEPOSIT_PAID',
+        paymentStatusAfterPaying(appointment, payment.amountCents),
         now,
         {
           paymentIntentId: intent.id,
@@ -69,11 +78,19 @@ export async function settlePaymentIntent(
         lateRefund: null,
       };
     }
+    await tx.appointmentWrites.countUnwantedPayment(appointment.id, payment.amountCents, now);
     return { appointment: toAppointmentDto(appointment), lateRefund: payment };
   });
   if (outcome.lateRefund) await refundLatePayment(scope, gateway, account, outcome.lateRefund, now);
   return outcome.appointment;
 }
+
+const LEDGER_KIND_OF_CARD_PAYMENT = {
+  DEPOSIT: 'DEPOSIT',
+  FULL: 'CHARGE',
+  BALANCE: 'BALANCE_CARD',
+  NO_SHOW_FEE: 'NO_SHOW_FEE',
+} as const;
 
 /** The ledger rows of a succeeded charge: the money in, Stripe's fee and the platform's, signed. */
 function paymentEntries(payment: PaymentRecord, settlement: ChargeSettlement): NewLedgerEntry[] {
@@ -87,7 +104,7 @@ function paymentEntries(payment: PaymentRecord, settlement: ChargeSettlement): N
   return [
     {
       ...common,
-      kind: payment.kind === 'DEPOSIT' ? 'DEPOSIT' : payment.kind === 'BALANCE' ? 'BALANCE_CARD' : 'CHARGE',
+      kind: LEDGER_KIND_OF_CARD_PAYMENT[payment.kind],
       amountCents: payment.amountCents,
       stripeObjectId: settlement.chargeId,
     },

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { isLive } from '../../src/domain/appointments/live.ts';
+import { amountDue } from '../../src/domain/payments/amount-due.ts';
 import { KIND_RULES } from '../../src/domain/ledger/entries.ts';
 import { reconcile, type BalanceTransaction } from '../../src/domain/ledger/reconcile.ts';
 import type { TenantWorld, World } from './payment-world.ts';
@@ -96,7 +97,10 @@ function ledgerMatchesStripe(label: string, { ledger, transactions }: Loaded): s
   return problems;
 }
 
-/** Refunds never exceed payments: per appointment in our tables, per intent in Stripe. */
+/**
+ * Refunds never exceed payments: per appointment in our tables, per intent in Stripe; and the
+ * appointment's own paidCents and refundedCents (what amountDueCents is read from) are its rows'.
+ */
 function refundsWithinPayments(label: string, loaded: Loaded): string[] {
   const problems: string[] = [];
   for (const appointment of loaded.appointments) {
@@ -105,6 +109,19 @@ function refundsWithinPayments(label: string, loaded: Loaded): string[] {
     const refunds = appointment.payments.flatMap((p) => p.refunds.filter((r) => r.status === 'SUCCEEDED'));
     const refunded = sum(refunds.map((r) => r.amountCents));
     if (refunded > paid) problems.push(`${label} ${appointment.id}: refunded ${refunded} > paid ${paid}`);
+    if (appointment.paidCents !== paid || appointment.refundedCents !== refunded)
+      problems.push(
+        `${label} ${appointment.id}: row says paid ${appointment.paidCents} refunded ` +
+          `${appointment.refundedCents}, its payments ${paid} and ${refunded}`,
+      );
+    const charges = appointment.payments.filter((p) => p.kind === 'NO_SHOW_FEE' && p.status === 'SUCCEEDED');
+    if (charges.length > 0 && appointment.status !== 'NO_SHOW')
+      problems.push(`${label} ${appointment.id}: a no-show fee taken from a ${appointment.status} booking`);
+    const feeTaken = sum(charges.map((p) => p.amountCents));
+    if (feeTaken > appointment.noShowFeeCents)
+      problems.push(
+        `${label} ${appointment.id}: no-show fees ${feeTaken} > agreed ${appointment.noShowFeeCents}`,
+      );
     for (const payment of appointment.payments) {
       const back = sum(payment.refunds.filter((r) => r.status === 'SUCCEEDED').map((r) => r.amountCents));
       if (back > 0 && (payment.status !== 'SUCCEEDED' || back > payment.amountCents))
@@ -138,8 +155,11 @@ function paymentsAgree(label: string, loaded: Loaded): string[] {
     const confirmed = ['CONFIRMED', 'COMPLETED', 'NO_SHOW'].includes(appointment.status);
     if (confirmed && card.length > 0 && !appointment.payments.some((p) => p.status === 'SUCCEEDED'))
       problems.push(`${label} ${appointment.id}: ${appointment.status} without a succeeded payment`);
-    if (confirmed && card.length > 0 && appointment.paymentStatus === 'AWAITING_PAYMENT')
-      problems.push(`${label} ${appointment.id}: ${appointment.status} but AWAITING_PAYMENT`);
+    // A no-show owes its fee (AWAITING_PAYMENT) until it is collected.
+    if (confirmed && card.length > 0 && appointment.paymentStatus === 'AWAITING_PAYMENT') {
+      const owes = appointment.status === 'NO_SHOW' && amountDue(appointment) > 0;
+      if (!owes) problems.push(`${label} ${appointment.id}: ${appointment.status} but AWAITING_PAYMENT`);
+    }
     for (const payment of card) {
       const intent = intents.get(payment.stripePaymentIntentId!);
       const stripeSucceeded = intent?.status === 'succeeded';

@@ -20,6 +20,7 @@ export const STEP_WEIGHTS = {
   noShow: 5,
   dashboardRefund: 6,
   collectVenue: 4,
+  collectCard: 4,
   dispute: 3,
   race: 5,
 } as const;
@@ -39,6 +40,8 @@ const FAULT_PATTERNS: Partial<Record<StepKind, string[]>> = {
   deliver: ['GET /v1/payment_intents/*', 'GET /v1/refunds', 'GET /v1/disputes/*', 'POST /v1/refunds'],
   cancelClient: ['POST /v1/refunds'],
   cancelAdmin: ['POST /v1/refunds'],
+  noShow: ['POST /v1/payment_intents'],
+  collectCard: ['POST /v1/payment_intents'],
 };
 
 export function generateSteps(random: Random): Step[] {

@@ -19,6 +19,8 @@ export interface Booking {
   token: string;
   /** The PaymentIntent (null for an admin's booking, which is confirmed without a card). */
   intent: string | null;
+  /** The SetupIntent of a booking with nothing to pay now that keeps a card for its no-show fee. */
+  setupIntent: string | null;
   start: Date;
 }
 

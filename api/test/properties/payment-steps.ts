@@ -35,9 +35,9 @@ function pickBooking(seq: Sequence, step: Step, fits: (booking: Booking) => bool
 }
 
 function intentStatus(seq: Sequence, booking: Booking): string | undefined {
-  return booking.intent
-    ? seq.world.stripe.state.paymentIntents.find(booking.intent)?.object.status
-    : undefined;
+  const { paymentIntents, setupIntents } = seq.world.stripe.state;
+  if (booking.intent) return paymentIntents.find(booking.intent)?.object.status;
+  return booking.setupIntent ? setupIntents.find(booking.setupIntent)?.object.status : undefined;
 }
 
 async function submitBooking(seq: Sequence, request: Unanswered, viaAdmin: boolean): Promise<Done> {
@@ -52,6 +52,8 @@ async function submitBooking(seq: Sequence, request: Unanswered, viaAdmin: boole
   if (status !== 201) return { text: `${label} → ${status}`, outcome: outcomeOf(status) };
   const { appointment, manageToken, payment } = response.json();
   if (!viaAdmin && !payment) throw new Violation(`book ${label}: a paid service answered no payment`);
+  if (payment && (payment.kind === 'setup') !== (payment.amountCents === 0))
+    throw new Violation(`book ${label}: a ${payment.kind} request of ${payment.amountCents}`);
   const existing = seq.bookings.find((booking) => booking.id === appointment.id);
   if (existing) return { text: `${label} → 201, the same booking ${existing.name}`, outcome: 'ok' };
   const booking: Booking = {
@@ -60,7 +62,8 @@ async function submitBooking(seq: Sequence, request: Unanswered, viaAdmin: boole
     service,
     id: appointment.id,
     token: manageToken,
-    intent: payment ? intentOf(payment.clientSecret) : null,
+    intent: payment?.kind === 'payment' ? intentOf(payment.clientSecret) : null,
+    setupIntent: payment?.kind === 'setup' ? intentOf(payment.clientSecret) : null,
     start: new Date(appointment.startTimeUtc),
   };
   seq.bookings.push(booking);
@@ -133,8 +136,14 @@ const STEPS: Record<StepKind, StepRun> = {
   async pay(seq, step, random) {
     const booking = pickBooking(seq, step, (b) => BROWSER_STATUSES.includes(intentStatus(seq, b) ?? ''));
     if (!booking) return skipped('nothing to pay');
+    // Some cards are saved fine and declined when charged later (a no-show fee, a balance).
+    const paymentMethod = random.pick(['pm_card_visa', 'pm_card_mastercard', 'pm_card_chargeCustomerFail']);
+    if (booking.setupIntent) {
+      seq.world.stripe.succeedSetupIntent(booking.setupIntent, { paymentMethod });
+      return { text: `${booking.name} saved ${paymentMethod} in the browser`, outcome: 'ok' };
+    }
     seq.world.stripe.succeedPaymentIntent(booking.intent!, {
-      paymentMethod: random.pick(['pm_card_visa', 'pm_card_mastercard']),
+      paymentMethod: paymentMethod === 'pm_card_chargeCustomerFail' ? 'pm_card_visa' : paymentMethod,
     });
     return { text: `${booking.name} paid in the browser`, outcome: 'ok' };
   },
@@ -157,7 +166,7 @@ const STEPS: Record<StepKind, StepRun> = {
   },
 
   async confirm(seq, step) {
-    const booking = pickBooking(seq, step, (b) => b.intent !== null);
+    const booking = pickBooking(seq, step, (b) => b.intent !== null || b.setupIntent !== null);
     return booking ? confirm(seq, booking) : skipped('no card booking');
   },
 
@@ -237,6 +246,23 @@ const STEPS: Record<StepKind, StepRun> = {
       text: `${booking.name} ${amount} of ${left} ${charge.currency}${refused ? ` refused: ${refused}` : ''}`,
       outcome: refused ? 'refused' : 'ok',
     };
+  },
+
+  async collectCard(seq, step) {
+    const booking = pickBooking(seq, step);
+    if (!booking) return skipped('no booking');
+    const response = await adminCall(seq.world, booking.tenant, {
+      method: 'POST',
+      url: `/v1/tenant-admin/appointments/${booking.id}/collect-balance`,
+      payload: { method: 'card' },
+    });
+    const status = seq.expectStatus(
+      `collect-balance by card ${booking.name}`,
+      response,
+      [200, 402, 409, 503],
+    );
+    const after = status === 200 ? ` ${response.json().status}/${response.json().paymentStatus}` : '';
+    return { text: `${booking.name} → ${status}${after}`, outcome: outcomeOf(status) };
   },
 
   async collectVenue(seq, step) {

@@ -71,8 +71,16 @@ export async function buildWorld(): Promise<World> {
     startHoursUtc: [8, 9, 10, 11, 12, 13, 14],
     dayOffsets: [0, 1, 2, 3],
     services: [
-      { name: 'Colour', priceBaseCents: 8000, paymentMode: 'DEPOSIT', depositCents: 2000 },
+      {
+        name: 'Colour',
+        priceBaseCents: 8000,
+        paymentMode: 'DEPOSIT',
+        depositCents: 2000,
+        noShowFeeCents: 5000,
+      },
       { name: 'Cut', priceBaseCents: 4550, paymentMode: 'FULL' },
+      // Nothing to pay at booking: the card is saved by a SetupIntent for the no-show fee.
+      { name: 'Trial', priceBaseCents: 0, noShowFeeCents: 2500 },
       { name: 'Consult', priceBaseCents: 6099, paymentMode: 'DEPOSIT', depositCents: 1999, currency: 'USD' },
     ],
   });
@@ -85,7 +93,13 @@ export async function buildWorld(): Promise<World> {
     startHoursUtc: [0, 1, 2, 3, 4, 5, 6],
     dayOffsets: [1, 2, 3, 4],
     services: [
-      { name: 'Massage', priceBaseCents: 9000, paymentMode: 'DEPOSIT', depositCents: 3000 },
+      {
+        name: 'Massage',
+        priceBaseCents: 9000,
+        paymentMode: 'DEPOSIT',
+        depositCents: 3000,
+        noShowFeePercent: 50,
+      },
       { name: 'Tea', priceBaseCents: 5555, paymentMode: 'FULL' },
     ],
   });

@@ -66,6 +66,7 @@ describe('tenant default cancellation policy', () => {
         { hoursBeforeStart: 24, feePercentage: 50, feeFixedCents: null },
         { hoursBeforeStart: 2, feePercentage: null, feeFixedCents: 4000 },
       ],
+      rescheduleAllowedUntilHours: null,
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
     });
     const read = await admin(t.app, tenant, { method: 'GET', url: DEFAULT_URL });

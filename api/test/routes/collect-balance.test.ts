@@ -87,7 +87,7 @@ describe('POST /v1/tenant-admin/appointments/:id/collect-balance', () => {
     expect((await collect(id)).statusCode).toBe(409);
     for (const body of [
       {},
-      { method: 'card' },
+      { method: 'cheque' },
       { method: 'venue', amountCents: 1 },
       { method: 'venue\u0000' },
     ]) {

@@ -65,13 +65,21 @@ describe('booking a paid service', () => {
       stripeAccount: account,
       amountCents: 2000,
       currency: 'EUR',
+      kind: 'payment',
     });
     const [created] = intentsCreated().slice(before);
     expect(intentsCreated()).toHaveLength(before + 1);
     expect(created).toMatchObject({
       account,
       idempotencyKey: `appointment-${appointment.id}-payment`,
-      params: expect.objectContaining({ amount: '2000', currency: 'eur', application_fee_amount: '50' }),
+      params: expect.objectContaining({
+        amount: '2000',
+        currency: 'eur',
+        application_fee_amount: '50',
+        // A deposit keeps the card, for the balance: on a customer made for this booking.
+        setup_future_usage: 'off_session',
+        customer: expect.stringMatching(/^cus_/),
+      }),
     });
     const stored = await t.db.payment.findMany({ where: { appointmentId: appointment.id } });
     expect(stored).toMatchObject([
@@ -171,7 +179,7 @@ describe('POST /v1/public/appointments/:id/confirm-payment', () => {
     ]);
     expect(rows.reduce((sum, row) => sum + row.amountCents, 0)).toBe(txn.net);
     expect(rows[0]).toMatchObject({ stripeObjectId: charge.id, stripeBalanceTransactionId: txn.id });
-    expect(await events(id)).toEqual(['HELD', 'PAYMENT_REQUESTED', 'PAID']);
+    expect(await events(id)).toEqual(['HELD', 'PAYMENT_REQUESTED', 'CARD_SAVED', 'PAID']);
     expect(await t.db.payment.findFirstOrThrow({ where: { appointmentId: id } })).toMatchObject({
       status: 'SUCCEEDED',
     });

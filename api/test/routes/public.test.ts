@@ -69,6 +69,8 @@ describe('GET /v1/public/services', () => {
       paymentMode: 'NONE',
       depositCents: null,
       depositPercent: null,
+      noShowFeeCents: null,
+      noShowFeePercent: null,
       sortOrder: 1,
       dueAtBookingCents: 0,
       providers: [],

@@ -6,7 +6,7 @@ import { cardBookings } from '../helpers/card-bookings.ts';
 import { connectTenant, fakeStripeEnvironment, type FakeStripe } from '../helpers/fake-stripe.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
 
-// GET /v1/tenant-admin/reconciliation: the ledger against the tenant's Stripe balance transactions.
+// POST /v1/tenant-admin/ledger/reconcile: the ledger against the tenant's Stripe balance transactions.
 // The fake Stripe runs on the test's clock, so both sides date their money alike.
 const { read } = testClock('2027-03-01T07:00:00Z');
 let t: TestApp;
@@ -33,13 +33,14 @@ afterAll(async () => {
   await stripe.close();
 });
 
-const reconciliation = (query = 'startDate=2027-03-01&endDate=2027-03-01') =>
-  admin(t.app, tenant, { method: 'GET', url: `/v1/tenant-admin/reconciliation?${query}` });
+const MARCH_FIRST = { startDate: '2027-03-01', endDate: '2027-03-01' };
+const reconciliation = (payload: object = MARCH_FIRST, owner = tenant) =>
+  admin(t.app, owner, { method: 'POST', url: '/v1/tenant-admin/ledger/reconcile', payload });
 
 const cards = cardBookings(() => ({ app: t.app, tenant, stripe }));
 const paidBooking = (start: string) => cards.paid(serviceId, start);
 
-describe('GET /v1/tenant-admin/reconciliation', () => {
+describe('POST /v1/tenant-admin/ledger/reconcile', () => {
   it('finds no difference when every payment, fee and refund went through our code', async () => {
     await paidBooking('2027-03-08T10:00:00Z');
     const refunded = await paidBooking('2027-03-09T10:00:00Z');
@@ -98,23 +99,61 @@ describe('GET /v1/tenant-admin/reconciliation', () => {
   });
 
   it.each([
-    ['startDate=2027-03-02&endDate=2027-03-01', 400],
-    ['startDate=2027-01-01&endDate=2027-06-01', 400],
-    ['startDate=2027-03-01', 400],
-    ['startDate=2027-02-30&endDate=2027-03-01', 400],
-  ])('refuses %s', async (query, status) => {
-    const response = await reconciliation(query);
-    expect(response.statusCode).toBe(status);
+    ['endDate before startDate', { startDate: '2027-03-02', endDate: '2027-03-01' }],
+    ['more than 93 days', { startDate: '2027-01-01', endDate: '2027-04-04' }],
+    ['no endDate', { startDate: '2027-03-01' }],
+    ['a day that does not exist', { startDate: '2027-02-30', endDate: '2027-03-01' }],
+    ['a field the body does not have', { ...MARCH_FIRST, currency: 'EUR' }],
+  ])('refuses %s', async (_, body) => {
+    const response = await reconciliation(body);
+    expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('validation_failed');
+  });
+
+  it('takes a period of exactly 93 days', async () => {
+    const response = await reconciliation({ startDate: '2027-01-01', endDate: '2027-04-03' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ startDate: '2027-01-01', endDate: '2027-04-03' });
+  });
+
+  it('answers 503 service_busy when Stripe does not answer, and 200 once it does', async () => {
+    stripe.failNext('GET /v1/balance_transactions', 500);
+    const busy = await reconciliation();
+    expect(busy.statusCode).toBe(503);
+    expect(busy.json().error.code).toBe('service_busy');
+    expect(busy.headers['retry-after']).toBe('5');
+    expect((await reconciliation()).statusCode).toBe(200);
+  });
+
+  it('is no longer served as GET /v1/tenant-admin/reconciliation', async () => {
+    const response = await admin(t.app, tenant, {
+      method: 'GET',
+      url: '/v1/tenant-admin/reconciliation?startDate=2027-03-01&endDate=2027-03-01',
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('route_not_found');
   });
 
   it('asks for a connected account', async () => {
     const other = await createTestTenant(t.db);
-    const response = await admin(t.app, other, {
-      method: 'GET',
-      url: '/v1/tenant-admin/reconciliation?startDate=2027-03-01&endDate=2027-03-01',
-    });
+    const response = await reconciliation(MARCH_FIRST, other);
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('invalid_state');
+  });
+
+  it('answers 409 payments_not_configured on a platform without Stripe', async () => {
+    const bare = await buildTestApp();
+    try {
+      const owner = await createTestTenant(bare.db);
+      const response = await admin(bare.app, owner, {
+        method: 'POST',
+        url: '/v1/tenant-admin/ledger/reconcile',
+        payload: MARCH_FIRST,
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error.code).toBe('payments_not_configured');
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -247,7 +247,7 @@ describe('POST /v1/webhooks/stripe: payments', () => {
       ['PLATFORM_FEE', -50],
     ]);
     expect(rows.reduce((sum, row) => sum + row.amountCents, 0)).toBe(txn.net);
-    expect(await historyOf(id)).toEqual(['HELD', 'PAYMENT_REQUESTED', 'PAID']);
+    expect(await historyOf(id)).toEqual(['HELD', 'PAYMENT_REQUESTED', 'CARD_SAVED', 'PAID']);
     expect(await t.db.stripeEvent.count({ where: { id: { in: events.map((e) => e.id) } } })).toBe(
       events.length,
     );

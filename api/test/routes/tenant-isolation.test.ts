@@ -152,6 +152,10 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
     id: 'appointment',
     bodies: { POST: { method: 'venue' } },
   },
+  '/v1/tenant-admin/appointments/{id}/refund': {
+    id: 'appointment',
+    bodies: { POST: { amountCents: 100, reason: 'Mine now' } },
+  },
 };
 
 /**
@@ -184,7 +188,9 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /v1/tenant-admin/settings/stripe': 'own',
   'PUT /v1/tenant-admin/settings/stripe': 'own',
   'DELETE /v1/tenant-admin/settings/stripe': 'own',
-  'GET /v1/tenant-admin/reconciliation': 'own',
+  // Rows of two tenants in one period: test/routes/ledger.test.ts.
+  'GET /v1/tenant-admin/ledger': 'list',
+  'POST /v1/tenant-admin/ledger/reconcile': 'own',
   'GET /v1/tenant-admin/api-keys': 'list',
   'POST /v1/tenant-admin/api-keys': 'own',
   'POST /v1/tenant-admin/services': 'body-ids',

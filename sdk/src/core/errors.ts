@@ -59,6 +59,11 @@ export class ValidationError extends ApiError {
   override readonly name: string = 'ValidationError';
 }
 
+/** 402 card_declined: the card kept at booking was declined; what was asked stays due. */
+export class PaymentRequiredError extends ApiError {
+  override readonly name: string = 'PaymentRequiredError';
+}
+
 /** 401 invalid_api_key, 403 wrong_key_kind or origin_not_allowed. */
 export class AuthenticationError extends ApiError {
   override readonly name: string = 'AuthenticationError';
@@ -109,6 +114,7 @@ export class TimeoutError extends ApiConnectionError {
 function classFor(status: number): typeof ApiError {
   if (status === 400 || status === 422) return ValidationError;
   if (status === 401 || status === 403) return AuthenticationError;
+  if (status === 402) return PaymentRequiredError;
   if (status === 404) return NotFoundError;
   if (status === 409) return ConflictError;
   if (status === 429) return RateLimitError;

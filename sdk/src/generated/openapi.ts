@@ -1091,7 +1091,7 @@ export interface paths {
         put?: never;
         /**
          * Move a booking to another time, by its manage token
-         * @description The same booking moves: its id, manage token and link stay. If the new time is not free (409) the booking is unchanged.
+         * @description The same booking moves: its id, manage token and link stay. If the new time is not free (409) the booking is unchanged. Only until the cancellation policy allows (GET …/cancellation, `rescheduleAllowedUntil`): later answers 409 `reschedule_too_late` and changes nothing.
          */
         post: {
             parameters: {
@@ -1985,6 +1985,10 @@ export interface paths {
                         depositCents?: number | null;
                         /** @default null */
                         depositPercent?: number | null;
+                        /** @default null */
+                        noShowFeeCents?: number | null;
+                        /** @default null */
+                        noShowFeePercent?: number | null;
                         timezone?: string | null;
                         /** @default true */
                         active?: boolean;
@@ -2237,6 +2241,8 @@ export interface paths {
                         paymentMode?: "NONE" | "DEPOSIT" | "FULL";
                         depositCents?: number | null;
                         depositPercent?: number | null;
+                        noShowFeeCents?: number | null;
+                        noShowFeePercent?: number | null;
                         timezone?: string | null;
                         active?: boolean;
                         sortOrder?: number;
@@ -3889,7 +3895,7 @@ export interface paths {
         };
         /**
          * Set the tenant's default cancellation policy
-         * @description Replaces all tiers.
+         * @description Replaces all tiers, and the reschedule limit when `rescheduleAllowedUntilHours` is sent.
          */
         put: {
             parameters: {
@@ -3908,6 +3914,8 @@ export interface paths {
                             feePercentage?: number;
                             feeFixedCents?: number;
                         }[];
+                        /** @description Clients may move a booking until this many hours before its start (later: 409 `reschedule_too_late`; the business may still move it). null: for as long as cancelling would cost nothing under the tiers. Omitted: unchanged. */
+                        rescheduleAllowedUntilHours?: number | null;
                     };
                 };
             };
@@ -4055,7 +4063,7 @@ export interface paths {
         };
         /**
          * Set a service's own cancellation policy
-         * @description Overrides the tenant default for this service. Replaces all tiers.
+         * @description Overrides the tenant default for this service (tiers and reschedule limit). Replaces all tiers, and the reschedule limit when `rescheduleAllowedUntilHours` is sent.
          */
         put: {
             parameters: {
@@ -4076,6 +4084,8 @@ export interface paths {
                             feePercentage?: number;
                             feeFixedCents?: number;
                         }[];
+                        /** @description Clients may move a booking until this many hours before its start (later: 409 `reschedule_too_late`; the business may still move it). null: for as long as cancelling would cost nothing under the tiers. Omitted: unchanged. */
+                        rescheduleAllowedUntilHours?: number | null;
                     };
                 };
             };
@@ -4698,7 +4708,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an appointment; what was paid by card is refunded in full */
+        /** Cancel an appointment; refunds what was paid by card, or `refundCents` */
         post: {
             parameters: {
                 query?: never;
@@ -4713,6 +4723,8 @@ export interface paths {
                     "application/json": {
                         /** @description Why, in a few words (kept in the history). */
                         reason?: string;
+                        /** @description Refund this much by card instead of everything paid (0: cancel without a refund); at most what was paid by card and not refunded yet. */
+                        refundCents?: number;
                     } | null;
                 };
             };
@@ -4798,98 +4810,6 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark an appointment completed (after it started) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Appointment"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/tenant-admin/appointments/{id}/no-show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark a client as not having come (after the start) */
         post: {
             parameters: {
                 query?: never;
@@ -5084,8 +5004,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record what is still due as paid at the venue
-         * @description The booking becomes PAID (a held booking is confirmed); the amount is what is still due: the price minus what was paid. 409 when nothing is due or the booking can't take money.
+         * Collect what is still due, by the kept card or at the venue
+         * @description What is due is the booking's `amountDueCents`: the price less what was paid, or a no-show's fee less what was paid. The booking becomes PAID (a held booking is confirmed). 409 when nothing is due, a card payment is under way, or (card) no card is kept; 402 when the card is declined.
          */
         post: {
             parameters: {
@@ -5100,13 +5020,126 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description venue: taken at the business (cash, a card terminal), recorded without a card charge.
+                         * @description card: the card kept at booking is charged now, without the client (402 card_declined leaves it due). venue: taken at the business (cash, a card terminal), recorded without a card charge.
                          * @enum {string}
                          */
-                        method: "venue";
+                        method: "card" | "venue";
                     };
                 };
             };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/appointments/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a client as not having come (after the start); charges the no-show fee
+         * @description A CONFIRMED appointment that has started becomes NO_SHOW. With a no-show fee agreed at booking (`noShowFeeCents`) and a card kept, the fee less what was paid is charged to the card at once. A declined card (or Stripe not answering) leaves it in `amountDueCents` (paymentStatus AWAITING_PAYMENT), to collect with …/collect-balance.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -5179,7 +5212,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/tenant-admin/reconciliation": {
+    "/v1/tenant-admin/appointments/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund part or all of what was paid by card, for any reason
+         * @description Any booking, in any status. `amountCents` goes back by card, split over the card payments newest first; it may be at most what was paid by card and not refunded yet, refunds on their way included (400; 409 when the rest was paid at the venue: give that back there). The refund is in the history (REFUNDED, with the reason) and the ledger. If the card processor fails, the refund is recorded and waits: 503, and the same request again retries it (never a second refund); meanwhile another amount answers 409. 409 `payments_not_configured` without card payments on the platform, 409 `invalid_state` when the tenant has no Stripe account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description At most what was paid by card and not refunded yet (money paid at the venue is not). */
+                        amountCents: number;
+                        /** @description Why, in a few words (kept in the history and the refund's Stripe metadata). */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/ledger": {
         parameters: {
             query?: never;
             header?: never;
@@ -5187,22 +5342,125 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The ledger against the tenant's Stripe balance transactions
-         * @description Every difference for the days startDate…endDate (the tenant's zone): a movement missing on either side, another amount, another currency. Empty `differences`: the ledger matches Stripe to the cent.
+         * The ledger rows of a period, with its totals
+         * @description Rows whose money moved on the days startDate…endDate (the tenant's zone), oldest first, a page at a time; `totals` are over the whole period, per currency and kind.
          */
         get: {
             parameters: {
                 query: {
                     /** @description First day, in the tenant's time zone. */
                     startDate: string;
-                    /** @description Last day (inclusive); at most 93 days after startDate. */
+                    /** @description Last day (inclusive); the period is at most 93 days long. */
                     endDate: string;
+                    cursor?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/ledger/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The ledger against the tenant's Stripe balance transactions
+         * @description Every difference for the days startDate…endDate (the tenant's zone): a movement missing on either side, another amount, another currency. Empty `differences`: the ledger matches Stripe to the cent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description First day, in the tenant's time zone.
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description Last day (inclusive); the period is at most 93 days long.
+                         */
+                        endDate: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -5278,8 +5536,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5371,7 +5627,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -5448,6 +5704,12 @@ export interface components {
             currency: string;
             totalAmountCents: number;
             depositAmountCents: number;
+            /** @description The fee agreed at booking for not coming (0: none); what was paid counts toward it. */
+            noShowFeeCents: number;
+            /** @description What the client still owes now: the balance of a booking, the no-show fee of a no-show (less what was paid), 0 when cancelled. */
+            amountDueCents: number;
+            /** @description A card is kept on the business's Stripe account to charge the balance or the no-show fee. */
+            cardOnFile: boolean;
             rescheduledFromId: string | null;
             intake: {
                 /** Format: uuid */
@@ -5468,22 +5730,27 @@ export interface components {
             publishableKey: string;
             /** @description The tenant's connected account: Stripe.js's `stripeAccount`. */
             stripeAccount: string;
-            /** @description What is charged now: the deposit or the full price. */
+            /** @description What is charged now: the deposit or the full price; 0 for a card only saved. */
             amountCents: number;
             currency: string;
+            /**
+             * @description payment: a PaymentIntent (stripe.confirmPayment). setup: a SetupIntent that saves the card for a no-show fee, nothing charged now (stripe.confirmSetup). Either way, POST …/confirm-payment after.
+             * @enum {string}
+             */
+            kind: "payment" | "setup";
         };
         BookedAppointmentInput: {
             appointment: components["schemas"]["AppointmentInput"];
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
-            /** @description For a held booking of a paid service when the tenant takes cards: pay with Stripe.js, then POST …/confirm-payment. null when nothing is paid by card now. */
+            /** @description For a held booking of a paid service (or one that keeps a card for a no-show fee) when the tenant takes cards: pay or save the card with Stripe.js, then POST …/confirm-payment. null when nothing is asked of the card now. */
             payment: components["schemas"]["PaymentRequestInput"] | null;
         };
         AppointmentEventInput: {
             /** @description Increases by one per event within the tenant, in commit order. */
             seq: number;
             /** @enum {string} */
-            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED";
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED" | "CARD_SAVED";
             /** @enum {string} */
             actor: "CLIENT" | "ADMIN" | "SYSTEM";
             data: {
@@ -5518,6 +5785,12 @@ export interface components {
             currency: string;
             totalAmountCents: number;
             depositAmountCents: number;
+            /** @description The fee agreed at booking for not coming (0: none); what was paid counts toward it. */
+            noShowFeeCents: number;
+            /** @description What the client still owes now: the balance of a booking, the no-show fee of a no-show (less what was paid), 0 when cancelled. */
+            amountDueCents: number;
+            /** @description A card is kept on the business's Stripe account to charge the balance or the no-show fee. */
+            cardOnFile: boolean;
             rescheduledFromId: string | null;
             intake: {
                 /** Format: uuid */
@@ -5552,6 +5825,8 @@ export interface components {
             refundCents: number;
             /** @description What would be owed: the fee beyond what was paid. */
             amountDueCents: number;
+            /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
+            rescheduleAllowedUntil: string | null;
         };
         AvailabilityInput: {
             timezone: string;
@@ -5602,6 +5877,10 @@ export interface components {
             paymentMode: "NONE" | "DEPOSIT" | "FULL";
             depositCents: number | null;
             depositPercent: number | null;
+            /** @description No-show protection: a fee per seat charged to the kept card when the client does not come. */
+            noShowFeeCents: number | null;
+            /** @description No-show protection: the fee as a share of the booking's price (at most one of the two). */
+            noShowFeePercent: number | null;
             timezone: string | null;
             active: boolean;
             sortOrder: number;
@@ -5625,6 +5904,10 @@ export interface components {
             paymentMode: "NONE" | "DEPOSIT" | "FULL";
             depositCents: number | null;
             depositPercent: number | null;
+            /** @description No-show protection: a fee per seat charged to the kept card when the client does not come. */
+            noShowFeeCents: number | null;
+            /** @description No-show protection: the fee as a share of the booking's price (at most one of the two). */
+            noShowFeePercent: number | null;
             sortOrder: number;
             providers: {
                 /** Format: uuid */
@@ -5758,29 +6041,56 @@ export interface components {
             serviceId: string | null;
             /** @description Ordered by hoursBeforeStart, descending. */
             tiers: components["schemas"]["CancellationTierInput"][];
+            /** @description A client may move a booking until this many hours before its start. null: for as long as cancelling would cost nothing under the tiers. */
+            rescheduleAllowedUntilHours: number | null;
             /** Format: date-time */
             updatedAt: string;
         };
-        ProviderInput: {
+        LedgerEntryInput: {
             /** Format: uuid */
             id: string;
-            name: string;
-            email: string;
-            phone: string | null;
-            /** @description null uses the service's or the tenant's zone. */
-            timezone: string | null;
-            active: boolean;
-            /** @description The services this provider offers. */
-            services: {
-                /** Format: uuid */
-                serviceId: string;
-                /** @description This provider's price for the service; null uses the service's base price. */
-                priceOverrideCents: number | null;
-            }[];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            /** Format: uuid */
+            appointmentId: string;
+            paymentId: string | null;
+            refundId: string | null;
+            /** @enum {string} */
+            kind: "CHARGE" | "DEPOSIT" | "BALANCE_CARD" | "BALANCE_VENUE" | "NO_SHOW_FEE" | "NO_SHOW_FEE_VENUE" | "REFUND" | "DISPUTE" | "DISPUTE_REVERSAL" | "STRIPE_FEE" | "PLATFORM_FEE";
+            /** @description Signed minor units: money towards the business positive; refunds, disputes, fees negative. */
+            amountCents: number;
+            currency: string;
+            /** @description ch_, re_, dp_…; txn_ for fees; null at the venue. */
+            stripeObjectId: string | null;
+            stripeBalanceTransactionId: string | null;
+            /**
+             * Format: date-time
+             * @description When the money moved, not when the row was written.
+             */
+            occurredAt: string;
+        };
+        LedgerTotalsInput: {
+            currency: string;
+            /** @description The sum of each kind (0 when none moved). */
+            byKind: {
+                CHARGE: number;
+                DEPOSIT: number;
+                BALANCE_CARD: number;
+                BALANCE_VENUE: number;
+                NO_SHOW_FEE: number;
+                NO_SHOW_FEE_VENUE: number;
+                REFUND: number;
+                DISPUTE: number;
+                DISPUTE_REVERSAL: number;
+                STRIPE_FEE: number;
+                PLATFORM_FEE: number;
+            };
+            /** @description The sum of all rows: what the period left the business. */
+            netCents: number;
+        };
+        LedgerPageInput: {
+            data: components["schemas"]["LedgerEntryInput"][];
+            nextCursor: string | null;
+            /** @description Over the whole period (every page), one per currency that moved. */
+            totals: components["schemas"]["LedgerTotalsInput"][];
         };
         ReconciliationInput: {
             /** Format: date */
@@ -5809,6 +6119,27 @@ export interface components {
             outOfScopeTransactions: number;
             /** @description Ledger rows outside Stripe (paid at the venue). */
             offStripeEntries: number;
+        };
+        ProviderInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            phone: string | null;
+            /** @description null uses the service's or the tenant's zone. */
+            timezone: string | null;
+            active: boolean;
+            /** @description The services this provider offers. */
+            services: {
+                /** Format: uuid */
+                serviceId: string;
+                /** @description This provider's price for the service; null uses the service's base price. */
+                priceOverrideCents: number | null;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ResourceInput: {
             /** Format: uuid */
@@ -5864,7 +6195,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -5941,6 +6272,12 @@ export interface components {
             currency: string;
             totalAmountCents: number;
             depositAmountCents: number;
+            /** @description The fee agreed at booking for not coming (0: none); what was paid counts toward it. */
+            noShowFeeCents: number;
+            /** @description What the client still owes now: the balance of a booking, the no-show fee of a no-show (less what was paid), 0 when cancelled. */
+            amountDueCents: number;
+            /** @description A card is kept on the business's Stripe account to charge the balance or the no-show fee. */
+            cardOnFile: boolean;
             rescheduledFromId: string | null;
             intake: {
                 /** Format: uuid */
@@ -5961,22 +6298,27 @@ export interface components {
             publishableKey: string;
             /** @description The tenant's connected account: Stripe.js's `stripeAccount`. */
             stripeAccount: string;
-            /** @description What is charged now: the deposit or the full price. */
+            /** @description What is charged now: the deposit or the full price; 0 for a card only saved. */
             amountCents: number;
             currency: string;
+            /**
+             * @description payment: a PaymentIntent (stripe.confirmPayment). setup: a SetupIntent that saves the card for a no-show fee, nothing charged now (stripe.confirmSetup). Either way, POST …/confirm-payment after.
+             * @enum {string}
+             */
+            kind: "payment" | "setup";
         };
         BookedAppointment: {
             appointment: components["schemas"]["Appointment"];
             /** @description Lets the client view, cancel and reschedule this booking. Shown once; keep it in the manage link. */
             manageToken: string;
-            /** @description For a held booking of a paid service when the tenant takes cards: pay with Stripe.js, then POST …/confirm-payment. null when nothing is paid by card now. */
+            /** @description For a held booking of a paid service (or one that keeps a card for a no-show fee) when the tenant takes cards: pay or save the card with Stripe.js, then POST …/confirm-payment. null when nothing is asked of the card now. */
             payment: components["schemas"]["PaymentRequest"] | null;
         };
         AppointmentEvent: {
             /** @description Increases by one per event within the tenant, in commit order. */
             seq: number;
             /** @enum {string} */
-            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED";
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED" | "CARD_SAVED";
             /** @enum {string} */
             actor: "CLIENT" | "ADMIN" | "SYSTEM";
             data: {
@@ -6011,6 +6353,12 @@ export interface components {
             currency: string;
             totalAmountCents: number;
             depositAmountCents: number;
+            /** @description The fee agreed at booking for not coming (0: none); what was paid counts toward it. */
+            noShowFeeCents: number;
+            /** @description What the client still owes now: the balance of a booking, the no-show fee of a no-show (less what was paid), 0 when cancelled. */
+            amountDueCents: number;
+            /** @description A card is kept on the business's Stripe account to charge the balance or the no-show fee. */
+            cardOnFile: boolean;
             rescheduledFromId: string | null;
             intake: {
                 /** Format: uuid */
@@ -6045,6 +6393,8 @@ export interface components {
             refundCents: number;
             /** @description What would be owed: the fee beyond what was paid. */
             amountDueCents: number;
+            /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
+            rescheduleAllowedUntil: string | null;
         };
         Availability: {
             timezone: string;
@@ -6095,6 +6445,10 @@ export interface components {
             paymentMode: "NONE" | "DEPOSIT" | "FULL";
             depositCents: number | null;
             depositPercent: number | null;
+            /** @description No-show protection: a fee per seat charged to the kept card when the client does not come. */
+            noShowFeeCents: number | null;
+            /** @description No-show protection: the fee as a share of the booking's price (at most one of the two). */
+            noShowFeePercent: number | null;
             timezone: string | null;
             active: boolean;
             sortOrder: number;
@@ -6118,6 +6472,10 @@ export interface components {
             paymentMode: "NONE" | "DEPOSIT" | "FULL";
             depositCents: number | null;
             depositPercent: number | null;
+            /** @description No-show protection: a fee per seat charged to the kept card when the client does not come. */
+            noShowFeeCents: number | null;
+            /** @description No-show protection: the fee as a share of the booking's price (at most one of the two). */
+            noShowFeePercent: number | null;
             sortOrder: number;
             providers: {
                 /** Format: uuid */
@@ -6251,29 +6609,56 @@ export interface components {
             serviceId: string | null;
             /** @description Ordered by hoursBeforeStart, descending. */
             tiers: components["schemas"]["CancellationTier"][];
+            /** @description A client may move a booking until this many hours before its start. null: for as long as cancelling would cost nothing under the tiers. */
+            rescheduleAllowedUntilHours: number | null;
             /** Format: date-time */
             updatedAt: string;
         };
-        Provider: {
+        LedgerEntry: {
             /** Format: uuid */
             id: string;
-            name: string;
-            email: string;
-            phone: string | null;
-            /** @description null uses the service's or the tenant's zone. */
-            timezone: string | null;
-            active: boolean;
-            /** @description The services this provider offers. */
-            services: {
-                /** Format: uuid */
-                serviceId: string;
-                /** @description This provider's price for the service; null uses the service's base price. */
-                priceOverrideCents: number | null;
-            }[];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            /** Format: uuid */
+            appointmentId: string;
+            paymentId: string | null;
+            refundId: string | null;
+            /** @enum {string} */
+            kind: "CHARGE" | "DEPOSIT" | "BALANCE_CARD" | "BALANCE_VENUE" | "NO_SHOW_FEE" | "NO_SHOW_FEE_VENUE" | "REFUND" | "DISPUTE" | "DISPUTE_REVERSAL" | "STRIPE_FEE" | "PLATFORM_FEE";
+            /** @description Signed minor units: money towards the business positive; refunds, disputes, fees negative. */
+            amountCents: number;
+            currency: string;
+            /** @description ch_, re_, dp_…; txn_ for fees; null at the venue. */
+            stripeObjectId: string | null;
+            stripeBalanceTransactionId: string | null;
+            /**
+             * Format: date-time
+             * @description When the money moved, not when the row was written.
+             */
+            occurredAt: string;
+        };
+        LedgerTotals: {
+            currency: string;
+            /** @description The sum of each kind (0 when none moved). */
+            byKind: {
+                CHARGE: number;
+                DEPOSIT: number;
+                BALANCE_CARD: number;
+                BALANCE_VENUE: number;
+                NO_SHOW_FEE: number;
+                NO_SHOW_FEE_VENUE: number;
+                REFUND: number;
+                DISPUTE: number;
+                DISPUTE_REVERSAL: number;
+                STRIPE_FEE: number;
+                PLATFORM_FEE: number;
+            };
+            /** @description The sum of all rows: what the period left the business. */
+            netCents: number;
+        };
+        LedgerPage: {
+            data: components["schemas"]["LedgerEntry"][];
+            nextCursor: string | null;
+            /** @description Over the whole period (every page), one per currency that moved. */
+            totals: components["schemas"]["LedgerTotals"][];
         };
         Reconciliation: {
             /** Format: date */
@@ -6302,6 +6687,27 @@ export interface components {
             outOfScopeTransactions: number;
             /** @description Ledger rows outside Stripe (paid at the venue). */
             offStripeEntries: number;
+        };
+        Provider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            phone: string | null;
+            /** @description null uses the service's or the tenant's zone. */
+            timezone: string | null;
+            active: boolean;
+            /** @description The services this provider offers. */
+            services: {
+                /** Format: uuid */
+                serviceId: string;
+                /** @description This provider's price for the service; null uses the service's base price. */
+                priceOverrideCents: number | null;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Resource: {
             /** Format: uuid */

@@ -143,7 +143,7 @@ export function attemptSetup(
 ): FakeStripeError | null {
   intent.payment_method = paymentMethod.id;
   const { behaviour } = testCardByLast4(paymentMethod.card?.last4);
-  if (behaviour.kind === 'declines') {
+  if (behaviour.kind === 'declines' && !behaviour.savesFine) {
     intent.status = 'requires_payment_method';
     intent.payment_method = null;
     const error = {

@@ -6,7 +6,14 @@
 
 export type CardBehaviour =
   | { kind: 'succeeds' }
-  | { kind: 'declines'; code: string; declineCode: string; message: string }
+  | {
+      kind: 'declines';
+      code: string;
+      declineCode: string;
+      message: string;
+      /** 4000 0000 0000 0341: saving it (a SetupIntent, attaching) succeeds; every charge declines. */
+      savesFine?: true;
+    }
   /** 4000 0027 6000 3184: asks for 3-D Secure on every payment, even after being set up. */
   | { kind: 'always_authenticates' }
   /** 4000 0025 0000 3155: asks once (setup or first on-session payment); off-session later succeeds. */
@@ -46,6 +53,18 @@ export const TEST_CARDS: readonly TestCard[] = [
     brand: 'visa',
     last4: '0069',
     behaviour: declined('expired_card', 'expired_card', 'Your card has expired.'),
+  },
+  {
+    token: 'pm_card_chargeCustomerFail',
+    brand: 'visa',
+    last4: '0341',
+    behaviour: {
+      kind: 'declines',
+      code: 'card_declined',
+      declineCode: 'generic_decline',
+      message: 'Your card was declined.',
+      savesFine: true,
+    },
   },
   {
     token: 'pm_card_authenticationRequired',

@@ -2,8 +2,8 @@ import { ValidationError } from '../../domain/errors.ts';
 
 /**
  * Keyset pagination over (<instant column>, id): createdAt for most lists,
- * startTimeUtc for appointments. The cursor is opaque to clients: base64url
- * of "<ISO instant>|<uuid>".
+ * startTimeUtc for appointments, occurredAt for the ledger. The cursor is
+ * opaque to clients: base64url of "<ISO instant>|<uuid>".
  */
 
 export interface Page<T> {
@@ -11,7 +11,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type SortField = 'createdAt' | 'startTimeUtc';
+export type SortField = 'createdAt' | 'startTimeUtc' | 'occurredAt';
 
 interface Position {
   instant: Date;

@@ -36,10 +36,49 @@ export interface PaymentIntentView {
   clientSecret: string;
   /** Our appointment, from the intent's metadata (set when we created it). */
   appointmentId: string | null;
+  /** Our payments row, for a charge of a kept card (recorded before Stripe was asked). */
+  paymentRowId: string | null;
   /** Set once the intent succeeded and its charge is booked. */
   settlement: ChargeSettlement | null;
   /** The last failure's decline code or message, for the client. */
   lastError: string | null;
+  /** The card it was paid with, and the customer it is kept for when the intent saves it. */
+  paymentMethodId: string | null;
+  customerId: string | null;
+  /** Created with setup_future_usage: the card is kept for later off-session charges. */
+  savesCard: boolean;
+}
+
+/** A SetupIntent: a card saved for later, nothing charged. */
+export interface SetupIntentView {
+  id: string;
+  state:
+    | 'requires_payment_method'
+    | 'requires_confirmation'
+    | 'requires_action'
+    | 'processing'
+    | 'canceled'
+    | 'succeeded';
+  clientSecret: string;
+  appointmentId: string | null;
+  customerId: string | null;
+  paymentMethodId: string | null;
+  lastError: string | null;
+}
+
+/** A charge of a kept card without the client (a balance, a no-show fee). */
+export interface NewOffSessionCharge {
+  appointmentId: string;
+  tenantId: string;
+  /** Our payments row, written before Stripe is asked: its id is the idempotency key's. */
+  paymentId: string;
+  customerId: string;
+  paymentMethodId: string;
+  amountCents: number;
+  currency: string;
+  applicationFeeCents: number;
+  description: string;
+  idempotencyKey: string;
 }
 
 export interface NewPaymentIntent {
@@ -50,8 +89,8 @@ export interface NewPaymentIntent {
   applicationFeeCents: number;
   /** Who receives Stripe's receipt. */
   receiptEmail: string;
-  /** Keep the card for charges later (a balance, a no-show fee). */
-  saveCard: boolean;
+  /** Keep the card for charges later (a balance, a no-show fee): the customer it is kept for. */
+  saveCardFor: string | null;
   /** Derived from the appointment: a retried booking never creates a second intent. */
   idempotencyKey: string;
 }
@@ -94,7 +133,23 @@ export interface PaymentGateway {
   /** The platform's publishable key, for the browser. */
   readonly publishableKey: string;
   retrieveAccount(accountId: string): Promise<ConnectedAccount>;
+  /** A customer on the connected account, to keep a client's card for one booking. */
+  createCustomer(
+    account: string,
+    customer: { email: string; name: string; appointmentId: string; idempotencyKey: string },
+  ): Promise<string>;
   createPaymentIntent(account: string, intent: NewPaymentIntent): Promise<PaymentIntentView>;
+  createSetupIntent(
+    account: string,
+    intent: { appointmentId: string; tenantId: string; customerId: string; idempotencyKey: string },
+  ): Promise<SetupIntentView>;
+  retrieveSetupIntent(account: string, setupIntentId: string): Promise<SetupIntentView>;
+  /**
+   * Charges a kept card now, without the client. A decline (or a bank asking for the client, which
+   * off-session cannot give) is an answer, not an error: the intent with its lastError, in
+   * requires_payment_method; a success comes with its settlement.
+   */
+  chargeOffSession(account: string, charge: NewOffSessionCharge): Promise<PaymentIntentView>;
   retrievePaymentIntent(account: string, paymentIntentId: string): Promise<PaymentIntentView>;
   refund(
     account: string,

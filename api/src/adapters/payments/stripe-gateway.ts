@@ -6,10 +6,12 @@ import {
   type ChargeSettlement,
   type ConnectedAccount,
   type DisputeView,
+  type NewOffSessionCharge,
   type NewPaymentIntent,
   type PaymentGateway,
   type PaymentIntentView,
   type RefundView,
+  type SetupIntentView,
 } from './payment-gateway.ts';
 
 /** PaymentGateway over the Stripe SDK: direct charges on the tenant's connected account. */
@@ -29,6 +31,77 @@ export class StripeGateway implements PaymentGateway {
     };
   }
 
+  async createCustomer(
+    account: string,
+    customer: { email: string; name: string; appointmentId: string; idempotencyKey: string },
+  ): Promise<string> {
+    const created = await call(() =>
+      this.stripe.customers.create(
+        { email: customer.email, name: customer.name, metadata: { appointmentId: customer.appointmentId } },
+        { stripeAccount: account, idempotencyKey: customer.idempotencyKey },
+      ),
+    );
+    return created.id;
+  }
+
+  async createSetupIntent(
+    account: string,
+    intent: { appointmentId: string; tenantId: string; customerId: string; idempotencyKey: string },
+  ): Promise<SetupIntentView> {
+    const created = await call(() =>
+      this.stripe.setupIntents.create(
+        {
+          customer: intent.customerId,
+          usage: 'off_session',
+          automatic_payment_methods: { enabled: true },
+          metadata: { appointmentId: intent.appointmentId, tenantId: intent.tenantId },
+        },
+        { stripeAccount: account, idempotencyKey: intent.idempotencyKey },
+      ),
+    );
+    return setupView(created);
+  }
+
+  async retrieveSetupIntent(account: string, setupIntentId: string): Promise<SetupIntentView> {
+    const intent = await call(() =>
+      this.stripe.setupIntents.retrieve(setupIntentId, {}, { stripeAccount: account }),
+    );
+    return setupView(intent);
+  }
+
+  async chargeOffSession(account: string, charge: NewOffSessionCharge): Promise<PaymentIntentView> {
+    return call(async () => {
+      try {
+        const created = await this.stripe.paymentIntents.create(
+          {
+            amount: charge.amountCents,
+            currency: charge.currency.toLowerCase(),
+            customer: charge.customerId,
+            payment_method: charge.paymentMethodId,
+            off_session: true,
+            confirm: true,
+            description: charge.description,
+            metadata: {
+              appointmentId: charge.appointmentId,
+              tenantId: charge.tenantId,
+              paymentId: charge.paymentId,
+            },
+            ...(charge.applicationFeeCents > 0 ? { application_fee_amount: charge.applicationFeeCents } : {}),
+            expand: ['latest_charge.balance_transaction'],
+          },
+          { stripeAccount: account, idempotencyKey: charge.idempotencyKey },
+        );
+        return view(created);
+      } catch (error) {
+        // A decline (or authentication_required) is a 402 carrying the intent, left in
+        // requires_payment_method with its last_payment_error.
+        const declined = error instanceof Stripe.errors.StripeError ? error.payment_intent : undefined;
+        if (declined) return view(declined);
+        throw error;
+      }
+    });
+  }
+
   async createPaymentIntent(account: string, intent: NewPaymentIntent): Promise<PaymentIntentView> {
     const created = await call(() =>
       this.stripe.paymentIntents.create(
@@ -39,7 +112,9 @@ export class StripeGateway implements PaymentGateway {
           receipt_email: intent.receiptEmail,
           metadata: { appointmentId: intent.appointmentId, tenantId: intent.tenantId },
           ...(intent.applicationFeeCents > 0 ? { application_fee_amount: intent.applicationFeeCents } : {}),
-          ...(intent.saveCard ? { setup_future_usage: 'off_session' as const } : {}),
+          ...(intent.saveCardFor
+            ? { customer: intent.saveCardFor, setup_future_usage: 'off_session' as const }
+            : {}),
         },
         { stripeAccount: account, idempotencyKey: intent.idempotencyKey },
       ),
@@ -172,8 +247,24 @@ function view(intent: Stripe.PaymentIntent): PaymentIntentView {
     currency: intent.currency.toUpperCase(),
     clientSecret: intent.client_secret ?? '',
     appointmentId: intent.metadata?.appointmentId ?? null,
+    paymentRowId: intent.metadata?.paymentId ?? null,
     settlement: intent.status === 'succeeded' ? settlement(intent) : null,
     lastError: intent.last_payment_error?.decline_code ?? intent.last_payment_error?.message ?? null,
+    paymentMethodId: idOf(intent.payment_method),
+    customerId: idOf(intent.customer),
+    savesCard: intent.setup_future_usage === 'off_session',
+  };
+}
+
+function setupView(intent: Stripe.SetupIntent): SetupIntentView {
+  return {
+    id: intent.id,
+    state: intent.status as SetupIntentView['state'],
+    clientSecret: intent.client_secret ?? '',
+    appointmentId: intent.metadata?.appointmentId ?? null,
+    customerId: idOf(intent.customer),
+    paymentMethodId: idOf(intent.payment_method),
+    lastError: intent.last_setup_error?.decline_code ?? intent.last_setup_error?.message ?? null,
   };
 }
 

@@ -48,6 +48,22 @@ describe('bookingPrice', () => {
     expect(bookingPrice(priced, unit, seats)).toEqual({
       totalAmountCents: total,
       depositAmountCents: deposit,
+      noShowFeeCents: 0,
     });
+  });
+});
+
+describe('the no-show fee agreed at booking', () => {
+  it.each<[string, Partial<PricedService>, number, number, number]>([
+    ['none without protection', {}, 3500, 1, 0],
+    ['a fixed fee per seat', { noShowFeeCents: 1500 }, 3500, 3, 4500],
+    ['a fixed fee on a free service (what protection is for)', { noShowFeeCents: 2500 }, 0, 1, 2500],
+    ['a share of the price of every seat', { noShowFeePercent: 50 }, 3500, 2, 3500],
+    ['a share rounded half up', { noShowFeePercent: 50 }, 1001, 1, 501],
+    ['a share of a free service is nothing', { noShowFeePercent: 100 }, 0, 1, 0],
+  ])('%s', (_, change, unit, seats, fee) => {
+    expect(
+      bookingPrice(service({ paymentMode: 'DEPOSIT', depositCents: 500, ...change }), unit, seats),
+    ).toMatchObject({ noShowFeeCents: fee });
   });
 });

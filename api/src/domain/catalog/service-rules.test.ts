@@ -16,6 +16,8 @@ describe('serviceRuleViolations', () => {
     ['a deposit in cents', { paymentMode: 'DEPOSIT', depositCents: 1000 }],
     ['a deposit in percent', { paymentMode: 'DEPOSIT', depositPercent: 20 }],
     ['full payment', { paymentMode: 'FULL' }],
+    ['a free service with a fixed no-show fee', { priceBaseCents: 0, noShowFeeCents: 2500 }],
+    ['a no-show fee in percent', { paymentMode: 'DEPOSIT', depositCents: 1000, noShowFeePercent: 50 }],
   ])('accepts %s', (_, change) => {
     expect(serviceRuleViolations({ ...base, ...change })).toEqual([]);
   });
@@ -36,6 +38,8 @@ describe('serviceRuleViolations', () => {
     ['a deposit amount without DEPOSIT mode', { depositCents: 100 }, 'depositCents'],
     ['a deposit percent on FULL', { paymentMode: 'FULL', depositPercent: 10 }, 'depositPercent'],
     ['full payment of nothing', { paymentMode: 'FULL', priceBaseCents: 0 }, 'priceBaseCents'],
+    ['a no-show fee both ways', { noShowFeeCents: 100, noShowFeePercent: 10 }, 'noShowFeePercent'],
+    ['a no-show share of a free service', { priceBaseCents: 0, noShowFeePercent: 50 }, 'noShowFeePercent'],
   ])('refuses %s', (_, change, path) => {
     expect(serviceRuleViolations({ ...base, ...change }).map((problem) => problem.path)).toContain(path);
   });

@@ -13,6 +13,8 @@ export interface ServiceShape {
   paymentMode: PaymentMode;
   depositCents: number | null;
   depositPercent: number | null;
+  noShowFeeCents?: number | null;
+  noShowFeePercent?: number | null;
 }
 
 export function serviceRuleViolations(service: ServiceShape): ErrorDetail[] {
@@ -37,6 +39,18 @@ export function serviceRuleViolations(service: ServiceShape): ErrorDetail[] {
     problems.push({
       path: hasCents ? 'depositCents' : 'depositPercent',
       message: `only a DEPOSIT service takes a deposit (paymentMode is ${service.paymentMode})`,
+    });
+  }
+  if (service.noShowFeeCents != null && service.noShowFeePercent != null) {
+    problems.push({
+      path: 'noShowFeePercent',
+      message: 'a no-show fee is either noShowFeeCents or noShowFeePercent, not both',
+    });
+  }
+  if (service.noShowFeePercent != null && service.priceBaseCents === 0) {
+    problems.push({
+      path: 'noShowFeePercent',
+      message: 'a share of a free service is nothing: give a free service a fixed noShowFeeCents',
     });
   }
   if (service.paymentMode === 'FULL' && service.priceBaseCents === 0) {

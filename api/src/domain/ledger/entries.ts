@@ -55,6 +55,7 @@ export const KIND_RULES: Readonly<Record<LedgerEntryKind, KindRule>> = {
   BALANCE_CARD: { sign: 1, group: 'payment', bucket: 'paid' },
   BALANCE_VENUE: { sign: 1, group: null, bucket: 'paid' },
   NO_SHOW_FEE: { sign: 1, group: 'payment', bucket: 'paid' },
+  NO_SHOW_FEE_VENUE: { sign: 1, group: null, bucket: 'paid' },
   REFUND: { sign: -1, group: 'refund', bucket: 'refunded' },
   DISPUTE: { sign: -1, group: 'dispute', bucket: 'disputed' },
   DISPUTE_REVERSAL: { sign: 1, group: 'dispute_reversal', bucket: 'disputed' },

@@ -30,14 +30,23 @@ export interface StripeEventContext {
 export const RETRY_AFTER_SECONDS = 60;
 
 /**
- * The payment of a PaymentIntent, or null (not ours). Read outside a transaction, so its row lock
- * ends with the statement; the handlers then lock the appointment, as refunds do everywhere.
+ * The payment of a PaymentIntent, or null (not ours, or not recorded yet). Read outside a
+ * transaction, so its row lock ends with the statement; the handlers then lock the appointment,
+ * as refunds do everywhere. A charge of a kept card is recorded before Stripe is asked
+ * (charge-saved-card.ts) and learns its intent from Stripe's answer; when that answer was lost,
+ * the intent's metadata names the row, and the intent is attached to it here.
  */
-export function paymentOf(
+export async function paymentOf(
   context: StripeEventContext,
   paymentIntentId: string,
 ): Promise<PaymentRecord | null> {
-  return context.scope.payments.lockByIntent(paymentIntentId);
+  const { scope, gateway, account, now } = context;
+  const payment = await scope.payments.lockByIntent(paymentIntentId);
+  if (payment) return payment;
+  const intent = await fromStripe(() => gateway.retrievePaymentIntent(account, paymentIntentId));
+  if (!intent.paymentRowId || !intent.appointmentId) return null;
+  await scope.payments.attachIntent(intent.paymentRowId, intent.id, now, intent.appointmentId);
+  return scope.payments.lockByIntent(paymentIntentId);
 }
 
 /** A Stripe call from a handler: when Stripe does not answer, 503, and Stripe redelivers the event. */

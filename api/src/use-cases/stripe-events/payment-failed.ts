@@ -14,6 +14,8 @@ export async function paymentFailed(
 ): Promise<StripeEventOutcome> {
   const payment = await paymentOf(context, event.paymentIntentId);
   if (!payment) return notRecordedYet(event);
+  // A charge of the kept card recorded its own decline when Stripe answered (charge-saved-card.ts).
+  if (payment.status === 'FAILED') return 'handled';
   await context.scope.transaction(async (tx) => {
     await tx.appointments.lockForChange(payment.appointmentId);
     const history = await tx.appointments.history(payment.appointmentId);

@@ -7,9 +7,11 @@ import type {
   AdminCancelAppointmentBody,
   AdminAppointment,
   AdminCreateAppointmentBody,
+  AdminRefundBody,
   AdminRescheduleAppointmentBody,
   Appointment,
   BookedAppointment,
+  CollectBalanceBody,
 } from '../../types.ts';
 
 export class Appointments extends ApiResource {
@@ -28,7 +30,7 @@ export class Appointments extends ApiResource {
     return this.client.request({ method: 'POST', path: '/v1/tenant-admin/appointments', body, options });
   }
 
-  /** Cancels an appointment, with an optional reason. */
+  /** Cancels an appointment, with an optional reason; refunds what was paid by card, or `refundCents`. */
   async cancel(
     id: string,
     body: AdminCancelAppointmentBody = {},
@@ -65,11 +67,37 @@ export class Appointments extends ApiResource {
     });
   }
 
-  /** Marks the client as not having come (only after the start). */
+  /**
+   * Marks the client as not having come (only after the start) and charges the no-show fee agreed
+   * at booking to the kept card; a declined card leaves it in `amountDueCents`.
+   */
   async noShow(id: string, options?: RequestOptions): Promise<Appointment> {
     return this.client.request({
       method: 'POST',
       path: path`/v1/tenant-admin/appointments/${id}/no-show`,
+      options,
+    });
+  }
+
+  /**
+   * Collects what is still due (`amountDueCents`): `card` charges the card kept at booking
+   * (PaymentRequiredError `card_declined` leaves it due), `venue` records money taken at the business.
+   */
+  async collectBalance(id: string, body: CollectBalanceBody, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/tenant-admin/appointments/${id}/collect-balance`,
+      body,
+      options,
+    });
+  }
+
+  /** Gives back part or all of what was paid by card (a goodwill refund), with a reason. */
+  async refund(id: string, body: AdminRefundBody, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/tenant-admin/appointments/${id}/refund`,
+      body,
       options,
     });
   }

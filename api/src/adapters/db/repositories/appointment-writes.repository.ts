@@ -48,6 +48,7 @@ export interface NewAppointment {
   currency: string;
   totalAmountCents: number;
   depositAmountCents: number;
+  noShowFeeCents: number;
   manageTokenHash: string;
   idempotencyKeyHash: string | null;
   notes: string | null;
@@ -126,14 +127,15 @@ export class AppointmentWritesRepository {
         id, "tenantId", "serviceId", "providerId", "resourceId", "clientName", "clientEmail", "clientPhone",
         "clientTimezone", "startTimeUtc", "endTimeUtc", "occupiedStartUtc", "occupiedEndUtc", "sessionKey", seats,
         status, "holdExpiresAt", "paymentStatus", currency, "totalAmountCents", "depositAmountCents",
-        "manageTokenHash", "idempotencyKey", notes, "confirmedAt", "createdAt", "updatedAt")
+        "noShowFeeCents", "manageTokenHash", "idempotencyKey", notes, "confirmedAt", "createdAt", "updatedAt")
       VALUES (
         ${row.id}::uuid, ${t}::uuid, ${row.serviceId}::uuid, ${row.providerId}::uuid, ${row.resourceId}::uuid,
         ${row.client.name}, ${row.client.email}, ${row.client.phone}, ${row.clientTimezone},
         ${new Date(row.appointment.start)}, ${new Date(row.appointment.end)},
         ${new Date(row.occupied.start)}, ${new Date(row.occupied.end)}, ${row.sessionKey}, ${row.seats},
         ${row.status}::"AppointmentStatus", ${row.holdExpiresAt}, ${row.paymentStatus}::"PaymentStatus",
-        ${row.currency}, ${row.totalAmountCents}, ${row.depositAmountCents}, ${row.manageTokenHash},
+        ${row.currency}, ${row.totalAmountCents}, ${row.depositAmountCents}, ${row.noShowFeeCents},
+        ${row.manageTokenHash},
         ${row.idempotencyKeyHash}, ${row.notes}, ${row.status === 'CONFIRMED' ? row.now : null},
         ${row.now}, ${row.now})`;
     const intake =
@@ -199,13 +201,17 @@ export class AppointmentWritesRepository {
     actor: Actor,
     now: Date,
     reason?: string,
+    /** A no-show that owes its fee: AWAITING_PAYMENT until the fee is collected. */
+    paymentStatus?: 'AWAITING_PAYMENT',
   ): Promise<AppointmentRecord> {
     const stamp =
       status === 'CANCELLED'
         ? Prisma.sql`, "cancelledAt" = ${now}, "cancellationReason" = ${reason ?? `cancelled by ${actor}`}`
         : status === 'COMPLETED'
           ? Prisma.sql`, "completedAt" = ${now}`
-          : Prisma.empty;
+          : paymentStatus
+            ? Prisma.sql`, "paymentStatus" = ${paymentStatus}::"PaymentStatus"`
+            : Prisma.empty;
     const update = Prisma.sql`
       UPDATE appointments SET status = ${status}::"AppointmentStatus", "updatedAt" = ${now} ${stamp}
        WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
@@ -222,7 +228,7 @@ export class AppointmentWritesRepository {
   /**
    * A (locked) booking whose payment succeeded (by card, or at the venue): confirmed if it was
    * held, its hold over, with the payment state (DEPOSIT_PAID or PAID) and a PAID event carrying
-   * what was paid. A completed booking stays completed.
+   * what was paid, added to its paidCents. A completed booking or a no-show keeps its status.
    */
   async markPaid(
     id: string,
@@ -234,6 +240,7 @@ export class AppointmentWritesRepository {
       UPDATE appointments
          SET status = CASE WHEN status = 'PENDING' THEN 'CONFIRMED'::"AppointmentStatus" ELSE status END,
              "paymentStatus" = ${paymentStatus}::"PaymentStatus",
+             "paidCents" = "paidCents" + ${data.amountCents},
              "holdExpiresAt" = NULL, "confirmedAt" = coalesce("confirmedAt", ${now}), "updatedAt" = ${now}
        WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
     const [paid] = await this.changeWithEvent<AppointmentRecord>(update, {
@@ -245,16 +252,29 @@ export class AppointmentWritesRepository {
     return paid!;
   }
 
-  /** Money given back: the appointment's payment state and a REFUNDED event, in one statement. */
+  /**
+   * A payment that succeeded for a booking that no longer wanted it (settle-payment.ts refunds it
+   * at once): counted in paidCents, as it happened, without changing the booking. No event: the
+   * refund that follows has its own.
+   */
+  async countUnwantedPayment(id: string, amountCents: number, now: Date): Promise<void> {
+    await this.client.$executeRaw`
+      UPDATE appointments SET "paidCents" = "paidCents" + ${amountCents}, "updatedAt" = ${now}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
+  }
+
+  /** Money given back: the payment state, refundedCents and a REFUNDED event, in one statement. */
   async markRefunded(
     id: string,
     paymentStatus: 'PARTIALLY_REFUNDED' | 'REFUNDED',
     actor: Actor | 'system',
     now: Date,
-    data: Record<string, unknown>,
+    data: Record<string, unknown> & { amountCents: number },
   ): Promise<void> {
     const update = Prisma.sql`
-      UPDATE appointments SET "paymentStatus" = ${paymentStatus}::"PaymentStatus", "updatedAt" = ${now}
+      UPDATE appointments
+         SET "paymentStatus" = ${paymentStatus}::"PaymentStatus",
+             "refundedCents" = "refundedCents" + ${data.amountCents}, "updatedAt" = ${now}
        WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
     await this.changeWithEvent(update, { type: 'REFUNDED', actor, data, at: now });
   }
@@ -274,6 +294,53 @@ export class AppointmentWritesRepository {
       UPDATE appointments SET "updatedAt" = ${now}
        WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
     await this.changeWithEvent(touch, { type, actor, data, at: now });
+  }
+
+  /**
+   * The card kept for later charges (a balance, a no-show fee), on the tenant's connected account,
+   * with a CARD_SAVED event. A card saved by a SetupIntent also confirms a held booking (the card
+   * was all it waited for). Seen again (a duplicated webhook), it changes nothing: null.
+   */
+  async saveCard(
+    id: string,
+    card: { customerId: string; paymentMethodId: string; setupIntentId?: string },
+    now: Date,
+  ): Promise<AppointmentRecord | null> {
+    const confirms = card.setupIntentId !== undefined;
+    const update = Prisma.sql`
+      UPDATE appointments
+         SET "stripeCustomerId" = ${card.customerId}, "stripePaymentMethodId" = ${card.paymentMethodId},
+             status = CASE WHEN ${confirms} AND status = 'PENDING' THEN 'CONFIRMED'::"AppointmentStatus" ELSE status END,
+             "holdExpiresAt" = CASE WHEN ${confirms} THEN NULL ELSE "holdExpiresAt" END,
+             "confirmedAt" = CASE WHEN ${confirms} THEN coalesce("confirmedAt", ${now}) ELSE "confirmedAt" END,
+             "updatedAt" = ${now}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid
+         AND "stripePaymentMethodId" IS DISTINCT FROM ${card.paymentMethodId}`;
+    const [saved] = await this.changeWithEvent<AppointmentRecord>(update, {
+      type: 'CARD_SAVED',
+      actor: 'system',
+      data: {
+        paymentMethodId: card.paymentMethodId,
+        ...(card.setupIntentId ? { setupIntentId: card.setupIntentId } : {}),
+      },
+      at: now,
+    });
+    return saved ?? null;
+  }
+
+  /**
+   * The Stripe customer a card will be saved to, and the SetupIntent asked of the client when
+   * nothing is paid up front. Not a change of the appointment: no event.
+   */
+  async recordCardRequest(
+    id: string,
+    request: { customerId: string; setupIntentId?: string },
+  ): Promise<void> {
+    await this.client.$executeRaw`
+      UPDATE appointments
+         SET "stripeCustomerId" = ${request.customerId},
+             "stripeSetupIntentId" = coalesce(${request.setupIntentId ?? null}, "stripeSetupIntentId")
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
   }
 
   /**

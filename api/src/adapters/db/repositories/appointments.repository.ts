@@ -1,3 +1,4 @@
+import { amountDue } from '../../../domain/payments/amount-due.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { AppointmentDto, AppointmentEventDto } from '../../../schemas/appointment.schemas.ts';
@@ -27,6 +28,9 @@ export function toAppointmentDto(row: AppointmentWithIntake): AppointmentDto {
     currency: row.currency,
     totalAmountCents: row.totalAmountCents,
     depositAmountCents: row.depositAmountCents,
+    noShowFeeCents: row.noShowFeeCents,
+    amountDueCents: amountDue(row),
+    cardOnFile: row.stripePaymentMethodId !== null,
     rescheduledFromId: row.rescheduledFromId,
     intake: row.intakeResponses.map((response) => ({
       fieldId: response.fieldId,
@@ -69,6 +73,15 @@ export class AppointmentsRepository {
       include: withIntake,
     });
     return row && withAnswers(row);
+  }
+
+  /** The appointment that asked for this SetupIntent (a card saved for a no-show fee), if any. */
+  async idBySetupIntent(stripeSetupIntentId: string): Promise<string | null> {
+    const row = await this.db.appointment.findFirst({
+      where: { tenantId: this.tenantId, stripeSetupIntentId },
+      select: { id: true },
+    });
+    return row?.id ?? null;
   }
 
   /**

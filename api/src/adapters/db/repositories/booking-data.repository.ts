@@ -32,6 +32,8 @@ export interface BookableService {
   paymentMode: PaymentMode;
   depositCents: number | null;
   depositPercent: number | null;
+  noShowFeeCents: number | null;
+  noShowFeePercent: number | null;
   zone: string;
   resourceIds: string[];
   intakeFields: IntakeField[];
@@ -93,6 +95,7 @@ export class BookingDataRepository {
                'bookingWindowDays', s."bookingWindowDays", 'capacity', s.capacity,
                'priceBaseCents', s."priceBaseCents", 'currency', s.currency, 'paymentMode', s."paymentMode",
                'depositCents', s."depositCents", 'depositPercent', s."depositPercent",
+               'noShowFeeCents', s."noShowFeeCents", 'noShowFeePercent', s."noShowFeePercent",
                'timezone', s.timezone, 'tenantTimezone', t.timezone,
                'resourceIds', ARRAY(
                  SELECT sr."resourceId"

@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from '../../../domain/errors.ts';
 import { sortTiers, tierViolations } from '../../../domain/policies/cancellation-tiers.ts';
-import type { Prisma } from '../../../generated/prisma/client.ts';
+import type { TierShape } from '../../../domain/policies/cancellation-tiers.ts';
+import { Prisma } from '../../../generated/prisma/client.ts';
 import type {
   CancellationPolicyDto,
   PutCancellationPolicyBody,
@@ -20,6 +21,7 @@ function toPolicyDto(row: PolicyRow): CancellationPolicyDto {
       feePercentage,
       feeFixedCents,
     })),
+    rescheduleAllowedUntilHours: row.rescheduleAllowedUntilHours,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -49,7 +51,7 @@ export class CancellationPoliciesRepository {
       throw new ValidationError('The cancellation policy is not consistent.', problems);
     return this.db.$transaction(async (tx) => {
       if (serviceId !== null) await assertTenantOwns(tx, this.tenantId, 'Service', [serviceId]);
-      const policyId = await this.upsertPolicy(tx, serviceId);
+      const policyId = await this.upsertPolicy(tx, serviceId, body.rescheduleAllowedUntilHours);
       await tx.cancellationPolicyTier.deleteMany({ where: { tenantId: this.tenantId, policyId } });
       await tx.cancellationPolicyTier.createMany({
         data: body.tiers.map((tier) => ({
@@ -68,6 +70,29 @@ export class CancellationPoliciesRepository {
     });
   }
 
+  /**
+   * The policy in force for a service, in one statement: its own, else the tenant's default; null
+   * when there is neither (the default tiers apply, domain/policies/cancellation-terms.ts).
+   */
+  async inForce(
+    serviceId: string,
+  ): Promise<{ tiers: TierShape[]; rescheduleAllowedUntilHours: number | null } | null> {
+    const rows = await this.db.$queryRaw<
+      Array<{ tiers: TierShape[]; rescheduleAllowedUntilHours: number | null }>
+    >`
+      SELECT p."rescheduleAllowedUntilHours",
+             coalesce((SELECT json_agg(json_build_object('hoursBeforeStart', t."hoursBeforeStart",
+                                                         'feePercentage', t."feePercentage",
+                                                         'feeFixedCents', t."feeFixedCents"))
+                         FROM cancellation_policy_tiers t
+                        WHERE t."tenantId" = p."tenantId" AND t."policyId" = p.id), '[]') AS tiers
+        FROM cancellation_policies p
+       WHERE p."tenantId" = ${this.tenantId}::uuid AND (p."serviceId" = ${serviceId}::uuid OR p."serviceId" IS NULL)
+       ORDER BY p."serviceId" NULLS LAST
+       LIMIT 1`;
+    return rows[0] ?? null;
+  }
+
   /** Removes a service's own policy, so the tenant default applies to it again. */
   async removeForService(serviceId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
@@ -84,18 +109,31 @@ export class CancellationPoliciesRepository {
    * per service): race-free, and the row lock it takes serialises concurrent
    * replacements of the same policy's tiers.
    */
-  private async upsertPolicy(tx: Prisma.TransactionClient, serviceId: string | null): Promise<string> {
+  private async upsertPolicy(
+    tx: Prisma.TransactionClient,
+    serviceId: string | null,
+    rescheduleHours: number | null | undefined,
+  ): Promise<string> {
+    const hours = rescheduleHours ?? null;
+    // undefined (not sent) keeps the stored limit; null clears it.
+    const update = Prisma.sql`"updatedAt" = CURRENT_TIMESTAMP${
+      rescheduleHours === undefined
+        ? Prisma.empty
+        : Prisma.sql`, "rescheduleAllowedUntilHours" = EXCLUDED."rescheduleAllowedUntilHours"`
+    }`;
     const rows =
       serviceId === null
         ? await tx.$queryRaw<{ id: string }[]>`
-            INSERT INTO "cancellation_policies" ("tenantId") VALUES (${this.tenantId}::uuid)
+            INSERT INTO "cancellation_policies" ("tenantId", "rescheduleAllowedUntilHours")
+            VALUES (${this.tenantId}::uuid, ${hours}::int)
             ON CONFLICT ("tenantId") WHERE "serviceId" IS NULL
-            DO UPDATE SET "updatedAt" = CURRENT_TIMESTAMP
+            DO UPDATE SET ${update}
             RETURNING "id"`
         : await tx.$queryRaw<{ id: string }[]>`
-            INSERT INTO "cancellation_policies" ("tenantId", "serviceId") VALUES (${this.tenantId}::uuid, ${serviceId}::uuid)
+            INSERT INTO "cancellation_policies" ("tenantId", "serviceId", "rescheduleAllowedUntilHours")
+            VALUES (${this.tenantId}::uuid, ${serviceId}::uuid, ${hours}::int)
             ON CONFLICT ("tenantId", "serviceId") WHERE "serviceId" IS NOT NULL
-            DO UPDATE SET "updatedAt" = CURRENT_TIMESTAMP
+            DO UPDATE SET ${update}
             RETURNING "id"`;
     const id = rows[0]?.id;
     if (!id) throw new Error('upserting a cancellation policy returned no row');

@@ -1,4 +1,8 @@
+import type { KindSum } from '../../../domain/ledger/totals.ts';
+import type { LedgerEntry } from '../../../generated/prisma/client.ts';
 import type { LedgerEntryKind } from '../../../generated/prisma/enums.ts';
+import type { LedgerEntryDto } from '../../../schemas/ledger.schemas.ts';
+import { pageQuery, toPage, type Page } from '../pagination.ts';
 import type { Client } from '../prisma-client.ts';
 
 export interface NewLedgerEntry {
@@ -41,6 +45,33 @@ export class LedgerRepository {
     });
   }
 
+  /** One page of the rows that happened in [from, to), oldest first (ties by id, so pages never overlap). */
+  async list(from: Date, to: Date, query: { cursor?: string; limit: number }): Promise<Page<LedgerEntryDto>> {
+    const page = pageQuery(query.cursor, query.limit, 'occurredAt');
+    const rows = await this.db.ledgerEntry.findMany({
+      ...page,
+      where: { ...page.where, tenantId: this.tenantId, occurredAt: { gte: from, lt: to } },
+    });
+    return toPage(rows, query.limit, toLedgerEntryDto, 'occurredAt');
+  }
+
+  /**
+   * The sums of the rows that happened in [from, to) per currency and kind: one GROUP BY in
+   * PostgreSQL, so the totals of a long period cost one statement and no rows in memory.
+   */
+  async sumsByCurrencyAndKind(from: Date, to: Date): Promise<KindSum[]> {
+    const groups = await this.db.ledgerEntry.groupBy({
+      by: ['currency', 'kind'],
+      where: { tenantId: this.tenantId, occurredAt: { gte: from, lt: to } },
+      _sum: { amountCents: true },
+    });
+    return groups.map((group) => ({
+      currency: group.currency,
+      kind: group.kind,
+      cents: group._sum.amountCents ?? 0,
+    }));
+  }
+
   /**
    * The rows of a reconciliation: those that happened in [from, to), and those of the same Stripe
    * movements (by Stripe object or balance transaction) whatever their time, with the rows they
@@ -65,4 +96,19 @@ export class LedgerRepository {
       ...(await this.db.ledgerEntry.findMany({ where: { tenantId: this.tenantId, id: { in: missing } } })),
     ];
   }
+}
+
+function toLedgerEntryDto(row: LedgerEntry): LedgerEntryDto {
+  return {
+    id: row.id,
+    appointmentId: row.appointmentId,
+    paymentId: row.paymentId,
+    refundId: row.refundId,
+    kind: row.kind,
+    amountCents: row.amountCents,
+    currency: row.currency,
+    stripeObjectId: row.stripeObjectId,
+    stripeBalanceTransactionId: row.stripeBalanceTransactionId,
+    occurredAt: row.occurredAt.toISOString(),
+  };
 }

@@ -222,9 +222,13 @@ export class PaymentsRepository {
     return { paidCents: paid._sum.amountCents ?? 0, refundedCents: refunded._sum.amountCents ?? 0 };
   }
 
-  /** Money taken at the venue (cash, a terminal): a succeeded payment without a Stripe object. */
-  async recordAtVenue(input: {
+  /**
+   * A charge of the kept card about to be asked of Stripe, recorded first (PROCESSING, no intent
+   * yet): its id is the idempotency key's, so asking again after a failure finds the same charge.
+   */
+  async recordOffSession(input: {
     appointmentId: string;
+    kind: 'BALANCE' | 'NO_SHOW_FEE';
     amountCents: number;
     currency: string;
     now: Date;
@@ -233,7 +237,69 @@ export class PaymentsRepository {
       data: {
         tenantId: this.tenantId,
         appointmentId: input.appointmentId,
-        kind: 'BALANCE',
+        kind: input.kind,
+        status: 'PROCESSING',
+        amountCents: input.amountCents,
+        currency: input.currency,
+        createdAt: input.now,
+        updatedAt: input.now,
+      },
+    });
+  }
+
+  /**
+   * The appointment's card payment still under way, if any: asked of the client and not paid
+   * (REQUIRES_PAYMENT) or a charge of the kept card Stripe has not answered (PROCESSING).
+   */
+  async inFlight(appointmentId: string): Promise<PaymentRecord | null> {
+    return this.db.payment.findFirst({
+      where: { tenantId: this.tenantId, appointmentId, status: { in: ['REQUIRES_PAYMENT', 'PROCESSING'] } },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  /**
+   * The PaymentIntent Stripe made for a charge recorded before it was asked (recordOffSession).
+   * With `appointmentId` (read from the intent's metadata), only a row of that appointment.
+   */
+  async attachIntent(
+    id: string,
+    stripePaymentIntentId: string,
+    now: Date,
+    appointmentId?: string,
+  ): Promise<void> {
+    await this.db.payment.updateMany({
+      where: {
+        tenantId: this.tenantId,
+        id,
+        stripePaymentIntentId: null,
+        ...(appointmentId ? { appointmentId } : {}),
+      },
+      data: { stripePaymentIntentId, updatedAt: now },
+    });
+  }
+
+  /** A charge of the kept card that the bank declined: kept as FAILED, what it asked stays due. */
+  async markFailed(id: string, now: Date): Promise<void> {
+    await this.db.payment.updateMany({
+      where: { tenantId: this.tenantId, id, status: { in: ['REQUIRES_PAYMENT', 'PROCESSING'] } },
+      data: { status: 'FAILED', updatedAt: now },
+    });
+  }
+
+  /** Money taken at the venue (cash, a terminal): a succeeded payment without a Stripe object. */
+  async recordAtVenue(input: {
+    appointmentId: string;
+    kind: 'BALANCE' | 'NO_SHOW_FEE';
+    amountCents: number;
+    currency: string;
+    now: Date;
+  }): Promise<PaymentRecord> {
+    return this.db.payment.create({
+      data: {
+        tenantId: this.tenantId,
+        appointmentId: input.appointmentId,
+        kind: input.kind,
         status: 'SUCCEEDED',
         amountCents: input.amountCents,
         currency: input.currency,

@@ -33,6 +33,8 @@ export class PublicCatalogRepository {
       paymentMode: row.paymentMode,
       depositCents: row.depositCents,
       depositPercent: row.depositPercent,
+      noShowFeeCents: row.noShowFeeCents,
+      noShowFeePercent: row.noShowFeePercent,
       sortOrder: row.sortOrder,
       // What is due at booking comes from the same pricing the booking uses, so clients never recompute it.
       dueAtBookingCents: bookingPrice(row, row.priceBaseCents, 1).depositAmountCents,

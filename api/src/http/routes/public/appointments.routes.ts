@@ -155,7 +155,8 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Move a booking to another time, by its manage token',
       description:
         'The same booking moves: its id, manage token and link stay. If the new time is not free (409) ' +
-        'the booking is unchanged.',
+        'the booking is unchanged. Only until the cancellation policy allows (GET …/cancellation, ' +
+        '`rescheduleAllowedUntil`): later answers 409 `reschedule_too_late` and changes nothing.',
       ...managed,
       body: RescheduleBodySchema,
       response: { 200: AppointmentSchema, 409: ErrorResponse, ...authenticatedErrors },

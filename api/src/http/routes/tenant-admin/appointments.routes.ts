@@ -88,9 +88,9 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   for (const [path, change, summary] of [
-    ['cancel', 'cancel', 'Cancel an appointment; what was paid by card is refunded in full'],
+    ['cancel', 'cancel', 'Cancel an appointment; refunds what was paid by card, or `refundCents`'],
     ['complete', 'complete', 'Mark an appointment completed (after it started)'],
-    ['no-show', 'no-show', 'Mark a client as not having come (after the start)'],
+    // no-show charges the no-show fee: appointment-payments.routes.ts
   ] as const) {
     app.post(`/appointments/:id/${path}`, {
       schema: {
@@ -111,14 +111,17 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
             app.now(),
           );
         }
-        // A business that cancels gives back everything paid, whatever its policy says.
+        // A business that cancels gives back everything paid, whatever its policy says, unless it
+        // names its own amount (refundCents, 0 for none).
+        const body = request.body as { reason?: string; refundCents?: number } | null | undefined;
         const { appointment, refundErrors } = await cancelAppointment(
           request.scope,
           app.payments,
           { id: request.params.id },
           'admin',
           app.now(),
-          (request.body as { reason?: string } | undefined)?.reason,
+          body?.reason,
+          body?.refundCents,
         );
         for (const err of refundErrors)
           request.log.warn({ err }, 'refund left pending; the next cancel retries it');

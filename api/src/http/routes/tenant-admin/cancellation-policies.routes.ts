@@ -26,7 +26,7 @@ export const cancellationPoliciesRoutes: FastifyPluginAsyncZod = async (app) => 
       tags,
       security,
       summary: "Set the tenant's default cancellation policy",
-      description: 'Replaces all tiers.',
+      description: 'Replaces all tiers, and the reschedule limit when `rescheduleAllowedUntilHours` is sent.',
       body: PutCancellationPolicyBodySchema,
       response: { 200: CancellationPolicySchema, ...authenticatedErrors },
     },
@@ -50,7 +50,9 @@ export const cancellationPoliciesRoutes: FastifyPluginAsyncZod = async (app) => 
       tags,
       security,
       summary: "Set a service's own cancellation policy",
-      description: 'Overrides the tenant default for this service. Replaces all tiers.',
+      description:
+        'Overrides the tenant default for this service (tiers and reschedule limit). Replaces all tiers, ' +
+        'and the reschedule limit when `rescheduleAllowedUntilHours` is sent.',
       params: IdParams,
       body: PutCancellationPolicyBodySchema,
       response: { 200: CancellationPolicySchema, ...authenticatedErrors },
