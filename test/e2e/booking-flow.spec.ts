@@ -16,8 +16,9 @@ test('a client books a service with intake questions, then reschedules and cance
 }, testInfo) => {
   const widget = new BookingWidget(page);
   const check = new Checkpoints(page, testInfo);
-  const day = bookingDay(0);
-  const newDay = bookingDay(1);
+  // Days well over 48 hours ahead: a client may move a booking only while cancelling is free.
+  const day = bookingDay(11);
+  const newDay = bookingDay(12);
   await recordWidgetEvents(page);
 
   await page.goto('/examples/inline/');
