@@ -1,8 +1,8 @@
 // Builds the files widget.js loads on demand, each an ES module named by its content's hash
 // (dist/locales/<lang>.<hash>.js: each language but English; dist/chunks/<name>.<hash>.js: the
-// payment step), then dist/widget.js (one classic-script IIFE, what tenants paste) and
-// dist/widget.esm.js (for bundlers), which know those files' names; prints the gzipped sizes and
-// fails when widget.js is over the 30 KB budget.
+// payment step, the time zone search), then dist/widget.js (one classic-script IIFE, what tenants
+// paste) and dist/widget.esm.js (for bundlers), which know those files' names; prints the gzipped
+// sizes and fails when widget.js is over the 30 KB budget.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,23 +16,27 @@ const BUDGET_BYTES = 30 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The modules widget.js imports on demand. Each `loader` writes one `import('./<name>.ts')` per file
- * (a module beside it); the build makes each its own file in dist/<dir>/ and rewrites the import
- * (localImports below) to `import(<url>("<name>.<hash>.js"))` in widget.js, `<url>` a function of
- * the loader that gives the file's absolute URL on the API.
+ * The modules widget.js imports on demand. Each of the `loaders` writes one `import('./<name>.ts')`
+ * per file (a module beside it); the build makes each its own file in dist/<dir>/ and rewrites the
+ * import (localImports below) to `import(<url>("<name>.<hash>.js"))` in widget.js, `<url>` a
+ * function of that loader that gives the file's absolute URL on the API.
  */
 const ON_DEMAND = [
   {
     dir: 'locales',
     // Each language's line: `es: () => import('./es.ts'),`.
-    loader: path.join(here, 'src/i18n/locale-files.ts'),
+    loaders: [path.join(here, 'src/i18n/locale-files.ts')],
     imports: /import\('\.\/([a-z]{2,3})\.ts'\)/g,
     url: 'localeUrl',
   },
   {
     dir: 'chunks',
-    // The payment step: `import('./payment-form.ts')`, with Stripe.js's loader.
-    loader: path.join(here, 'src/payment/payment-chunk.ts'),
+    // The payment step, `import('./payment-form.ts')` with Stripe.js's loader; the time zone search,
+    // `import('./zone-search.ts')` with its tables of countries and abbreviations.
+    loaders: [
+      path.join(here, 'src/payment/payment-chunk.ts'),
+      path.join(here, 'src/dates/zone-search-chunk.ts'),
+    ],
     imports: /import\('\.\/([a-z][a-z-]*)\.ts'\)/g,
     url: 'chunkUrl',
   },
@@ -84,13 +88,14 @@ const minify = (module) =>
  * of its content: the API serves them as immutable. Answers { files: { es: 'es.<hash>.js', … },
  * built: [every file written] }.
  */
-async function buildOnDemand({ dir, loader, imports }) {
-  const names = [...readFileSync(loader, 'utf8').matchAll(imports)].map((match) => match[1]);
-  if (names.length === 0) return { files: {}, built: [] };
-  const bundle = await rollup({
-    input: Object.fromEntries(names.map((name) => [name, path.join(path.dirname(loader), `${name}.ts`)])),
-    plugins,
-  });
+async function buildOnDemand({ dir, loaders, imports }) {
+  const input = {};
+  for (const loader of loaders) {
+    for (const [, name] of readFileSync(loader, 'utf8').matchAll(imports))
+      input[name] = path.join(path.dirname(loader), `${name}.ts`);
+  }
+  if (Object.keys(input).length === 0) return { files: {}, built: [] };
+  const bundle = await rollup({ input, plugins });
   const { output } = await bundle.write({
     dir: path.join(here, 'dist', dir),
     format: 'es',
@@ -135,25 +140,25 @@ function removeStale(builds) {
  * relative to itself), in widget.esm.js at "./locales/es.<hash>.js" beside it, which a bundler
  * picks up like any dynamic import. Runs before esbuild, on the source as written.
  */
-function localImports({ dir, loader, imports, url }, files, format) {
+function localImports({ dir, loaders, imports, url }, files, format) {
   return {
     name: `${dir}-imports`,
     transform(code, id) {
-      if (id !== loader) return null;
+      if (!loaders.includes(id)) return null;
       const rewritten = code.replace(imports, (_, name) => {
         const file = files[name];
-        if (!file) this.error(`${path.relative(here, loader)}: ${name}.ts was not built to dist/${dir}`);
+        if (!file) this.error(`${path.relative(here, id)}: ${name}.ts was not built to dist/${dir}`);
         return format === 'iife' ? `import(${url}(${JSON.stringify(file)}))` : `import("./${dir}/${file}")`;
       });
       if (/import\(['"]\.\//.test(rewritten.replaceAll(`import("./${dir}/`, ''))) {
         this.error(
-          `${path.relative(here, loader)} has an import() this build cannot rewrite: write it as \`import('./name.ts')\``,
+          `${path.relative(here, id)} has an import() this build cannot rewrite: write it as \`import('./name.ts')\``,
         );
       }
       return { code: rewritten, map: null };
     },
     resolveId(source, importer) {
-      if (importer !== loader || !source.startsWith(`./${dir}/`)) return null;
+      if (!loaders.includes(importer) || !source.startsWith(`./${dir}/`)) return null;
       // Kept as written: relative to widget.esm.js, which sits beside the folder.
       return { id: source, external: 'absolute' };
     },

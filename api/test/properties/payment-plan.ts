@@ -21,6 +21,7 @@ export const STEP_WEIGHTS = {
   dashboardRefund: 6,
   collectVenue: 4,
   collectCard: 4,
+  refundAdmin: 4,
   dispute: 3,
   race: 5,
 } as const;
@@ -42,6 +43,7 @@ const FAULT_PATTERNS: Partial<Record<StepKind, string[]>> = {
   cancelAdmin: ['POST /v1/refunds'],
   noShow: ['POST /v1/payment_intents'],
   collectCard: ['POST /v1/payment_intents'],
+  refundAdmin: ['POST /v1/refunds'],
 };
 
 export function generateSteps(random: Random): Step[] {

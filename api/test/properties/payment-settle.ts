@@ -30,13 +30,27 @@ export async function settle(seq: Sequence, random: Random): Promise<string[]> {
     for (const refund of unsent) {
       const booking = seq.bookings.find((b) => b.id === refund.payment.appointmentId)!;
       seq.stats.settleRetries += 1;
+      // A cancel's refund is retried by cancelling again; an admin's refund by asking it again.
+      const retry = refund.reason?.startsWith('cancelled_by_')
+        ? { url: `/v1/tenant-admin/appointments/${booking.id}/cancel`, payload: {}, what: 'cancel' }
+        : {
+            url: `/v1/tenant-admin/appointments/${booking.id}/refund`,
+            payload: { amountCents: refund.amountCents, reason: refund.reason ?? 'retry' },
+            what: 'refund',
+          };
       const response = await adminCall(world, booking.tenant, {
         method: 'POST',
-        url: `/v1/tenant-admin/appointments/${booking.id}/cancel`,
-        payload: {},
+        url: retry.url,
+        payload: retry.payload,
       });
-      seq.expectStatus(`settle: cancel ${booking.name} again for refund ${refund.id}`, response, [200]);
-      seq.log.push(`settle: cancel ${booking.name} again for its pending refund → ${response.statusCode}`);
+      seq.expectStatus(
+        `settle: ${retry.what} ${booking.name} again for refund ${refund.id}`,
+        response,
+        [200, 409],
+      );
+      seq.log.push(
+        `settle: ${retry.what} ${booking.name} again for its pending refund → ${response.statusCode}`,
+      );
       const asked = world.stripe.requests.filter((r) => r.idempotencyKey === `refund-${refund.id}`).at(-1);
       if (asked && typeof asked.status === 'number' && asked.status >= 400 && asked.status < 500) {
         const charge = seq.charge(booking);

@@ -265,6 +265,36 @@ const STEPS: Record<StepKind, StepRun> = {
     return { text: `${booking.name} → ${status}${after}`, outcome: outcomeOf(status) };
   },
 
+  async refundAdmin(seq, step, random) {
+    // Bookings whose card payment we recorded (a charge Stripe made and we have not heard of yet
+    // cannot be refunded from here: 400, nothing left by card).
+    const paid = await seq.world.t.db.payment.findMany({
+      where: {
+        appointmentId: { in: seq.bookings.map((b) => b.id) },
+        status: 'SUCCEEDED',
+        stripePaymentIntentId: { not: null },
+      },
+      select: { appointmentId: true, amountCents: true },
+    });
+    const booking = pickBooking(seq, step, (b) => paid.some((p) => p.appointmentId === b.id));
+    if (!booking) return skipped('no recorded card payment');
+    const total = paid
+      .filter((p) => p.appointmentId === booking.id)
+      .reduce((sum, p) => sum + p.amountCents, 0);
+    const amountCents = random.pick([1, Math.ceil(total / 3), total, total + 1]);
+    const response = await adminCall(seq.world, booking.tenant, {
+      method: 'POST',
+      url: `/v1/tenant-admin/appointments/${booking.id}/refund`,
+      payload: { amountCents, reason: 'property test goodwill' },
+    });
+    const status = seq.expectStatus(`refund ${booking.name}`, response, [200, 400, 409, 503]);
+    const after = status === 200 ? ` ${response.json().paymentStatus}` : '';
+    return {
+      text: `${booking.name} ${amountCents} of ${total} → ${status}${after}`,
+      outcome: outcomeOf(status),
+    };
+  },
+
   async collectVenue(seq, step) {
     const booking = pickBooking(seq, step);
     if (!booking) return skipped('no booking');

@@ -51,7 +51,13 @@ const fetchedLanguageFiles = () =>
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) => /\/i18n\/(?!en\.ts)[a-z]{2,3}\.ts$|\/locales\//.test(path));
 
-const EN_STEP_TEXTS = [en.chooseService, en.chooseProvider, en.chooseDay, en.noServices, en.errorNetwork];
+const EN_STEP_TEXTS = [
+  en.chooseService,
+  en.chooseProvider,
+  en.chooseDayAndTime,
+  en.noServices,
+  en.errorNetwork,
+];
 
 describe('LocalizeController: languages on demand', () => {
   let counter: ReturnType<typeof countLoads>;

@@ -102,6 +102,11 @@ export class LocalizeController implements ReactiveController {
     return format.format(cents / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
   }
 
+  /** "50%" (en), "50 %" (es), for a number of percent. */
+  percent(percent: number): string {
+    return (percent / 100).toLocaleString(this.lang, { style: 'percent', maximumFractionDigits: 2 });
+  }
+
   duration(minutes: number): string {
     return this.unit('minute', 'short').format(minutes);
   }

@@ -22,12 +22,12 @@ export const en: Translation = {
   free: 'Free',
   depositAtBooking: (amount) => `Deposit of ${amount} when booking`,
   paidAtBooking: 'Paid when booking',
+  noShowFee: (fee) => `No-show fee: ${fee}`,
+  priceShare: (percent) => `${percent} of the price`,
 
   chooseProvider: 'Choose who you would like to see',
   anyProvider: 'Anyone',
-  anyProviderHint: 'The most free times',
 
-  chooseDay: 'Pick a day',
   previousMonth: 'Previous month',
   nextMonth: 'Next month',
   timesAvailable: 'times available',
@@ -35,7 +35,6 @@ export const en: Translation = {
   noTimesThisMonth: 'No times this month.',
   nextAvailable: (date) => `The next available day is ${date}.`,
   goTo: (month) => `Go to ${month}`,
-  searchingAhead: 'Looking for the next available day…',
   noTimesAhead: 'There are no times in the next 6 months.',
 
   timesIn: 'Times in',
@@ -44,7 +43,6 @@ export const en: Translation = {
   useZone: 'Use this time zone',
   unknownZone: 'Pick a time zone from the list.',
 
-  chooseTime: 'Pick a time',
   noTimesThisDay: 'No times are left on this day. Pick another day.',
 
   yourDetails: 'Your details',
@@ -74,6 +72,14 @@ export const en: Translation = {
   paymentFailed: 'The payment did not go through. Please try again.',
   paymentUnavailable: 'The payment form could not be loaded. Check your connection and try again.',
   paymentPending: 'Your payment is still being processed. Try again in a moment.',
+  saveCardTitle: 'Save your card to confirm',
+  cardNotCharged: 'Your card is saved, not charged now.',
+  saveCard: 'Save card',
+  saving: 'Saving…',
+  cardFailed: 'The card could not be saved. Please try again.',
+  cardPending: 'Your card is still being checked. Try again in a moment.',
+  cardOnFile: 'Your card is kept on file.',
+  noShowCharge: (fee) => `If you don't come, ${fee} is charged to this card.`,
   service: 'Service',
   when: 'When',
   businessTime: 'Local time of the business',
@@ -120,6 +126,7 @@ export const en: Translation = {
   holdRemaining: (left) => `Held for you for ${left} more.`,
   holdLapsed: 'This hold has lapsed',
   holdLapsedText: 'The time was not paid for within the hold and has been released. You can book again.',
+  cardLapsedText: 'No card was saved within the hold, so the time has been released. You can book again.',
   bookAgain: 'Book again',
   cancelReason: 'Reason for cancelling (optional)',
 

@@ -23,12 +23,12 @@ export const es: Translation = {
   free: 'Gratis',
   depositAtBooking: (amount) => `Señal de ${amount} al reservar`,
   paidAtBooking: 'Se paga al reservar',
+  noShowFee: (fee) => `Cargo si no acudes: ${fee}`,
+  priceShare: (percent) => `el ${percent} del precio`,
 
   chooseProvider: 'Elige con quién',
   anyProvider: 'Cualquiera',
-  anyProviderHint: 'Más horarios libres',
 
-  chooseDay: 'Elige un día',
   previousMonth: 'Mes anterior',
   nextMonth: 'Mes siguiente',
   timesAvailable: 'con horarios',
@@ -36,7 +36,6 @@ export const es: Translation = {
   noTimesThisMonth: 'No hay horarios este mes.',
   nextAvailable: (date) => `El próximo día disponible es el ${date}.`,
   goTo: (month) => `Ir a ${month}`,
-  searchingAhead: 'Buscando el próximo día disponible…',
   noTimesAhead: 'No hay horarios en los próximos 6 meses.',
 
   timesIn: 'Horarios en',
@@ -45,7 +44,6 @@ export const es: Translation = {
   useZone: 'Usar esta zona horaria',
   unknownZone: 'Elige una zona horaria de la lista.',
 
-  chooseTime: 'Elige una hora',
   noTimesThisDay: 'Ya no quedan horarios este día. Elige otro día.',
 
   yourDetails: 'Tus datos',
@@ -77,6 +75,14 @@ export const es: Translation = {
   paymentUnavailable:
     'No se ha podido cargar el formulario de pago. Comprueba tu conexión e inténtalo de nuevo.',
   paymentPending: 'Tu pago todavía se está procesando. Inténtalo de nuevo en un momento.',
+  saveCardTitle: 'Guarda tu tarjeta para confirmar',
+  cardNotCharged: 'Tu tarjeta se guarda; ahora no se cobra nada.',
+  saveCard: 'Guardar tarjeta',
+  saving: 'Guardando…',
+  cardFailed: 'No se ha podido guardar la tarjeta. Inténtalo de nuevo.',
+  cardPending: 'Todavía se está comprobando tu tarjeta. Inténtalo de nuevo en un momento.',
+  cardOnFile: 'Tu tarjeta queda guardada.',
+  noShowCharge: (fee) => `Si no acudes, se cargarán ${fee} a esta tarjeta.`,
   service: 'Servicio',
   when: 'Cuándo',
   businessTime: 'Hora local del negocio',
@@ -123,6 +129,7 @@ export const es: Translation = {
   holdRemaining: (left) => `Te guardamos la hora ${left} más.`,
   holdLapsed: 'La reserva provisional ha caducado',
   holdLapsedText: 'La hora no se pagó a tiempo y se ha liberado. Puedes reservar de nuevo.',
+  cardLapsedText: 'No se guardó ninguna tarjeta a tiempo y la hora se ha liberado. Puedes reservar de nuevo.',
   bookAgain: 'Reservar de nuevo',
   cancelReason: 'Motivo de la cancelación (opcional)',
 

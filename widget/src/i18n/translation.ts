@@ -17,12 +17,14 @@ export interface Translation {
   free: string;
   depositAtBooking: (amount: string) => string;
   paidAtBooking: string;
+  /** A service's no-show protection, before booking: "No-show fee: €25.00" (or `priceShare`). */
+  noShowFee: (fee: string) => string;
+  /** A percentage fee while the price is not known yet: "50% of the price" (`percent` from Intl). */
+  priceShare: (percent: string) => string;
 
   chooseProvider: string;
   anyProvider: string;
-  anyProviderHint: string;
 
-  chooseDay: string;
   previousMonth: string;
   nextMonth: string;
   timesAvailable: string;
@@ -30,7 +32,6 @@ export interface Translation {
   noTimesThisMonth: string;
   nextAvailable: (date: string) => string;
   goTo: (month: string) => string;
-  searchingAhead: string;
   noTimesAhead: string;
 
   timesIn: string;
@@ -39,7 +40,6 @@ export interface Translation {
   useZone: string;
   unknownZone: string;
 
-  chooseTime: string;
   noTimesThisDay: string;
 
   yourDetails: string;
@@ -74,6 +74,20 @@ export interface Translation {
   paymentUnavailable: string;
   /** Paid, but the payment is still being processed (the booking is not confirmed yet). */
   paymentPending: string;
+  /** The payment step when nothing is paid now and the card is kept for a no-show fee. */
+  saveCardTitle: string;
+  /** Its first sentence, before `noShowCharge`. */
+  cardNotCharged: string;
+  saveCard: string;
+  saving: string;
+  /** Stripe failed to save the card for a reason other than the card (a decline shows Stripe's). */
+  cardFailed: string;
+  /** Saved, but Stripe is still checking the card (the booking is not confirmed yet). */
+  cardPending: string;
+  /** The card is kept for a no-show fee (paying, confirmation, manage view), before `noShowCharge`. */
+  cardOnFile: string;
+  /** What a no-show costs: "If you don't come, €25.00 is charged to this card." */
+  noShowCharge: (fee: string) => string;
   service: string;
   when: string;
   businessTime: string;
@@ -122,6 +136,8 @@ export interface Translation {
   holdRemaining: (left: string) => string;
   holdLapsed: string;
   holdLapsedText: string;
+  /** The same, for a hold that waited for a card to be saved (a no-show fee, nothing to pay). */
+  cardLapsedText: string;
   bookAgain: string;
   cancelReason: string;
 

@@ -14,7 +14,10 @@ import type { Translation } from '../i18n/translation.ts';
 import { manageLink } from '../manage-link.ts';
 import { appearanceOf } from './appearance.ts';
 import { lightDomSlot, type LightDomSlot } from './light-dom-slot.ts';
-import { PAYMENT_SLOT, type PayState } from './payment-state.ts';
+import { PAYMENT_SLOT, savesCard, type PayState } from './payment-state.ts';
+
+// Also in this module (the one file loaded on demand): confirming after a redirect back from Stripe.
+export { confirmReturn } from './redirect-return.ts';
 
 /** What the payment step needs of `<mais-booking>`. */
 export interface PaymentHost extends HTMLElement {
@@ -31,12 +34,16 @@ export interface PaymentHost extends HTMLElement {
   pay: PayState;
 }
 
-/** The statuses of a PaymentIntent that mean the client has paid (or the money is on its way). */
-const PAID = ['succeeded', 'processing', 'requires_capture'];
+/**
+ * The statuses of a PaymentIntent that mean the client has paid (or the money is on its way), and
+ * of a SetupIntent that mean the card is saved (or being checked).
+ */
+const DONE = ['succeeded', 'processing', 'requires_capture'];
 
 /**
- * Shows the card form for `host.booked` and takes the payment; `onPaid` gets the booking once the
- * API has confirmed it (POST …/confirm-payment, which reads the payment back from Stripe).
+ * Shows the card form for `host.booked` and takes the payment, or only saves the card (a `setup`
+ * payment: nothing due now, a no-show fee agreed); `onPaid` gets the booking once the API has
+ * confirmed it (POST …/confirm-payment, which reads the payment or the saved card back from Stripe).
  */
 export function startPayment(host: PaymentHost, onPaid: (appointment: Appointment) => void): void {
   void new PaymentSession(host, onPaid).load();
@@ -79,6 +86,7 @@ class PaymentSession {
       if (this.stopped) return;
       const base = host.renderRoot.querySelector<HTMLElement>('[data-theme]')!;
       this.stripe = stripe;
+      // A SetupIntent's client secret puts the Payment Element in setup mode (no amount shown).
       this.elements = stripe.elements({
         clientSecret: payment.clientSecret,
         appearance: appearanceOf(base),
@@ -103,35 +111,42 @@ class PaymentSession {
   }
 
   /**
-   * Stripe.js confirms the payment; 3-D Secure, when the bank asks for it, happens inside this call
-   * (Stripe's own dialog on the page), and only payment methods that must leave the page redirect,
-   * to the manage link (`redirect: 'if_required'`).
+   * Stripe.js confirms the payment, or the SetupIntent that saves the card (confirmSetup: the same
+   * options, a `setupIntent` in the answer); 3-D Secure, when the bank asks for it, happens inside
+   * this call (Stripe's own dialog on the page), and only payment methods that must leave the page
+   * redirect, to the manage link (`redirect: 'if_required'`), whose view confirms the booking.
    */
   private async pay(): Promise<void> {
     const { host } = this;
-    const { appointment, manageToken } = host.booked!;
+    const { appointment, manageToken, payment } = host.booked!;
     const pay = () => void this.pay();
     if (host.pay.paying) return; // a second click before the button is disabled
     this.show({ paying: true });
-    const result = await this.stripe!.confirmPayment({
+    const options = {
       elements: this.elements!,
       redirect: 'if_required',
       confirmParams: { return_url: manageLink(location.href, appointment.id, manageToken) },
-    }).catch((error: unknown) => ({
+    } as const;
+    const setup = savesCard(payment);
+    const confirmed = setup
+      ? this.stripe!.confirmSetup(options).then((answer) => ({ ...answer, intent: answer.setupIntent }))
+      : this.stripe!.confirmPayment(options).then((answer) => ({ ...answer, intent: answer.paymentIntent }));
+    const { error, intent } = await confirmed.catch((error: unknown) => ({
       error: { type: 'thrown', message: String(error) },
-      paymentIntent: undefined,
+      intent: undefined,
     }));
     if (this.stopped) return;
-    const { error, paymentIntent } = result;
-    if (error || !PAID.includes(paymentIntent?.status ?? '')) {
+    if (error || !DONE.includes(intent?.status ?? '')) {
       // A decline or incomplete details: Stripe's words, and the client fixes the card and pays
       // again. Anything else (Stripe unreachable, a server error at Stripe): ours, with Try again.
       const theirs = (error?.type === 'card_error' || error?.type === 'validation_error') && error.message;
-      if (!theirs) console.warn('[mais-booking] The payment failed.', error ?? paymentIntent);
-      this.say(theirs ? { message: theirs, pay } : { message: host.l10n.t.paymentFailed, retry: pay, pay });
+      if (!theirs) console.warn('[mais-booking] The payment failed.', error ?? intent);
+      const { t } = host.l10n;
+      const ours = setup ? t.cardFailed : t.paymentFailed;
+      this.say(theirs ? { message: theirs, pay } : { message: ours, retry: pay, pay });
       return;
     }
-    // Paid: from here on only confirm-payment is tried again, never the charge.
+    // Paid (or saved): from here on only confirm-payment is tried again, never the charge.
     await this.confirm();
   }
 
@@ -157,7 +172,7 @@ class PaymentSession {
       this.onPaid(confirmed);
     } else if (confirmed.status === 'PENDING') {
       // Paid by a method that settles later, or Stripe not yet answering succeeded: ask again.
-      this.say({ message: t.paymentPending, retry });
+      this.say({ message: savesCard(host.booked!.payment) ? t.cardPending : t.paymentPending, retry });
     } else this.say({ message: t.errorCannotChange });
   }
 

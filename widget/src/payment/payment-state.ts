@@ -1,3 +1,5 @@
+import type { BookedAppointment } from '@mais/sdk';
+
 /**
  * What the payment step shows, set as it goes: by the component while the payment module loads,
  * then by the module (payment-form.ts). Each field is shown when present.
@@ -22,3 +24,12 @@ export interface PayState {
  * lives in the page's light DOM and is projected into the step here (payment/light-dom-slot.ts).
  */
 export const PAYMENT_SLOT = 'mais-payment';
+
+/**
+ * Whether the payment step only saves the card (Stripe's confirmSetup), charging nothing now: the
+ * answer's `payment.kind` is 'setup' (nothing due now but a no-show fee agreed: a SetupIntent's
+ * client secret, `amountCents` 0), not 'payment' (a PaymentIntent). Servers from before no-show fees
+ * send no `kind`: a payment.
+ */
+export const savesCard = (payment: BookedAppointment['payment'] | undefined): boolean =>
+  payment?.kind === 'setup';

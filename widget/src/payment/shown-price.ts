@@ -2,9 +2,19 @@ import type { PublicService } from '@mais/sdk';
 import type { LocalizeController } from '../controllers/localize.controller.ts';
 
 /**
- * The price a client will be charged for `seats`, as the API prices it: each provider's own price
- * (an override or the base price). With anyone (or a time several providers can take), the one who
- * takes the booking decides it, so a range is shown when their prices differ.
+ * The price of one seat with each provider who may take the booking, as the API prices it: each
+ * provider's own price (an override or the base price); the base price for a service without any.
+ */
+export function unitPrices(service: PublicService, providerIds: readonly string[] | null = null): number[] {
+  const candidates = service.providers.filter(
+    (provider) => !providerIds || providerIds.includes(provider.id),
+  );
+  return candidates.length > 0 ? candidates.map((p) => p.priceCents) : [service.priceBaseCents];
+}
+
+/**
+ * The price a client will be charged for `seats`. With anyone (or a time several providers can
+ * take), the one who takes the booking decides it, so a range is shown when their prices differ.
  */
 export function shownPrice(
   service: PublicService,
@@ -12,10 +22,7 @@ export function shownPrice(
   providerIds: readonly string[] | null = null,
   seats = 1,
 ): string {
-  const candidates = service.providers.filter(
-    (provider) => !providerIds || providerIds.includes(provider.id),
-  );
-  const prices = candidates.length > 0 ? candidates.map((p) => p.priceCents) : [service.priceBaseCents];
+  const prices = unitPrices(service, providerIds);
   const low = Math.min(...prices) * seats;
   const high = Math.max(...prices) * seats;
   const format = (cents: number) => (cents === 0 ? l10n.t.free : l10n.price(cents, service.currency));

@@ -123,9 +123,10 @@ export function submitForm(el: MaisBooking): void {
 
 /**
  * On a booking showing a paid service's times (the consultation, `service` set) whose FakeApi has
- * `cardPayments`: books the first time as Lucía and waits for the payment step.
+ * `cardPayments`: books the first time as Lucía and waits for the payment step (`heading`: "Save
+ * your card to confirm" when it only saves the card for a no-show fee).
  */
-export async function toPayment(el: MaisBooking): Promise<void> {
+export async function toPayment(el: MaisBooking, heading = 'Pay to confirm'): Promise<void> {
   await waitForHeading(el, 'Choose a day and time');
   await waitForSlots(el);
   buttonWithText(el, '9:00 AM', 'mais-slot-list').click();
@@ -133,5 +134,5 @@ export async function toPayment(el: MaisBooking): Promise<void> {
   await fill(el, 'Name', 'Lucía');
   await fill(el, 'Email', 'lucia@example.com');
   submitForm(el);
-  await waitForHeading(el, 'Pay to confirm');
+  await waitForHeading(el, heading);
 }

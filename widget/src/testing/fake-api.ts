@@ -32,13 +32,24 @@ export const IDS = {
 
 export const TOKEN = 'mtok_abcdefghijklmnopqrstuvwxyz';
 
-/** The booking answer's `payment` with FakeApi#cardPayments: the deposit of the consultation. */
+/**
+ * The booking answer's `payment` with FakeApi#cardPayments: the deposit of the consultation. Without
+ * `kind`, as servers from before no-show fees answer (a payment); with a no-show fee it is added.
+ */
 export const PAYMENT = {
   clientSecret: 'pi_fake_secret_abcdefghijklmnop',
   publishableKey: 'pk_test_platform',
   stripeAccount: 'acct_1FakeSalon',
   amountCents: 2000,
   currency: 'EUR',
+} as const;
+
+/** The answer's `payment` for a service with nothing to pay now but a no-show fee: a SetupIntent's. */
+export const SETUP = {
+  ...PAYMENT,
+  clientSecret: 'seti_fake_secret_abcdefghijklmnop',
+  amountCents: 0,
+  kind: 'setup',
 } as const;
 
 export const tenant: PublicTenant = {
@@ -68,6 +79,8 @@ export const haircut: PublicService = {
   paymentMode: 'NONE',
   depositCents: null,
   depositPercent: null,
+  noShowFeeCents: null,
+  noShowFeePercent: null,
   sortOrder: 0,
   dueAtBookingCents: 0,
   providers: [
@@ -131,6 +144,9 @@ export function appointmentAt(startTimeUtc: string, overrides: Partial<Appointme
     currency: 'EUR',
     totalAmountCents: 2500,
     depositAmountCents: 0,
+    noShowFeeCents: 0,
+    amountDueCents: 2500,
+    cardOnFile: false,
     rescheduledFromId: null,
     intake: [],
     createdAt: '2026-01-01T00:00:00Z',
@@ -152,6 +168,8 @@ export function cancellationOf(overrides: Partial<CancellationPreview> = {}): Ca
     paidCents: 0,
     refundCents: 0,
     amountDueCents: 0,
+    // Rescheduling is allowed until the start (the API's rescheduleAllowedUntil, null).
+    rescheduleAllowedUntil: null,
     ...overrides,
   };
 }
@@ -187,7 +205,9 @@ export class FakeApi {
   /**
    * The business takes cards: a paid service's booking answers with `payment` (for Stripe.js) and
    * is held for `holdMs` from now, and POST …/confirm-payment confirms it (as the API does once
-   * Stripe says the payment succeeded).
+   * Stripe says the payment succeeded). So is a service with a no-show fee: a paid one's `payment`
+   * has `kind: 'payment'`, one with nothing to pay now is SETUP (the card only saved); confirmed,
+   * the card is on file.
    */
   cardPayments = false;
   /** booking-page's `cardPayments`: false for a business whose clients pay at the appointment. */
@@ -305,29 +325,45 @@ export class FakeApi {
       const body = call.body as {
         serviceId: string;
         startTimeUtc: string;
+        seats?: number;
         client: { name: string; email: string; phone?: string };
       };
-      const paid = this.services.find((service) => service.id === body.serviceId)?.paymentMode !== 'NONE';
+      const service = this.services.find((candidate) => candidate.id === body.serviceId);
+      const paid = service?.paymentMode !== 'NONE';
+      const total = paid ? 8000 : 2500;
+      // As api/src/domain/appointments/pricing.ts: a fixed fee per seat, or a share rounded half up.
+      const fixed = service?.noShowFeeCents ?? null;
+      const percent = service?.noShowFeePercent ?? null;
+      const noShowFeeCents =
+        fixed !== null
+          ? fixed * (body.seats ?? 1)
+          : percent !== null
+            ? Math.floor((total * percent + 50) / 100)
+            : 0;
       const appointment = appointmentAt(body.startTimeUtc, {
         serviceId: body.serviceId,
         client: { ...body.client, phone: body.client.phone ?? null },
+        noShowFeeCents,
         ...(paid
           ? {
               status: 'PENDING',
               paymentStatus: 'AWAITING_PAYMENT',
               totalAmountCents: 8000,
               depositAmountCents: 2000,
+              amountDueCents: 8000,
               holdExpiresAt: new Date(Date.parse(body.startTimeUtc) - 3600_000).toISOString(),
             }
           : {}),
       });
-      if (paid && this.cardPayments) {
-        const heldAppointment = {
+      if ((paid || noShowFeeCents > 0) && this.cardPayments) {
+        const heldAppointment: Appointment = {
           ...appointment,
+          status: 'PENDING',
           holdExpiresAt: new Date(Date.now() + this.holdMs).toISOString(),
         };
         this.held = heldAppointment;
-        return json({ appointment: heldAppointment, manageToken: TOKEN, payment: PAYMENT }, 201);
+        const payment = !paid ? SETUP : noShowFeeCents > 0 ? { ...PAYMENT, kind: 'payment' } : PAYMENT;
+        return json({ appointment: heldAppointment, manageToken: TOKEN, payment }, 201);
       }
       return json({ appointment, manageToken: TOKEN }, 201);
     }
@@ -337,10 +373,13 @@ export class FakeApi {
       if (!held || held.id !== confirmPayment[1] || call.headers.get('x-manage-token') !== TOKEN)
         return apiError(404, 'not_found', 'No such appointment.');
       const deposit = held.depositAmountCents < held.totalAmountCents;
+      const paid = held.depositAmountCents > 0;
       return json({
         ...held,
         status: 'CONFIRMED',
-        paymentStatus: deposit ? 'DEPOSIT_PAID' : 'PAID',
+        paymentStatus: !paid ? held.paymentStatus : deposit ? 'DEPOSIT_PAID' : 'PAID',
+        amountDueCents: held.totalAmountCents - held.depositAmountCents,
+        cardOnFile: held.noShowFeeCents > 0,
         holdExpiresAt: null,
         confirmedAt: new Date().toISOString(),
       });

@@ -10,12 +10,14 @@
  * what it recorded), and steer it through `confirmOutcomes`. A test of Stripe.js failing to load
  * must run before any payment step of its file has loaded the fake.
  *
- * Like Stripe.js, `mount()` refuses a container inside a shadow root, and `confirmPayment` refuses
- * when the Payment Element is not mounted (anymore).
+ * Like Stripe.js, `mount()` refuses a container inside a shadow root; `confirmPayment` and
+ * `confirmSetup` refuse when the Payment Element is not mounted (anymore), and each only for its own
+ * kind of intent: elements made with a PaymentIntent's client secret (`pi_…`) are confirmed with
+ * confirmPayment, with a SetupIntent's (`seti_…`: a card saved, nothing charged) with confirmSetup.
  */
 import type { Appearance, StripeConstructorOptions } from '@stripe/stripe-js';
 
-/** What the next confirmPayment does (the default: succeed). */
+/** What the next confirmPayment or confirmSetup does (the default: succeed). */
 export type ConfirmOutcome =
   | 'succeed'
   /** The card is declined: a card_error with Stripe's message. */
@@ -42,15 +44,18 @@ interface ConfirmParams {
   confirmParams?: { return_url?: string };
 }
 
+type ConfirmMethod = 'confirmPayment' | 'confirmSetup';
+
 export class FakeStripeJs {
   /** Each `Stripe(publishableKey, options)` call. */
   readonly instances: { publishableKey: string; options: StripeConstructorOptions | undefined }[] = [];
   readonly elementsOptions: ElementsOptions[] = [];
   /** The containers the Payment Element was mounted in. */
   readonly mounted: HTMLElement[] = [];
-  readonly confirms: ConfirmParams[] = [];
+  /** Each confirmPayment and confirmSetup call, with which it was. */
+  readonly confirms: (ConfirmParams & { method: ConfirmMethod })[] = [];
   destroyed = 0;
-  /** Taken one per confirmPayment; 'succeed' once empty. */
+  /** Taken one per confirmPayment or confirmSetup; 'succeed' once empty. */
   confirmOutcomes: ConfirmOutcome[] = [];
   /** The open 3-D Secure challenge (Stripe.js shows it in a frame over the page). */
   challenge: HTMLElement | null = null;
@@ -84,6 +89,7 @@ export class FakeStripeJs {
 
   private instance() {
     let mountedIn: HTMLElement | null = null;
+    let clientSecret = '';
     const elements = {
       create: (type: string) => {
         if (type !== 'payment') throw new Error(`fake Stripe.js: no ${type} Element`);
@@ -112,29 +118,43 @@ export class FakeStripeJs {
         };
       },
     };
+    const confirm = async (method: ConfirmMethod, params: ConfirmParams) => {
+      this.confirms.push({ ...params, method });
+      if (params.elements !== elements || !mountedIn?.isConnected) {
+        throw new Error(
+          'IntegrationError: We could not retrieve data from the specified Element. Please make sure the Element you are attempting to use is still mounted.',
+        );
+      }
+      const setup = clientSecret.startsWith('seti_');
+      if (setup !== (method === 'confirmSetup')) {
+        throw new Error(
+          `IntegrationError: ${method} was called with elements made for a ${setup ? 'SetupIntent' : 'PaymentIntent'}.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10)); // a round trip to Stripe
+      const answer = await this.outcome(this.confirmOutcomes.shift() ?? 'succeed', setup);
+      // A success carries the intent under its own name: `paymentIntent` or `setupIntent`.
+      if (!('intent' in answer)) return answer;
+      return setup ? { setupIntent: answer.intent } : { paymentIntent: answer.intent };
+    };
     return {
       elements: (options: ElementsOptions) => {
         this.elementsOptions.push(options);
+        clientSecret = options.clientSecret;
         return elements;
       },
-      confirmPayment: async (params: ConfirmParams) => {
-        this.confirms.push(params);
-        if (params.elements !== elements || !mountedIn?.isConnected) {
-          throw new Error(
-            'IntegrationError: We could not retrieve data from the specified Element. Please make sure the Element you are attempting to use is still mounted.',
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10)); // a round trip to Stripe
-        return this.outcome(this.confirmOutcomes.shift() ?? 'succeed');
-      },
+      confirmPayment: (params: ConfirmParams) => confirm('confirmPayment', params),
+      confirmSetup: (params: ConfirmParams) => confirm('confirmSetup', params),
     };
   }
 
-  private async outcome(outcome: ConfirmOutcome) {
-    const paymentIntent = { id: 'pi_fake', object: 'payment_intent', status: 'succeeded' };
+  private async outcome(outcome: ConfirmOutcome, setup: boolean) {
+    const intent = setup
+      ? { id: 'seti_fake', object: 'setup_intent', status: 'succeeded' }
+      : { id: 'pi_fake', object: 'payment_intent', status: 'succeeded' };
     switch (outcome) {
       case 'succeed':
-        return { paymentIntent };
+        return { intent };
       case 'decline':
         return {
           error: {
@@ -163,11 +183,11 @@ export class FakeStripeJs {
         this.challenge = null;
         this.passChallengeWith = null;
         return passed
-          ? { paymentIntent }
+          ? { intent }
           : {
               error: {
                 type: 'card_error',
-                code: 'payment_intent_authentication_failure',
+                code: `${setup ? 'setup' : 'payment'}_intent_authentication_failure`,
                 message: 'We are unable to authenticate your payment method.',
               },
             };

@@ -1,6 +1,6 @@
 import type { MaisClient, PublicTenant } from '@mais/sdk';
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LocalizeController } from '../../controllers/localize.controller.ts';
 import { ThemeController } from '../../controllers/theme.controller.ts';
@@ -64,7 +64,10 @@ export class MaisBookingButton extends MaisElement {
   /** The business, from the booking inside once it is ready (its name heads the dialog). */
   @state() tenant: PublicTenant | null = null;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** A getter rather than `@query`: the decorator's code would be in widget.js for this one use. */
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   private readonly l10n = new LocalizeController(this);
   private readonly themes = new ThemeController(this);

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { noShowFeeNote } from '../../payment/no-show-fee.ts';
 import { servicePaymentNote } from '../../payment/payment-notice.ts';
 import { shownPrice } from '../../payment/shown-price.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
@@ -29,6 +30,7 @@ export function servicesView(host: MaisBooking) {
                   </span>
                   ${service.description ? html`<span class="choice__text">${service.description}</span>` : nothing}
                   ${note(servicePaymentNote(service, host.l10n, null, host.cardPayments))}
+                  ${note(noShowFeeNote(service, host.l10n, null, 1, host.cardPayments))}
                 </button>
               </li>`,
           )}

@@ -4,7 +4,9 @@ import type { CalendarEvent } from '../../calendar-export/calendar-event.ts';
 import { googleCalendarLink } from '../../calendar-export/google-calendar.ts';
 import { icsDataUrl } from '../../calendar-export/ics.ts';
 import { manageLink } from '../../manage-link.ts';
+import { cardOnFileNote } from '../../payment/no-show-fee.ts';
 import { paymentNotice } from '../../payment/payment-notice.ts';
+import { savesCard } from '../../payment/payment-state.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 import { stepHeading, summary } from './parts.ts';
 
@@ -67,12 +69,15 @@ export function countdown(host: MaisBooking, left: number) {
   return html`<p class="countdown" role="timer">${host.l10n.t.holdRemaining(minutesAndSeconds(left))}</p>`;
 }
 
-/** A hold whose time ran out before it was paid: said plainly, with the way to book again. */
+/**
+ * A hold whose time ran out before it was paid (or its card saved): said plainly, with the way to
+ * book again.
+ */
 export function lapsedView(host: MaisBooking) {
   const { t } = host.l10n;
   return html`<div class="confirmation confirmation--lapsed" part="confirmation">
     ${stepHeading(host, t.holdLapsed)}
-    <p class="failure">${t.holdLapsedText}</p>
+    <p class="failure">${savesCard(host.booked!.payment) ? t.cardLapsedText : t.holdLapsedText}</p>
     ${summary(host, host.booked!.appointment)}
     <button class="btn" part="button" @click=${() => host.bookAgain()}>${t.bookAgain}</button>
   </div>`;
@@ -100,7 +105,7 @@ export function confirmationView(host: MaisBooking) {
       held
         ? html`${paymentNotice(appointment, l10n, host.zone)} ${left ? countdown(host, left) : nothing}`
         : html`${total > 0 && /^(NOT_REQ|AWAITING)/.test(appointment.paymentStatus) ? html`<p>${t.payAtVenue}</p>` : nothing}
-          ${calendarLinks(host, booked, url)}`
+          ${cardOnFileNote(appointment, l10n)} ${calendarLinks(host, booked, url)}`
     }
     ${manageSection(host, url)}
     <button class="btn" part="button" @click=${() => host.bookAgain()}>${t.bookAnother}</button>

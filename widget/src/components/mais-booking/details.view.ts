@@ -1,11 +1,12 @@
 import type { PublicService } from '@mais/sdk';
 import { html, nothing } from 'lit';
 import type { Translation } from '../../i18n/translation.ts';
+import { noShowFeeNote } from '../../payment/no-show-fee.ts';
 import { servicePaymentNote } from '../../payment/payment-notice.ts';
 import { providersOf, shownPrice } from '../../payment/shown-price.ts';
 import type { FieldSpec, FieldValue } from '../mais-intake-form/validation.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
-import { failurePanel, notice, stepHeading, summary } from './parts.ts';
+import { failurePanel, stepHeading, summary } from './parts.ts';
 
 /** The client's own fields, then the service's intake fields in their order. */
 export function formFields(service: PublicService, t: Translation): FieldSpec[] {
@@ -65,10 +66,17 @@ export function detailsView(host: MaisBooking) {
   const slot = host.pickedSlot!;
   const failure = host.submit.failure;
   const shown = failure && failure.kind !== 'invalid' && failure.kind !== 'taken' ? failure : null;
-  const price = shownPrice(service, host.l10n, providersOf(host.providerId, slot.providerIds), host.seats);
+  const providers = providersOf(host.providerId, slot.providerIds);
+  const price = shownPrice(service, host.l10n, providers, host.seats);
+  // What booking asks of the card, before the client gives it: paid now, and kept for a no-show.
+  const terms = [
+    servicePaymentNote(service, host.l10n, host.providerId, host.cardPayments),
+    noShowFeeNote(service, host.l10n, providers, host.seats, host.cardPayments),
+  ].filter(Boolean);
   return html`${stepHeading(host, t.yourDetails)}
     ${summary(host, { startTimeUtc: slot.startTimeUtc, providerId: host.providerId }, price)}
-    ${seatsPicker(host)} ${notice(servicePaymentNote(service, host.l10n, host.providerId, host.cardPayments))}
+    ${seatsPicker(host)}
+    ${terms.length ? html`<div class="notice">${terms.map((line) => html`<p>${line}</p>`)}</div>` : nothing}
     ${failurePanel(host, shown, () => host.book(host.values))}
     <mais-intake-form
       exportparts="form, button"

@@ -188,6 +188,107 @@ describe('<mais-booking> manage view', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when the card is kept for a no-show fee', async () => {
+    openManageLink();
+    const api = new FakeApi();
+    api.appointment = appointmentAt(START, { noShowFeeCents: 2500, cardOnFile: true });
+    const { el } = await renderBooking({ api });
+    await waitForHeading(el, 'Your booking');
+    expect(textOf(el.shadowRoot!.querySelector('.step'))).to.contain(
+      "Your card is kept on file. If you don't come, €25.00 is charged to this card.",
+    );
+  });
+
+  describe('back from a payment method that left the page (Stripe’s redirect to the manage link)', () => {
+    const CONFIRM = `/v1/public/appointments/${IDS.appointment}/confirm-payment`;
+
+    /** The manage link as Stripe returns to it, with what it adds for a payment or a saved card. */
+    function returnFromStripe(kind: 'payment' | 'setup', status = 'succeeded'): void {
+      const intent = kind === 'payment' ? 'pi_fake' : 'seti_fake';
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?mais-appointment=${IDS.appointment}&mais-token=${TOKEN}` +
+          `&${kind}_intent=${intent}&${kind}_intent_client_secret=${intent}_secret_x&redirect_status=${status}`,
+      );
+    }
+
+    /** A booking held for its deposit (or, `setup`, for its card), which confirm-payment confirms. */
+    function heldApi(setup = false): FakeApi {
+      const api = new FakeApi();
+      api.appointment = appointmentAt(START, {
+        status: 'PENDING',
+        holdExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+        ...(setup
+          ? { noShowFeeCents: 2500 }
+          : { paymentStatus: 'AWAITING_PAYMENT', totalAmountCents: 8000, depositAmountCents: 2000 }),
+      });
+      api.held = api.appointment;
+      return api;
+    }
+
+    it('a paid booking still PENDING is confirmed once, and Stripe’s parameters leave the address bar', async () => {
+      returnFromStripe('payment');
+      const api = heldApi();
+      const { el } = await renderBooking({ api });
+      await waitForHeading(el, 'Your booking');
+      await waitUntil(() => textOf(el.shadowRoot!.querySelector('.notice')) === 'You are booked');
+      expect(textOf(deep(el, '.status'))).to.equal('Confirmed');
+      const calls = api.callsTo('POST', CONFIRM);
+      expect(calls).to.have.length(1);
+      expect(calls[0]!.headers.get('x-manage-token')).to.equal(TOKEN);
+      // The manage link stays; the intent and its client secret go.
+      const params = new URL(location.href).searchParams;
+      expect([...params.keys()]).to.deep.equal(['mais-appointment', 'mais-token']);
+      expect(textOf(deep(el, '[role="status"]'))).to.contain('You are booked');
+      await expect(el).to.be.accessible();
+
+      // Opened again (a reload): the booking as the API has it, and no second confirm-payment.
+      const again = await renderBooking({ api });
+      await waitForHeading(again.el, 'Your booking');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(api.callsTo('POST', CONFIRM)).to.have.length(1);
+    });
+
+    it('a card saved for a no-show fee: confirmed, with the card on file', async () => {
+      returnFromStripe('setup');
+      const api = heldApi(true);
+      const { el } = await renderBooking({ api });
+      await waitForHeading(el, 'Your booking');
+      await waitUntil(() => textOf(el.shadowRoot!.querySelector('.notice')) === 'You are booked');
+      expect(api.callsTo('POST', CONFIRM)).to.have.length(1);
+      expect(textOf(el.shadowRoot!.querySelector('.step'))).to.contain(
+        "Your card is kept on file. If you don't come, €25.00 is charged to this card.",
+      );
+    });
+
+    it('the API not reachable: says so (Stripe’s webhook confirms the booking later)', async () => {
+      returnFromStripe('payment');
+      const api = heldApi().on(`POST ${CONFIRM}`, () => 'network-error');
+      const { el } = await renderBooking({ api });
+      await waitForHeading(el, 'Your booking');
+      await waitUntil(() => textOf(el.shadowRoot!.querySelector('.notice')).startsWith('We could not reach'));
+      expect(textOf(deep(el, '.status'))).to.equal('Awaiting payment');
+    });
+
+    for (const [name, status, booking] of [
+      ['a payment that failed at the bank', 'failed', 'PENDING'],
+      ['a booking the webhook confirmed first', 'succeeded', 'CONFIRMED'],
+    ] as const) {
+      it(`${name}: no confirm-payment, and the parameters go`, async () => {
+        returnFromStripe('payment', status);
+        const api = heldApi();
+        api.appointment = { ...api.appointment, status: booking };
+        const { el } = await renderBooking({ api });
+        await waitForHeading(el, 'Your booking');
+        await waitUntil(() => !location.search.includes('redirect_status'), 'the parameters removed');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(api.callsTo('POST', CONFIRM)).to.have.length(0);
+        expect(el.shadowRoot!.querySelector('.notice')).to.equal(null);
+      });
+    }
+  });
+
   describe('the cancel step shows what the cancellation policy charges', () => {
     const cases: { name: string; terms: Parameters<typeof cancellationOf>[0]; lines: string[] }[] = [
       { name: 'free, nothing paid', terms: {}, lines: ['Cancelling now is free.'] },

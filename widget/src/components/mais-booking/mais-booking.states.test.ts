@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { addMonths } from '../../dates/calendar-dates.ts';
+import { loadZoneSearch } from '../../dates/zone-search-chunk.ts';
 import type { MaisErrorDetail, MaisErrorEvent } from '../../events/events.ts';
 import {
   fillHaircutForm,
@@ -224,6 +225,7 @@ describe('<mais-booking> states', () => {
     buttonWithText(picker, 'Change time zone').click();
     await (picker as MaisBooking).updateComplete;
     await (picker as MaisBooking).updateComplete;
+    await loadZoneSearch(); // the search, loaded as it opens
     // The search starts filled with the zone in use.
     expect(deepActiveElement()).to.equal(deep(picker, 'input'));
     expect(deep<HTMLInputElement>(picker, 'input').value).to.equal('UTC');

@@ -33,13 +33,8 @@ export const styles = css`
     min-height: 2.75rem;
     color: var(--_text);
   }
-  .muted,
-  .lead {
+  .muted {
     color: var(--_muted);
-  }
-  .lead {
-    margin: -0.25rem 0 0.75rem;
-    font-weight: 600;
   }
   .choices {
     display: grid;
@@ -96,11 +91,13 @@ export const styles = css`
   .failure {
     border-color: var(--_danger);
   }
+  .notice p,
   .failure p,
   .payment p,
   .terms p {
     margin: 0 0 0.5rem;
   }
+  .notice p:last-child,
   .failure p:last-child,
   .payment p:last-child,
   .terms p:last-child {

@@ -2,6 +2,7 @@ import { dateInZone } from '../../dates/zones.ts';
 import { MaisCancelledEvent, MaisReadyEvent, MaisRescheduledEvent } from '../../events/events.ts';
 import { withoutManageLink } from '../../manage-link.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
+import { confirmReturn } from './payment.actions.ts';
 
 /** What the manage view does: the booking of a manage link, rescheduling and cancelling it. */
 
@@ -19,6 +20,8 @@ export async function loadManage(host: MaisBooking, appointmentId: string): Prom
   host.chosen = services.find((service) => service.id === appointment.serviceId) ?? null;
   host.go('manage', false);
   host.dispatchEvent(new MaisReadyEvent({ mode: 'manage' }));
+  // Back from a payment method that left the page: Stripe added the intent's client secret.
+  if (/[?&](payment|setup)_intent_client_secret=/.test(location.search)) void confirmReturn(host);
 }
 
 /** The slot picker, opened at the booking's month: a new time is usually near the old one. */

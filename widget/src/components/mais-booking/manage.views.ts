@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { cardOnFileNote } from '../../payment/no-show-fee.ts';
 import { paymentNotice } from '../../payment/payment-notice.ts';
 import type { MaisBooking } from './mais-booking.component.ts';
 import {
@@ -30,7 +31,8 @@ export function manageView(host: MaisBooking) {
     : html`<button class="btn" part="button" @click=${() => startOver(host)}>${t.bookAnother}</button>`;
   return html`${stepHeading(host, t.yourBooking)} ${notice(host.notice)}
     <p class="status status--${appointment.status.toLowerCase()}">${t.status(appointment.status)}</p>
-    ${summary(host, appointment)} ${paymentNotice(appointment, host.l10n, host.zone)} ${actions}`;
+    ${summary(host, appointment)} ${paymentNotice(appointment, host.l10n, host.zone)}
+    ${open ? cardOnFileNote(appointment, host.l10n) : nothing} ${actions}`;
 }
 
 /** What the cancellation policy charges now, and what is refunded or still owed. */

@@ -28,3 +28,16 @@ function paid(host: MaisBooking, appointment: Appointment): void {
   host.go('confirmation');
   host.dispatchEvent(new MaisPaidEvent({ appointmentId: appointment.id, amountCents, currency }));
 }
+
+/**
+ * The manage link opened by Stripe on the way back from a payment method that left the page (a
+ * bank's own site): the payment module confirms the booking (payment/redirect-return.ts). Should
+ * it not load, Stripe's webhook confirms the booking all the same.
+ */
+export async function confirmReturn(host: MaisBooking): Promise<void> {
+  try {
+    await (await loadPaymentModule()).confirmReturn(host);
+  } catch (error) {
+    console.warn('[mais-booking] The payment step could not be loaded.', error);
+  }
+}

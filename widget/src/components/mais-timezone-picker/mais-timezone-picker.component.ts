@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.controller.ts';
-import { normalize, searchZones } from '../../dates/zone-search.ts';
+import { loadZoneSearch, type ZoneSearchModule } from '../../dates/zone-search-chunk.ts';
 import { supportedTimeZones } from '../../dates/zones.ts';
 import { MaisElement } from '../../internal/mais-element.ts';
 import { shared } from '../../styles/shared.styles.ts';
@@ -14,10 +14,10 @@ const MAX_RESULTS = 8;
  * @summary Says which time zone the times are in, with a search to switch to another one.
  *
  * The search is an ARIA 1.2 combobox (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/): it
- * starts with the current zone, finds zones by city, country or abbreviation (zone-search.ts) and
- * lists the best few with their offsets. Arrows move through the list, Enter or a click picks,
- * Escape closes the list, then the search. Enter without a highlighted zone takes the typed IANA
- * name, else the best match.
+ * starts with the current zone, finds zones by city, country or abbreviation (zone-search.ts, loaded
+ * when the search first opens: zone-search-chunk.ts) and lists the best few with their offsets.
+ * Arrows move through the list, Enter or a click picks, Escape closes the list, then the search.
+ * Enter without a highlighted zone takes the typed IANA name, else the best match.
  *
  * @event zone-change - Another zone was chosen; `detail.zone` is its IANA name. Internal to the widget.
  *
@@ -38,6 +38,8 @@ export class MaisTimezonePicker extends MaisElement {
   @state() active = -1;
 
   private readonly l10n = new LocalizeController(this);
+  /** The search and its tables, once loaded. */
+  private finder: ZoneSearchModule | null = null;
 
   private get input(): HTMLInputElement {
     return this.renderRoot.querySelector('input')!;
@@ -48,15 +50,29 @@ export class MaisTimezonePicker extends MaisElement {
     this.invalid = false;
     this.results = [];
     this.active = -1;
-    if (this.open)
-      void this.updateComplete.then(() => {
-        this.input.focus();
-        this.input.select();
-      });
+    if (!this.open) return;
+    void this.find();
+    void this.updateComplete.then(() => {
+      this.input.focus();
+      this.input.select();
+    });
+  }
+
+  /** The search, loaded as the search opens (its own file: few clients change zone). */
+  private async find(): Promise<ZoneSearchModule | null> {
+    try {
+      return (this.finder ??= await loadZoneSearch());
+    } catch (error) {
+      console.warn('[mais-booking] The time zone search could not be loaded.', error);
+      return null;
+    }
   }
 
   private search(): void {
-    this.results = searchZones(this.input.value, this.l10n.lang).slice(0, MAX_RESULTS);
+    const { finder } = this;
+    // Typed before the search arrived (tens of milliseconds): searched once it is here.
+    if (!finder) return void this.find().then((found) => found && this.open && this.search());
+    this.results = finder.searchZones(this.input.value, this.l10n.lang).slice(0, MAX_RESULTS);
     this.active = -1;
     this.invalid = false;
   }
@@ -81,15 +97,22 @@ export class MaisTimezonePicker extends MaisElement {
     }
   }
 
-  private submit(event: SubmitEvent): void {
+  private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const typed = normalize(this.input.value);
-    const zone =
-      this.results[this.active] ??
-      [this.timezone, ...supportedTimeZones()].find((candidate) => normalize(candidate) === typed) ??
-      searchZones(typed, this.l10n.lang)[0];
+    const finder = await this.find();
+    if (!this.open) return; // closed meanwhile
+    const zone = this.results[this.active] ?? (finder ? this.typedZone(finder) : undefined);
     this.invalid = !zone;
     if (zone) this.choose(zone);
+  }
+
+  /** The typed IANA name (or the zone in use, which the browser's list may lack), else the best match. */
+  private typedZone({ normalize, searchZones }: ZoneSearchModule): string | undefined {
+    const typed = normalize(this.input.value);
+    return (
+      [this.timezone, ...supportedTimeZones()].find((candidate) => normalize(candidate) === typed) ??
+      searchZones(typed, this.l10n.lang)[0]
+    );
   }
 
   private choose(zone: string): void {

@@ -1,5 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { loadZoneSearch } from '../../dates/zone-search-chunk.ts';
 import { deep, deepActiveElement, deepAll, textOf } from '../../testing/dom.ts';
 import type { MaisTimezonePicker } from './mais-timezone-picker.component.ts';
 import './mais-timezone-picker.ts';
@@ -11,6 +12,7 @@ async function openPicker(timezone = 'Asia/Kolkata', locale = 'en') {
   deep(el, 'button').click();
   await el.updateComplete;
   await el.updateComplete; // the input is focused after the render that shows it
+  await loadZoneSearch(); // the search, loaded as the search opens
   return el;
 }
 
@@ -29,6 +31,22 @@ async function press(el: MaisTimezonePicker, key: string) {
 }
 
 describe('<mais-timezone-picker>', () => {
+  // First: once loaded, the search stays loaded for the page.
+  it('loads the search only as it opens, and lists what was typed once it is here', async () => {
+    const el = await fixture<MaisTimezonePicker>(
+      html`<mais-timezone-picker timezone="UTC" locale="en"></mais-timezone-picker>`,
+    );
+    expect(
+      performance.getEntriesByType('resource').some((entry) => /zone-search\.ts/.test(entry.name)),
+    ).to.equal(false);
+    deep(el, 'button').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    await type(el, 'Tokyo');
+    await waitUntil(() => optionTexts(el).length > 0, 'the results');
+    expect(optionTexts(el)[0]).to.match(/^Asia\/Tokyo \(GMT\+9\)$/);
+  });
+
   it('names the zone with its offset, and is accessible closed', async () => {
     const el = await fixture<MaisTimezonePicker>(
       html`<mais-timezone-picker timezone="Asia/Kolkata" locale="en"></mais-timezone-picker>`,
@@ -166,6 +184,7 @@ describe('<mais-timezone-picker>', () => {
     deep(el, 'button').click();
     await el.updateComplete;
     await el.updateComplete;
+    await loadZoneSearch();
     await type(el, 'tokyo');
     changed = oneEvent(el, 'zone-change');
     deep(el, 'form .btn').click();
