@@ -153,4 +153,66 @@ test.describe('with the business taking cards', () => {
     expect(refunds).toEqual([{ status: 'SUCCEEDED', amountCents: 4200 }]);
     await check.step('cancelled-refunded');
   });
+
+  test.describe('a service with a no-show fee and nothing to pay now', () => {
+    // Haircut is paid at the venue; for these tests it also charges €25 when the client does not come.
+    const setFee = (cents: number | null) =>
+      query(`UPDATE services SET "noShowFeeCents" = $1 WHERE name = 'Haircut'`, [cents]);
+    test.beforeAll(() => setFee(2500));
+    test.afterAll(() => setFee(null));
+
+    test('the client sees the fee first, saves a card (a decline, then one that works), charged nothing', async ({
+      page,
+    }, testInfo) => {
+      const stripe = serverInfo().stripe!;
+      const fakeStripe = await installFakeStripeJs(page, stripe);
+      fakeStripe.cards.push('pm_card_chargeDeclined', 'pm_card_visa');
+      const widget = new BookingWidget(page);
+      const check = new Checkpoints(page, testInfo);
+      const day = bookingDay(13);
+      await recordWidgetEvents(page);
+
+      await page.goto('/examples/inline/');
+      // Before choosing anything, the client knows what not coming costs.
+      await expect(widget.service('Haircut')).toContainText(widget.t.noShowFee('€25.00'));
+      await widget.service('Haircut').click();
+      await widget.expectStep(widget.t.chooseDayAndTime);
+      await widget.showMonthOf(day.iso);
+      await widget.day(day.iso).click();
+      await widget.expectTimesOf(day.iso);
+      await widget.slots().first().click();
+      await widget.expectStep(widget.t.yourDetails);
+      await widget.field(widget.t.name).fill('Dorothy Vaughan');
+      await widget.field(widget.t.email).fill('dorothy@example.com');
+      await widget.confirmBooking().click();
+
+      await widget.expectStep(widget.t.saveCardTitle);
+      const appointmentId = String((await lastWidgetEvent(page, 'mais:booked')).appointmentId);
+      const notice = widget.root.locator('[part~="payment"]');
+      await expect(notice).toContainText(widget.t.cardNotCharged);
+      await expect(notice).toContainText(widget.t.noShowCharge('€25.00'));
+      expect((await fakeStripe.calls()).elements).toEqual([
+        { clientSecret: expect.stringMatching(/^seti_\w+_secret_\w+$/), theme: 'stripe' },
+      ]);
+      await check.step('save-card');
+
+      await widget.button(widget.t.saveCard).click();
+      await expect(widget.root.locator('[part~="error"]')).toHaveText('Your card was declined.');
+      expect(await storedAppointment(appointmentId)).toMatchObject({ status: 'PENDING' });
+
+      await widget.button(widget.t.saveCard).click();
+      await widget.expectStep(widget.t.booked);
+      await expect(widget.root.getByText(widget.t.cardOnFile).first()).toBeVisible();
+      await check.step('card-saved');
+
+      const [row] = await query<{ status: string; paymentMethod: string | null; fee: number }>(
+        `SELECT status, "stripePaymentMethodId" AS "paymentMethod", "noShowFeeCents" AS fee
+           FROM appointments WHERE id = $1`,
+        [appointmentId],
+      );
+      expect(row).toEqual({ status: 'CONFIRMED', paymentMethod: expect.stringMatching(/^pm_/), fee: 2500 });
+      // Saving a card charges nothing.
+      expect(await storedPayments(appointmentId)).toEqual([]);
+    });
+  });
 });

@@ -4,11 +4,12 @@ import type { Page } from '@playwright/test';
  * Stripe.js for the end-to-end tests, which cannot reach js.stripe.com: a fake `window.Stripe` put
  * on every page before the widget runs (@stripe/stripe-js's loadStripe uses `window.Stripe` when it
  * is there and adds no script tag). Its Payment Element is a small frame; like Stripe.js it refuses
- * a container inside a shadow root. Its `confirmPayment` does what Stripe.js does on Stripe's side,
- * against the fake Stripe the API uses (test/fakes/stripe): it confirms the PaymentIntent with a
- * test card (`cards`, one per payment, else pm_card_visa) through the fake's HTTP API, from the test
- * process (exposed to the page), and answers as Stripe.js would: `{ paymentIntent }`, or
- * `{ error }` with the card error (a decline's type, code and message).
+ * a container inside a shadow root. Its `confirmPayment` and `confirmSetup` do what Stripe.js does
+ * on Stripe's side, against the fake Stripe the API uses (test/fakes/stripe): they confirm the
+ * PaymentIntent or SetupIntent with a test card (`cards`, one per attempt, else pm_card_visa)
+ * through the fake's HTTP API, from the test process (exposed to the page), and answer as Stripe.js
+ * would: `{ paymentIntent }` or `{ setupIntent }`, or `{ error }` with the card error (a decline's
+ * type, code and message). Each refuses an Elements made with the other kind of client secret.
  */
 
 export interface FakeStripeJs {
@@ -31,15 +32,19 @@ export async function installFakeStripeJs(
   const cards: string[] = [];
   await page.exposeFunction('maisFakeStripeConfirm', async (clientSecret: string, account: string | null) => {
     const id = clientSecret.slice(0, clientSecret.indexOf('_secret_'));
-    const response = await fetch(`${stripe.url}/v1/payment_intents/${id}/confirm`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${stripe.secretKey}`,
-        'content-type': 'application/x-www-form-urlencoded',
-        ...(account ? { 'stripe-account': account } : {}),
+    const setup = id.startsWith('seti_');
+    const response = await fetch(
+      `${stripe.url}/v1/${setup ? 'setup_intents' : 'payment_intents'}/${id}/confirm`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${stripe.secretKey}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(account ? { 'stripe-account': account } : {}),
+        },
+        body: new URLSearchParams({ payment_method: cards.shift() ?? 'pm_card_visa' }),
       },
-      body: new URLSearchParams({ payment_method: cards.shift() ?? 'pm_card_visa' }),
-    });
+    );
     const body = (await response.json()) as {
       id?: string;
       status?: string;
@@ -49,7 +54,9 @@ export async function installFakeStripeJs(
       const { type, code, decline_code, message } = body.error!;
       return { error: { type, code, decline_code, message } };
     }
-    return { paymentIntent: { id: body.id, object: 'payment_intent', status: body.status } };
+    return setup
+      ? { setupIntent: { id: body.id, object: 'setup_intent', status: body.status } }
+      : { paymentIntent: { id: body.id, object: 'payment_intent', status: body.status } };
   });
   await page.addInitScript(fakeStripeJs);
   return {
@@ -98,19 +105,26 @@ function fakeStripeJs(): void {
         },
       }),
     };
+    const confirm = (params: { elements: unknown }, kind: 'pi_' | 'seti_') => {
+      calls.confirms += 1;
+      if (params.elements !== elements || !mounted?.isConnected) {
+        throw new Error('IntegrationError: the Payment Element is not mounted.');
+      }
+      if (!clientSecret.startsWith(kind)) {
+        throw new Error(
+          `IntegrationError: these Elements are for ${clientSecret.split('_')[0]}_, not ${kind}.`,
+        );
+      }
+      return page.maisFakeStripeConfirm(clientSecret, stripeAccount);
+    };
     return {
       elements(options: { clientSecret: string; appearance?: { theme?: string } }) {
         clientSecret = options.clientSecret;
         calls.elements.push({ clientSecret, theme: options.appearance?.theme ?? null });
         return elements;
       },
-      async confirmPayment(params: { elements: unknown }) {
-        calls.confirms += 1;
-        if (params.elements !== elements || !mounted?.isConnected) {
-          throw new Error('IntegrationError: the Payment Element is not mounted.');
-        }
-        return page.maisFakeStripeConfirm(clientSecret, stripeAccount);
-      },
+      confirmPayment: (params: { elements: unknown }) => confirm(params, 'pi_'),
+      confirmSetup: (params: { elements: unknown }) => confirm(params, 'seti_'),
     };
   };
   // The Stripe.js version @stripe/stripe-js 10 expects (it warns about any other).
