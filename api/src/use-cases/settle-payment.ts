@@ -85,6 +85,9 @@ export async function settlePaymentIntent(
   return outcome.appointment;
 }
 
+/** The reason of a late payment's refund, on our row and in the refund's Stripe metadata. */
+const LATE_REFUND_REASON = 'hold_ended_before_payment';
+
 const LEDGER_KIND_OF_CARD_PAYMENT = {
   DEPOSIT: 'DEPOSIT',
   FULL: 'CHARGE',
@@ -144,7 +147,11 @@ async function refundLatePayment(
   try {
     const existing = await gateway.listRefunds(account, intentId);
     // Stripe lists newest first; recorded oldest first.
-    refunds.push(...[...existing].reverse().map((refund) => ({ refund, reason: 'refunded_in_stripe' })));
+    // Ours (an earlier run of this, maybe alongside this one) carry their reason; others were made
+    // in Stripe's dashboard.
+    refunds.push(
+      ...[...existing].reverse().map((refund) => ({ refund, reason: refund.reason ?? 'refunded_in_stripe' })),
+    );
     const given = existing
       .filter((refund) => refund.state === 'succeeded' || refund.state === 'pending')
       .reduce((sum, refund) => sum + refund.amountCents, 0);
@@ -154,9 +161,9 @@ async function refundLatePayment(
         paymentIntentId: intentId,
         amountCents: left,
         idempotencyKey: `payment-${payment.id}-late-refund-${existing.length}`,
-        reason: 'The hold had ended before the payment arrived.',
+        reason: LATE_REFUND_REASON,
       });
-      refunds.push({ refund, reason: 'hold_ended_before_payment' });
+      refunds.push({ refund, reason: LATE_REFUND_REASON });
     }
   } catch (error) {
     if (error instanceof PaymentGatewayRefusedError) {

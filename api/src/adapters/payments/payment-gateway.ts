@@ -103,6 +103,8 @@ export interface RefundView {
   balanceTransactionId: string | null;
   /** Our refunds row this refund was made for (its metadata), so every path records it on that row. */
   refundRowId: string | null;
+  /** The reason we gave it (its metadata), when we made it. */
+  reason: string | null;
 }
 
 /** A chargeback, with the balance transactions Stripe booked for it (the withdrawal and its fee first). */

@@ -231,6 +231,7 @@ function refundView(refund: Stripe.Refund): RefundView {
     currency: refund.currency.toUpperCase(),
     balanceTransactionId: idOf(refund.balance_transaction),
     refundRowId: refund.metadata?.refundId ?? null,
+    reason: refund.metadata?.reason ?? null,
   };
 }
 
