@@ -50,12 +50,12 @@ const KIND_SHAPES: Array<[LedgerEntryKind, 1 | -1, string | null]> = [
   ['BALANCE_CARD', 1, 'ch_'],
   ['BALANCE_VENUE', 1, null],
   ['NO_SHOW_FEE', 1, 'ch_'],
-  ['NO_SHOW_FEE_VENUE', 1, null],
   ['REFUND', -1, 're_'],
   ['DISPUTE', -1, 'dp_'],
   ['DISPUTE_REVERSAL', 1, 'dp_'],
   ['STRIPE_FEE', -1, 'txn_'],
   ['PLATFORM_FEE', -1, 'txn_'],
+  ['NO_SHOW_FEE_VENUE', 1, null],
 ];
 
 let stripeSerial = 0;
