@@ -13,6 +13,39 @@ describe('loadConfig', () => {
       BOOKING_HOLD_MINUTES: 10,
       BODY_LIMIT_BYTES: 65536,
       PLATFORM_FEE_PERCENT: 0,
+      WORKER: 'on',
+    });
+  });
+
+  describe('jobs, email, Google Calendar and sealed secrets', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+
+    it('takes a public URL without its trailing slash, and WORKER=off', () => {
+      expect(loadConfig({ PUBLIC_URL: 'https://book.example.com/', WORKER: 'off' })).toMatchObject({
+        PUBLIC_URL: 'https://book.example.com',
+        WORKER: 'off',
+      });
+    });
+
+    it.each([
+      [{ ENCRYPTION_KEY: 'c2hvcnQ=' }, 'ENCRYPTION_KEY'],
+      [{ GOOGLE_CLIENT_ID: 'id' }, 'GOOGLE_CLIENT_SECRET'],
+      [{ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' }, 'ENCRYPTION_KEY'],
+      [{ POSTMARK_SERVER_TOKEN: 'token' }, 'POSTMARK_FROM'],
+      [{ WORKER: 'maybe' }, 'WORKER'],
+    ])('refuses %o, naming %s', (env, name) => {
+      expect(() => loadConfig(env)).toThrow(name);
+    });
+
+    it('takes Google with a 32-byte key, and Postmark with a sender', () => {
+      const config = loadConfig({
+        GOOGLE_CLIENT_ID: 'id',
+        GOOGLE_CLIENT_SECRET: 'secret',
+        ENCRYPTION_KEY: key,
+        POSTMARK_SERVER_TOKEN: 'token',
+        POSTMARK_FROM: 'Bookings <bookings@example.com>',
+      });
+      expect(config).toMatchObject({ ENCRYPTION_KEY: key, POSTMARK_FROM: 'Bookings <bookings@example.com>' });
     });
   });
 

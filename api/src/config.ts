@@ -66,6 +66,35 @@ export const ConfigSchema = z
       .optional(),
     /** The platform's share of each charge, in percent (0 to 100, decimals allowed). */
     PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
+    /** Where links in emails and calendar feeds point: the API's public base URL (no trailing slash). */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://book.example.com' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    /** Background jobs (reminders, emails, calendar sync) in this process: on, or off for API-only processes. */
+    WORKER: z.enum(['on', 'off']).default('on'),
+    /** Google Calendar sync: the platform's OAuth client. Without it, providers cannot connect a calendar. */
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The Calendar API's root and the OAuth token endpoint's base: Google's own by default; local servers in tests. */
+    GOOGLE_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    GOOGLE_OAUTH_BASE: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    /** Postmark, for email. Without a token, messages are built and kept in the outbox as SKIPPED. */
+    POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
+    POSTMARK_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    POSTMARK_FROM: z.string().min(3).optional(),
+    /**
+     * 32 bytes, base64: seals secrets kept in the database (OAuth refresh tokens, feed tokens) with
+     * AES-256-GCM. ENCRYPTION_KEY_PREVIOUS still opens what the key before it sealed (rotation).
+     */
+    ENCRYPTION_KEY: z
+      .string()
+      .refine(isKey32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+    ENCRYPTION_KEY_PREVIOUS: z
+      .string()
+      .refine(isKey32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
     /** Largest request body accepted, in bytes. */
     BODY_LIMIT_BYTES: z.coerce
       .number()
@@ -91,6 +120,18 @@ export const ConfigSchema = z
       message: 'must be of the same mode (test or live) as STRIPE_SECRET_KEY',
     },
   )
+  .refine((config) => !config.GOOGLE_CLIENT_ID === !config.GOOGLE_CLIENT_SECRET, {
+    path: ['GOOGLE_CLIENT_SECRET'],
+    message: 'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET go together',
+  })
+  .refine((config) => !config.GOOGLE_CLIENT_ID || config.ENCRYPTION_KEY, {
+    path: ['ENCRYPTION_KEY'],
+    message: 'is required with GOOGLE_CLIENT_ID (refresh tokens are stored sealed with it)',
+  })
+  .refine((config) => !config.POSTMARK_SERVER_TOKEN || config.POSTMARK_FROM, {
+    path: ['POSTMARK_FROM'],
+    message: 'is required with POSTMARK_SERVER_TOKEN (the sender of every email)',
+  })
   .transform((config) => ({
     ...config,
     PUBLIC_TENANT_RATE_LIMIT_PER_MINUTE:
@@ -112,6 +153,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return Object.freeze(parsed.data);
+}
+
+function isKey32(value: string): boolean {
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
