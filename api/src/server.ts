@@ -2,6 +2,8 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { createPrismaClient } from './adapters/db/prisma-client.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { JOB_FEATURES } from './jobs/features.ts';
+import { startWorker } from './jobs/worker.ts';
 
 /**
  * The production entry point: serves the API on DATABASE_URL. Migrations are
@@ -13,9 +15,21 @@ async function main() {
   if (!config.DATABASE_URL)
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: is required by server.ts');
   const app = await buildApp(config, { db: createPrismaClient(config.DATABASE_URL) });
+  // Jobs run here too unless WORKER=off (API processes beside separate `npm run worker` ones).
+  const worker =
+    config.WORKER === 'on'
+      ? await startWorker({
+          connectionString: config.DATABASE_URL,
+          db: app.db,
+          config,
+          log: app.log,
+          features: JOB_FEATURES,
+        })
+      : null;
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error');
     else app.log.info({ signal }, 'closing');
+    await worker?.stop(8_000);
     await app.close();
   });
   await app.listen({ port: config.PORT, host: config.HOST });

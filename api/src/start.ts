@@ -3,10 +3,13 @@ import { seedDemoTenant } from '../../prisma/seed.ts';
 import { buildApp } from './app.ts';
 import { examplesRoutes } from './http/routes/examples.routes.ts';
 import { WIDGET_BUNDLE, WidgetBundle } from './http/routes/widget-script.routes.ts';
+import { localEncryptionKey } from './adapters/crypto/local-key.ts';
 import { openLocalDatabase } from './adapters/db/local-database.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { createPrismaClient } from './adapters/db/prisma-client.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { JOB_FEATURES } from './jobs/features.ts';
+import { startWorker, type Worker } from './jobs/worker.ts';
 
 /**
  * `npm start`: everything on one machine. The database (DATABASE_URL, else an
@@ -14,8 +17,16 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
  */
 async function main() {
   // Quiet by default, so the banner stays the last thing printed; LOG_LEVEL=info shows every request.
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-  const database = await openLocalDatabase(config.DATABASE_URL, { announce: true });
+  const given = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const database = await openLocalDatabase(given.DATABASE_URL, { announce: true });
+  // Locally, a kept key seals stored secrets, and links point at this machine.
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    ENCRYPTION_KEY: localEncryptionKey(database.stateDir),
+    PUBLIC_URL: `http://${given.HOST === '0.0.0.0' ? '127.0.0.1' : given.HOST}:${given.PORT}`,
+    ...process.env,
+  });
+  let worker: Worker | null = null;
   let stopping = false;
   const stopDatabase = async () => {
     if (stopping) return;
@@ -29,6 +40,7 @@ async function main() {
     closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
       if (err) app.log.error({ err }, 'closing after an error');
       else app.log.info({ signal }, 'closing');
+      await worker?.stop(5_000);
       await app.close();
       await stopDatabase();
     });
@@ -41,6 +53,16 @@ async function main() {
     const keys = await seedDemoTenant(app, app.db, database.stateDir);
     publishableKey = keys.publishable;
     const address = await app.listen({ port: config.PORT, host: config.HOST });
+    if (config.WORKER === 'on') {
+      worker = await startWorker({
+        connectionString: database.url,
+        db: app.db,
+        config,
+        log: app.log,
+        features: JOB_FEATURES,
+        now: app.now,
+      });
+    }
     console.log(
       [
         '',
@@ -50,6 +72,8 @@ async function main() {
         `  Example pages:    ${address}/examples/`,
         `  Database:         ${database.description}`,
         `  Payments:         ${paymentMode(config)}`,
+        `  Jobs:             ${config.WORKER === 'on' ? 'in this process (reminders, emails, calendar sync)' : 'off (WORKER=off: run npm run worker)'}`,
+        `  Email:            ${config.POSTMARK_SERVER_TOKEN ? `Postmark, from ${config.POSTMARK_FROM}` : 'not sent (set POSTMARK_SERVER_TOKEN); GET /v1/tenant-admin/outbox shows what would go'}`,
         '  Demo tenant:      Demo Studio (slug "demo")',
         `  Publishable key:  ${keys.publishable}`,
         `  Secret key:       ${keys.secret}`,

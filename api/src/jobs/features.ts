@@ -1,0 +1,4 @@
+import type { JobFeature } from './job-context.ts';
+
+/** Every feature's jobs, in the order the dispatcher hands each appointment event to them. */
+export const JOB_FEATURES: readonly JobFeature[] = [];

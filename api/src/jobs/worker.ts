@@ -1,0 +1,106 @@
+import { PgBoss } from 'pg-boss';
+import type { Db } from '../adapters/db/prisma-client.ts';
+import type { Config } from '../config.ts';
+import { dispatchEvents } from './event-dispatcher.ts';
+import type { JobContext, JobDefinition, JobFeature, JobLog, JobQueue } from './job-context.ts';
+
+/** Where a job goes once its retries are spent: kept for a person to look at (and redrive). */
+export const DEAD_LETTER_QUEUE = 'jobs.dead-letter';
+
+export interface WorkerOptions {
+  /** The application's PostgreSQL: pg-boss keeps its tables there, in the schema "pgboss". */
+  connectionString: string;
+  db: Db;
+  config: Config;
+  log: JobLog;
+  features: readonly JobFeature[];
+  now?: () => Date;
+  /** How often the history is read for new events (default 500 ms: a change reaches its jobs within a second). */
+  dispatchIntervalMs?: number;
+  /** How long a job may run before pg-boss counts it lost and retries it (a crashed worker's job). */
+  expireInSeconds?: number;
+}
+
+export interface Worker {
+  /** Enqueues onto any queue, outside a transaction (a follow-up job). */
+  queue: JobQueue;
+  /** Reads the history now instead of at the next tick (tests, and right after start). */
+  dispatchNow(): Promise<number>;
+  /** Stops taking jobs, waits for those running (up to `graceMs`), then closes pg-boss's pool. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The job runner: pg-boss on the application's PostgreSQL, every feature's queues created at
+ * start with retries (exponential backoff) and a dead-letter queue, their handlers at work, cron
+ * schedules registered, and the event dispatcher reading the appointment history on a timer.
+ * Runs inside `npm start` by default and alone with `npm run worker`; API processes started with
+ * WORKER=off run none of it. Jobs live in the database, so they survive a restart.
+ */
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const { db, config, log, features } = options;
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4 });
+  boss.on('error', (err) => log.error({ err }, 'pg-boss error'));
+  await boss.start();
+  const queue: JobQueue = {
+    async send(name, data, sendOptions = {}) {
+      await boss.send(name, data, sendOptions);
+    },
+  };
+  const context: JobContext = { db, config, log, queue, now: options.now ?? (() => new Date()) };
+
+  await boss.createQueue(DEAD_LETTER_QUEUE, { retentionSeconds: 30 * 86_400 });
+  const jobs = features.flatMap((feature) => feature.jobs);
+  for (const job of jobs) await register(boss, job, context, options.expireInSeconds ?? 300);
+
+  let stopped = false;
+  let running: Promise<number> | null = null;
+  const dispatchNow = () => {
+    // One pass at a time in this process; other processes are kept apart by the cursor lock.
+    running ??= dispatchEvents(db, boss, features).finally(() => (running = null));
+    return running;
+  };
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      await dispatchNow();
+    } catch (err) {
+      log.error({ err }, 'dispatching appointment events failed; next tick retries');
+    }
+    if (!stopped) timer = setTimeout(tick, options.dispatchIntervalMs ?? 500);
+  };
+  let timer = setTimeout(tick, 0);
+
+  return {
+    queue,
+    dispatchNow,
+    async stop(graceMs = 10_000) {
+      stopped = true;
+      clearTimeout(timer);
+      await running?.catch(() => undefined);
+      await boss.stop({ graceful: true, timeout: graceMs });
+    },
+  };
+}
+
+async function register(boss: PgBoss, job: JobDefinition, context: JobContext, expireInSeconds: number) {
+  const settings = {
+    retryLimit: job.retryLimit ?? 5,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 600,
+    expireInSeconds,
+    deadLetter: DEAD_LETTER_QUEUE,
+  };
+  // createQueue keeps an existing queue's settings: update them, so a change in code takes effect.
+  await boss.createQueue(job.queue, settings);
+  await boss.updateQueue(job.queue, settings);
+  await boss.work<Record<string, unknown>>(
+    job.queue,
+    { pollingIntervalSeconds: 0.5, batchSize: 1 },
+    async (batch) => {
+      for (const item of batch) await job.handler(item.data ?? {}, context);
+    },
+  );
+  if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: 'UTC' });
+}
