@@ -43,5 +43,8 @@ describe('toFailure', () => {
   it('has a sentence for the client', () => {
     expect(failureText(toFailure(answer(429, 'rate_limited')), en)).to.equal(en.errorBusy);
     expect(failureText(toFailure(answer(403, 'origin_not_allowed')), en)).to.equal(en.errorSetup);
+    // A reschedule past the policy's limit says why, not only that it cannot change.
+    expect(failureText(toFailure(answer(409, 'reschedule_too_late')), en)).to.equal(en.errorTooLateToMove);
+    expect(failureText(toFailure(answer(409, 'invalid_state')), en)).to.equal(en.errorCannotChange);
   });
 });

@@ -51,7 +51,8 @@ export function failureText(failure: Failure, t: Translation): string {
     case 'taken':
       return t.errorTaken;
     case 'state':
-      return t.errorCannotChange;
+      // The policy's limit for moving a booking online (a cancel may still be possible).
+      return failure.code === 'reschedule_too_late' ? t.errorTooLateToMove : t.errorCannotChange;
     default:
       return t.errorUnknown;
   }

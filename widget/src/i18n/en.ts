@@ -137,5 +137,6 @@ export const en: Translation = {
   errorServiceMissing: 'This service cannot be booked online.',
   errorLinkInvalid: 'This booking link is not valid.',
   errorCannotChange: 'This booking can no longer be changed.',
+  errorTooLateToMove: 'It is too late to move this booking online. Please contact the business.',
   errorUnknown: 'Something went wrong. Please try again.',
 };

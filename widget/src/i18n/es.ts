@@ -141,6 +141,7 @@ export const es: Translation = {
   errorServiceMissing: 'Este servicio no se puede reservar en línea.',
   errorLinkInvalid: 'Este enlace de reserva no es válido.',
   errorCannotChange: 'Esta reserva ya no se puede cambiar.',
+  errorTooLateToMove: 'Ya es tarde para cambiar esta reserva en línea. Ponte en contacto con el negocio.',
   errorUnknown: 'Algo ha fallado. Inténtalo de nuevo.',
 };
 

@@ -148,5 +148,6 @@ export interface Translation {
   errorServiceMissing: string;
   errorLinkInvalid: string;
   errorCannotChange: string;
+  errorTooLateToMove: string;
   errorUnknown: string;
 }
