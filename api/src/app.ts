@@ -1,6 +1,8 @@
 import type { PaymentGateway } from './adapters/payments/payment-gateway.ts';
 import { createStripeClient } from './adapters/payments/stripe-client.ts';
 import { StripeGateway } from './adapters/payments/stripe-gateway.ts';
+import type { GoogleCalendarGateway } from './adapters/google/calendar-gateway.ts';
+import { createGoogleCalendarGateway } from './adapters/google/google-client.ts';
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
@@ -19,11 +21,14 @@ import { idempotencySweepPlugin } from './http/plugins/idempotency-sweep.ts';
 import { openApiPlugin } from './http/plugins/openapi.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
 import { tenantAuthPlugin } from './http/plugins/tenant-auth.ts';
+import { calendarFeedRoutes } from './http/routes/calendar-feeds.routes.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
+import { googleCallbackRoutes } from './http/routes/oauth/google-callback.routes.ts';
 import { platformTenantsRoutes } from './http/routes/platform/tenants.routes.ts';
 import { publicRoutes } from './http/routes/public/index.ts';
 import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
 import { stripeWebhookRoutes } from './http/routes/webhooks/stripe-webhook.routes.ts';
+import { googleCalendarWebhookRoutes } from './http/routes/webhooks/google-calendar-webhook.routes.ts';
 import { WIDGET_BUNDLE, widgetScriptRoutes } from './http/routes/widget-script.routes.ts';
 
 declare module 'fastify' {
@@ -33,6 +38,8 @@ declare module 'fastify' {
     now: () => Date;
     /** Card payments through Stripe, or null without STRIPE_SECRET_KEY (payment at the appointment). */
     payments: PaymentGateway | null;
+    /** Google Calendar (consents, events, channels), or null without GOOGLE_CLIENT_ID or PUBLIC_URL. */
+    googleCalendar: GoogleCalendarGateway | null;
   }
 }
 
@@ -94,6 +101,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.decorate('config', config);
   app.decorate('now', deps.clock ?? (() => new Date()));
   app.decorate('payments', paymentGateway(config));
+  app.decorate('googleCalendar', createGoogleCalendarGateway(config));
   await app.register(securityHeadersPlugin);
   // Answers of 1 KB or more in br or gzip when the client accepts it (JSON, /widget.js, the docs).
   // Registered before any route. Request bodies are not decompressed: the API takes plain JSON.
@@ -115,6 +123,9 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   });
   await app.register(tenantAdminRoutes, { prefix: '/v1/tenant-admin' });
   await app.register(stripeWebhookRoutes, { prefix: '/v1/webhooks' });
+  await app.register(googleCalendarWebhookRoutes);
+  await app.register(googleCallbackRoutes);
+  await app.register(calendarFeedRoutes);
   if (config.PLATFORM_API_TOKEN) {
     await app.register(platformTenantsRoutes, {
       prefix: '/v1/platform',

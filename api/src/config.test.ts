@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: 65536,
       PLATFORM_FEE_PERCENT: 0,
       WORKER: 'on',
+      JOB_EXPIRE_SECONDS: 300,
+      OUTBOX_SENDING_LEASE_SECONDS: 120,
     });
   });
 

@@ -73,6 +73,13 @@ export const ConfigSchema = z
       .optional(),
     /** Background jobs (reminders, emails, calendar sync) in this process: on, or off for API-only processes. */
     WORKER: z.enum(['on', 'off']).default('on'),
+    /** How long a job may run before pg-boss counts its worker lost and runs it again. */
+    JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /**
+     * How long an attempt owns an email it is sending before another may check with Postmark
+     * whether it went out and send it if not: longer than a Postmark call can take.
+     */
+    OUTBOX_SENDING_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     /** Google Calendar sync: the platform's OAuth client. Without it, providers cannot connect a calendar. */
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),

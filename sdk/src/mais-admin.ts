@@ -4,9 +4,11 @@ import { ApiKeys } from './resources/admin/api-keys.ts';
 import { Appointments } from './resources/admin/appointments.ts';
 import { AvailabilityOverrides } from './resources/admin/availability-overrides.ts';
 import { AvailabilityRules } from './resources/admin/availability.ts';
+import { Calendars } from './resources/admin/calendars.ts';
 import { CancellationPolicies } from './resources/admin/cancellation-policies.ts';
 import { IntakeFields } from './resources/admin/intake-fields.ts';
 import { Ledger } from './resources/admin/ledger.ts';
+import { Outbox } from './resources/admin/outbox.ts';
 import { Providers } from './resources/admin/providers.ts';
 import { Resources } from './resources/admin/resources.ts';
 import { Services } from './resources/admin/services.ts';
@@ -33,6 +35,8 @@ export class MaisAdmin extends BaseClient {
   readonly intakeFields = new IntakeFields(this);
   readonly appointments = new Appointments(this);
   readonly ledger = new Ledger(this);
+  readonly outbox = new Outbox(this);
+  readonly calendars = new Calendars(this);
 
   constructor(options: MaisAdminOptions) {
     super(options);

@@ -105,6 +105,15 @@ export type LedgerQuery = Query<paths['/v1/tenant-admin/ledger']['get']>;
 export type ReconcileBody = JsonBody<paths['/v1/tenant-admin/ledger/reconcile']['post']>;
 export type Reconciliation = Schemas['Reconciliation'];
 
+export type OutboxMessage = Schemas['OutboxMessage'];
+/** One message as built: its text, HTML and .ics (the manage link's token redacted). */
+export type OutboxMessageDetail = Schemas['OutboxMessageDetail'];
+export type OutboxListQuery = Query<paths['/v1/tenant-admin/outbox']['get']>;
+/** A secret calendar-subscription URL (`url` is null when it cannot be shown again: no ENCRYPTION_KEY). */
+export type CalendarFeedLink = Schemas['CalendarFeedLink'];
+export type GoogleAuthorization = Schemas['GoogleAuthorization'];
+export type GoogleCalendarStatus = Schemas['GoogleCalendarStatus'];
+
 /** An appointment as the business sees it: with its history, oldest first. */
 export type AdminAppointment = Schemas['AdminAppointment'];
 export type AppointmentEvent = Schemas['AppointmentEvent'];

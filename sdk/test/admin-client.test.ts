@@ -238,6 +238,24 @@ describe('MaisAdmin against the real API', () => {
     expect(reconciled.code).toBe('payments_not_configured');
   });
 
+  it('outbox, calendar feeds and Google Calendar status', async () => {
+    expect(await admin.outbox.list({ limit: 5 })).toEqual({ data: [], nextCursor: null });
+    const { provider } = await bookableService(admin, 'Feeds');
+    const feed = await admin.calendars.feed(provider.id);
+    expect(feed.url).toMatch(/\/v1\/calendar-feeds\/[A-Za-z0-9_-]{40,}\.ics$/);
+    const rotated = await admin.calendars.rotateFeed(provider.id);
+    expect(rotated.url).not.toBe(feed.url);
+    const gone = await fetch(feed.url!);
+    expect(gone.status).toBe(404);
+    const live = await fetch(rotated.url!);
+    expect(live.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect((await admin.calendars.rotateFeed()).url).toMatch(/\.ics$/);
+    expect(await admin.calendars.googleStatus(provider.id)).toMatchObject({ connected: false });
+    const refused = await admin.calendars.connectGoogle(provider.id).catch((e) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused.code).toBe('calendar_not_configured');
+  });
+
   it('appointments.list: filters, and `for await` follows nextCursor over every page', async () => {
     const { service, provider } = await bookableService(admin, 'Paged');
     const day = dateIn('Europe/Berlin', 20);

@@ -10,6 +10,8 @@ const benches = [
   ['paid bookings with the fake Stripe (API)', ['run', 'bench:payments']],
   ['first slots (widget in Chromium)', ['run', 'bench:first-slots']],
   ['npm start', ['run', 'bench:start']],
+  ['Google Calendar push and sync (jobs)', ['run', 'bench:calendar']],
+  ['emails and reminders (worker)', ['run', 'bench:notifications']],
 ];
 
 const failed = [];

@@ -92,6 +92,26 @@ export const ERROR_CATALOGUE = {
     description: 'A Stripe webhook whose Stripe-Signature is missing, wrong or too old for its body.',
   },
 
+  // Google Calendar
+  calendar_not_configured: {
+    status: 409,
+    description: 'Google Calendar is not set up on this platform: GOOGLE_CLIENT_ID or PUBLIC_URL is unset.',
+  },
+  invalid_oauth_state: {
+    status: 400,
+    description:
+      "A Google consent's callback whose state is unknown, expired or already used: connect again.",
+  },
+  oauth_denied: {
+    status: 400,
+    description:
+      'Google gave no access: the provider declined, or the consent expired on the way; connect again.',
+  },
+  invalid_channel_token: {
+    status: 401,
+    description: 'A Google Calendar notification whose X-Goog-Channel-Token does not match its channel.',
+  },
+
   // Limits and failures
   rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
   internal_error: { status: 500, description: 'A fault on our side; the cause is logged, never shown.' },

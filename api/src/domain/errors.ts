@@ -125,6 +125,32 @@ export class InvalidSignatureError extends DomainError {
   readonly code = 'invalid_signature';
 }
 
+// Google Calendar
+
+/** Connecting a calendar on a platform without Google's OAuth client (GOOGLE_CLIENT_ID) or PUBLIC_URL. */
+export class CalendarNotConfiguredError extends DomainError {
+  readonly code = 'calendar_not_configured';
+
+  constructor() {
+    super('Google Calendar is not set up on this platform: GOOGLE_CLIENT_ID or PUBLIC_URL is unset.');
+  }
+}
+
+/** A consent's callback whose state matches no consent under way (forged, expired, or used). */
+export class InvalidOAuthStateError extends DomainError {
+  readonly code = 'invalid_oauth_state';
+}
+
+/** Google gave no access: the provider said no, or the code could not be exchanged. */
+export class OAuthDeniedError extends DomainError {
+  readonly code = 'oauth_denied';
+}
+
+/** A push notification naming one of our channels without its token: not from Google. */
+export class InvalidChannelTokenError extends DomainError {
+  readonly code = 'invalid_channel_token';
+}
+
 // Outside services
 
 /**

@@ -9,3 +9,13 @@ const CRASH_AFTER_BOOKING_COMMIT = process.env.MAIS_FAULT_INJECTION === 'crash-a
 export function crashAfterBookingCommitIfAsked(): void {
   if (CRASH_AFTER_BOOKING_COMMIT) process.kill(process.pid, 'SIGKILL');
 }
+
+/**
+ * For api/test/crash/email-crash.test.ts: the worker dies right after Postmark accepted an email
+ * and before the outbox records it (MAIS_FAULT_INJECTION=crash-after-email-sent).
+ */
+const CRASH_AFTER_EMAIL_SENT = process.env.MAIS_FAULT_INJECTION === 'crash-after-email-sent';
+
+export function crashAfterEmailHandedOverIfAsked(): void {
+  if (CRASH_AFTER_EMAIL_SENT) process.kill(process.pid, 'SIGKILL');
+}

@@ -1,5 +1,5 @@
 import { fromPrisma, type PgBoss } from 'pg-boss';
-import { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../adapters/db/prisma-client.ts';
 import type { DispatchedEvent, JobFeature, JobQueue } from './job-context.ts';
 

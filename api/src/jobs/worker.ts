@@ -39,7 +39,13 @@ export interface Worker {
  */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { db, config, log, features } = options;
-  const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4 });
+  // Supervision every 5 s: a job whose worker died is noticed soon after its expiry.
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: 'pgboss',
+    max: 4,
+    superviseIntervalSeconds: 5,
+  });
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'));
   await boss.start();
   const queue: JobQueue = {
@@ -51,7 +57,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   await boss.createQueue(DEAD_LETTER_QUEUE, { retentionSeconds: 30 * 86_400 });
   const jobs = features.flatMap((feature) => feature.jobs);
-  for (const job of jobs) await register(boss, job, context, options.expireInSeconds ?? 300);
+  for (const job of jobs)
+    await register(boss, job, context, options.expireInSeconds ?? config.JOB_EXPIRE_SECONDS);
 
   let stopped = false;
   let running: Promise<number> | null = null;

@@ -25,6 +25,9 @@ const StartTimeUtc = timestamp({
   message: 'must be an ISO 8601 instant in UTC, e.g. 2026-12-01T09:00:00Z',
 });
 
+/** The languages the widget and the emails speak. */
+export const BookingLocale = z.enum(['en', 'es']);
+
 export const IntakeAnswersSchema = z
   .record(Uuid, z.union([SafeText.max(5000), z.boolean(), z.null()]))
   .meta({ description: 'Answers by intake field id.' });
@@ -38,6 +41,9 @@ export const CreateAppointmentBodySchema = z
     client: ClientSchema,
     clientTimezone: TimeZone,
     intake: IntakeAnswersSchema.default({}),
+    locale: BookingLocale.default('en').meta({
+      description: 'The language of the emails about this booking: the widget sends its own.',
+    }),
   })
   .strict();
 export type CreateAppointmentBody = z.infer<typeof CreateAppointmentBodySchema>;
@@ -61,6 +67,7 @@ export const AppointmentSchema = z
     startTimeUtc: Timestamp,
     endTimeUtc: Timestamp,
     clientTimezone: z.string(),
+    locale: BookingLocale,
     seats: z.number().int(),
     client: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
     holdExpiresAt: Timestamp.nullable(),

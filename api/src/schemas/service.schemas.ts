@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES } from '../domain/notifications/reminders.ts';
 import { PaymentMode } from '../generated/prisma/enums.ts';
 import { Cents, CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
 import { SafeText, text } from './text.ts';
@@ -31,6 +32,9 @@ export const ServiceSchema = z
     noShowFeePercent: z.number().int().nullable().meta({
       description: "No-show protection: the fee as a share of the booking's price (at most one of the two).",
     }),
+    reminderOffsetsMinutes: z.array(z.number().int()).meta({
+      description: 'When reminders go, in minutes before the start (real minutes: 1440 is 24 hours).',
+    }),
     timezone: z.string().nullable(),
     active: z.boolean(),
     sortOrder: z.number().int(),
@@ -62,6 +66,16 @@ const ServiceFields = {
   depositPercent: z.number().int().min(1).max(100).nullable(),
   noShowFeeCents: Cents.min(1).nullable(),
   noShowFeePercent: z.number().int().min(1).max(100).nullable(),
+  reminderOffsetsMinutes: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(30 * MINUTES_PER_DAY),
+    )
+    .max(5)
+    .refine((offsets) => new Set(offsets).size === offsets.length, { message: 'must not repeat an offset' }),
   timezone: TimeZone.nullable(),
   active: z.boolean(),
   sortOrder: z.number().int().min(-1_000_000).max(1_000_000),
@@ -91,6 +105,9 @@ export const CreateServiceBodySchema = z
     depositPercent: ServiceFields.depositPercent.default(null),
     noShowFeeCents: ServiceFields.noShowFeeCents.default(null),
     noShowFeePercent: ServiceFields.noShowFeePercent.default(null),
+    reminderOffsetsMinutes: ServiceFields.reminderOffsetsMinutes
+      .default([...DEFAULT_REMINDER_OFFSETS_MINUTES])
+      .meta({ description: 'Default [1440, 60]: 24 hours and 1 hour before. [] sends none.' }),
     timezone: ServiceFields.timezone.default(null),
     active: ServiceFields.active.default(true),
     sortOrder: ServiceFields.sortOrder.default(0),

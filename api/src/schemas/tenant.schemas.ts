@@ -30,6 +30,22 @@ export const TenantSchema = z
     currency: z.string(),
     allowedOrigins: z.array(z.string()),
     branding: BrandingSchema,
+    calendarInviteClients: z.boolean().meta({
+      description:
+        "Providers' Google Calendar events for bookings invite the client (Google e-mails them). Off by default.",
+    }),
+    icsFeedClientDetails: z.boolean(),
+    smsReminders: z.boolean().meta({
+      description: 'Reminders by SMS too, to clients who gave a phone number.',
+    }),
+    bookingPageUrl: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          "The page of the tenant's site with the booking widget: links in emails open the booking there. " +
+          'null: emails carry no link to manage the booking.',
+      }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -65,7 +81,20 @@ export const CreateTenantBodySchema = z
 export type CreateTenantBody = z.infer<typeof CreateTenantBodySchema>;
 
 export const UpdateTenantBodySchema = z
-  .object(TenantFields)
+  .object({
+    ...TenantFields,
+    calendarInviteClients: z.boolean(),
+    icsFeedClientDetails: z.boolean().meta({
+      description:
+        "ICS feeds show clients' full names, emails and phones; off (the default): first names only.",
+    }),
+    smsReminders: z.boolean(),
+    bookingPageUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .refine(...storable)
+      .nullable(),
+  })
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });

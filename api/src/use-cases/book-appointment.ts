@@ -176,6 +176,7 @@ async function take(
                 phone: request.client.phone ?? null,
               },
               clientTimezone: request.clientTimezone,
+              locale: request.locale,
               seats: request.seats,
               status: confirmedNow ? 'CONFIRMED' : 'PENDING',
               holdExpiresAt: confirmedNow

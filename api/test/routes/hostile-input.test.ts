@@ -107,6 +107,13 @@ const BASES: Record<string, Base> = {
   'POST /v1/tenant-admin/appointments/{id}/reschedule': { body: { startTimeUtc: '2030-01-07T10:00:00Z' } },
   'GET /v1/tenant-admin/ledger': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
   'POST /v1/tenant-admin/ledger/reconcile': { body: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'GET /v1/oauth/google/callback': {
+    query: {
+      state: TOKEN,
+      code: '4/0AX4XfWh-example',
+      scope: 'https://www.googleapis.com/auth/calendar.events',
+    },
+  },
   'POST /v1/platform/tenants': {
     body: {
       name: 'Hostile Studio',
@@ -260,6 +267,7 @@ describe('crafted list cursors', () => {
     '/v1/tenant-admin/api-keys',
     '/v1/tenant-admin/appointments',
     '/v1/tenant-admin/availability-overrides',
+    '/v1/tenant-admin/outbox',
   ];
   const crafted = [
     cursor('0000-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000'),

@@ -33,6 +33,11 @@ const TENANT_TABLES = [
   'tenant_event_sequences',
   'intake_form_responses',
   'idempotency_records',
+  'calendar_syncs',
+  'calendar_oauth_states',
+  'busy_blocks',
+  'outbox_messages',
+  'calendar_feeds',
   'tenants',
 ];
 
@@ -116,6 +121,24 @@ beforeAll(async () => {
   ).json();
   aIds.appointment = booked.appointment.id;
   aManageToken = booked.manageToken;
+  // A message of A's in the outbox (what the notification jobs build).
+  aIds.outbox = (
+    await t.db.outboxMessage.create({
+      data: {
+        tenantId: a.tenant.id,
+        appointmentId: aIds.appointment,
+        kind: 'confirmation',
+        recipient: 'client@a.example',
+        dedupeKey: `confirmation:${aIds.appointment}`,
+        subject: 'Booking confirmed',
+        textBody: 'See you, Client of A',
+        status: 'SKIPPED',
+      },
+    })
+  ).id;
+  // A's feeds exist, so that B rotating them would show in the snapshot.
+  await as(a, 'GET', `/v1/tenant-admin/providers/${aIds.provider}/ics-feed`);
+  await as(a, 'GET', '/v1/tenant-admin/ics-feed');
 });
 afterAll(() => t.close());
 
@@ -130,6 +153,8 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
   '/v1/tenant-admin/services/{id}/intake-fields': { id: 'service', bodies: { PUT: [] } },
   '/v1/tenant-admin/providers/{id}': { id: 'provider', bodies: { PATCH: { name: 'Mine now' } } },
   '/v1/tenant-admin/providers/{id}/services': { id: 'provider', bodies: { PUT: [] } },
+  '/v1/tenant-admin/providers/{id}/calendar/google': { id: 'provider', bodies: {} },
+  '/v1/tenant-admin/providers/{id}/ics-feed': { id: 'provider', bodies: {} },
   '/v1/tenant-admin/providers/{id}/availability': {
     id: 'provider',
     bodies: { PUT: [{ dayOfWeek: 2, startTime: '10:00', endTime: '11:00' }] },
@@ -152,6 +177,7 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
     id: 'appointment',
     bodies: { POST: { method: 'venue' } },
   },
+  '/v1/tenant-admin/outbox/{id}': { id: 'outbox', bodies: {} },
   '/v1/tenant-admin/appointments/{id}/refund': {
     id: 'appointment',
     bodies: { POST: { amountCents: 100, reason: 'Mine now' } },
@@ -204,8 +230,18 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /v1/tenant-admin/cancellation-policy': 'own',
   'PUT /v1/tenant-admin/cancellation-policy': 'own',
   'GET /v1/tenant-admin/appointments': 'list',
+  // Filtered by another tenant's appointment too: test/routes/outbox.test.ts.
+  'GET /v1/tenant-admin/outbox': 'list',
+  // The feed itself (/v1/calendar-feeds/<token>.ics) takes no key and is not in the document: its
+  // token names one feed of one tenant (test/routes/calendar-feed-links.test.ts).
+  'GET /v1/tenant-admin/ics-feed': 'own',
+  'POST /v1/tenant-admin/ics-feed': 'own',
   'POST /v1/tenant-admin/appointments': 'body-ids',
   'POST /v1/webhooks/stripe': 'none',
+  // Google's, without a key: the single-use state, and a channel's id with its token, name one
+  // provider of one tenant (test/routes/google-calendar-connect.test.ts, test/jobs/calendar-sync.test.ts).
+  'GET /v1/oauth/google/callback': 'own',
+  'POST /v1/webhooks/google-calendar': 'own',
 };
 
 async function everyOperation(): Promise<string[]> {
@@ -313,6 +349,8 @@ describe("tenant B's key on tenant A's ids", () => {
       '/v1/tenant-admin/availability-overrides',
       '/v1/tenant-admin/api-keys',
       '/v1/tenant-admin/appointments',
+      '/v1/tenant-admin/outbox',
+      `/v1/tenant-admin/outbox?appointmentId=${aIds.appointment}`,
     ];
     for (const url of lists) {
       const response = await as(b, 'GET', url);

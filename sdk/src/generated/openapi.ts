@@ -581,6 +581,12 @@ export interface paths {
                         intake?: {
                             [key: string]: string | boolean | null;
                         };
+                        /**
+                         * @description The language of the emails about this booking: the widget sends its own.
+                         * @default en
+                         * @enum {string}
+                         */
+                        locale?: "en" | "es";
                     };
                 };
             };
@@ -1292,6 +1298,11 @@ export interface paths {
                             /** @enum {string} */
                             theme?: "light" | "dark" | "auto";
                         };
+                        calendarInviteClients?: boolean;
+                        /** @description ICS feeds show clients' full names, emails and phones; off (the default): first names only. */
+                        icsFeedClientDetails?: boolean;
+                        smsReminders?: boolean;
+                        bookingPageUrl?: string | null;
                     };
                 };
             };
@@ -1989,6 +2000,14 @@ export interface paths {
                         noShowFeeCents?: number | null;
                         /** @default null */
                         noShowFeePercent?: number | null;
+                        /**
+                         * @description Default [1440, 60]: 24 hours and 1 hour before. [] sends none.
+                         * @default [
+                         *       1440,
+                         *       60
+                         *     ]
+                         */
+                        reminderOffsetsMinutes?: number[];
                         timezone?: string | null;
                         /** @default true */
                         active?: boolean;
@@ -2243,6 +2262,7 @@ export interface paths {
                         depositPercent?: number | null;
                         noShowFeeCents?: number | null;
                         noShowFeePercent?: number | null;
+                        reminderOffsetsMinutes?: number[];
                         timezone?: string | null;
                         active?: boolean;
                         sortOrder?: number;
@@ -3422,6 +3442,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/providers/{id}/calendar/google": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's Google Calendar connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoogleCalendarStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start connecting a provider's Google Calendar
+         * @description Answers Google's consent page for the provider to open (offline access to calendar events). Once they allow it, their bookings appear in their calendar and their own events block their times. 409 calendar_not_configured when the platform has no Google client or PUBLIC_URL.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoogleAuthorization"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Disconnect a provider's Google Calendar
+         * @description Stops the push channel, revokes the access at Google and forgets the tokens and the calendar's busy times. Events already in the calendar stay there. 204 also when none was connected.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disconnected. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenant-admin/resources": {
         parameters: {
             query?: never;
@@ -4526,6 +4778,12 @@ export interface paths {
                         intake?: {
                             [key: string]: string | boolean | null;
                         };
+                        /**
+                         * @description The language of the emails about this booking: the widget sends its own.
+                         * @default en
+                         * @enum {string}
+                         */
+                        locale?: "en" | "es";
                         notes?: string;
                         /**
                          * @description Book outside opening hours, the slot grid, notice and booking window. Never allows double booking.
@@ -5542,6 +5800,489 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the messages built (emails and SMS), newest first
+         * @description Confirmations, payment receipts, moves, cancellations, reminders and provider notices, with their status. Filter by `status` or `appointmentId`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "PENDING" | "SENDING" | "SENT" | "FAILED" | "SKIPPED";
+                    appointmentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["OutboxMessage"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one message with its HTML version and .ics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMessageDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/ics-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's calendar feed URL (all providers)
+         * @description The secret URL calendar apps subscribe to (Google, Outlook, Apple: "subscribe from URL"); made on first request. Without ENCRYPTION_KEY on the platform the URL is shown only by the answer that made it; later answers say `url: null` and a rotation makes a new one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Rotate the tenant's calendar feed URL
+         * @description A new secret URL; the old one answers 404 from now on (subscribed calendars stop updating until they subscribe to the new one).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/providers/{id}/ics-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A provider's calendar feed URL
+         * @description The secret URL calendar apps subscribe to (Google, Outlook, Apple: "subscribe from URL"); made on first request. Without ENCRYPTION_KEY on the platform the URL is shown only by the answer that made it; later answers say `url: null` and a rotation makes a new one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Rotate a provider's calendar feed URL
+         * @description A new secret URL; the old one answers 404 from now on (subscribed calendars stop updating until they subscribe to the new one).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -5617,6 +6358,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/google-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Google Calendar's push notifications (a provider's calendar changed)
+         * @description For Google only. X-Goog-Channel-ID must name a channel we opened (404 otherwise) and X-Goog-Channel-Token be its token (401 otherwise); nothing is done then. `sync` messages are acknowledged; others sync the calendar at once (503 when Google fails meanwhile: Google retries).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-goog-channel-id": string;
+                    "x-goog-channel-token"?: string;
+                    "x-goog-resource-state": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoogleNotificationAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth/google/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Google's consent comes back (the provider's browser)
+         * @description Called by Google, not by API clients. Exchanges the code, keeps the refresh token sealed, opens a push channel and reads the calendar; answers a small HTML page. A state that is forged, expired (10 minutes) or used before: 400 invalid_oauth_state; the provider declined: 400 oauth_denied; nothing is stored then.
+         */
+        get: {
+            parameters: {
+                query: {
+                    state: string;
+                    code?: string;
+                    error?: string;
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An HTML page saying the calendar is connected. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5627,7 +6518,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -5651,6 +6542,13 @@ export interface components {
                 /** @enum {string} */
                 theme?: "light" | "dark" | "auto";
             };
+            /** @description Providers' Google Calendar events for bookings invite the client (Google e-mails them). Off by default. */
+            calendarInviteClients: boolean;
+            icsFeedClientDetails: boolean;
+            /** @description Reminders by SMS too, to clients who gave a phone number. */
+            smsReminders: boolean;
+            /** @description The page of the tenant's site with the booking widget: links in emails open the booking there. null: emails carry no link to manage the booking. */
+            bookingPageUrl: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -5668,6 +6566,43 @@ export interface components {
                 /** @enum {string} */
                 theme?: "light" | "dark" | "auto";
             };
+        };
+        CalendarFeedLinkInput: {
+            /** @description The secret feed URL (https://…/v1/calendar-feeds/<token>.ics) to subscribe to in Google, Outlook or Apple Calendar. Null when it cannot be shown again: the platform has no ENCRYPTION_KEY, so only the answer that made the URL had it; rotate to get a new one. */
+            url: string | null;
+            /**
+             * Format: date-time
+             * @description When the current URL was made (created or rotated).
+             */
+            rotatedAt: string;
+        };
+        GoogleAuthorizationInput: {
+            /**
+             * Format: uri
+             * @description Google's consent page: open it in the provider's browser. Valid for ten minutes, once; Google then sends the browser to /v1/oauth/google/callback.
+             */
+            authorizationUrl: string;
+        };
+        GoogleCalendarStatusInput: {
+            /** @description The calendar syncs both ways (status ACTIVE). */
+            connected: boolean;
+            /**
+             * @description NEEDS_REAUTH: Google refused the access (revoked or expired); sync has stopped until the provider connects again. DISCONNECTED: never connected, or disconnected.
+             * @enum {string}
+             */
+            status: "ACTIVE" | "NEEDS_REAUTH" | "DISCONNECTED";
+            calendarId: string | null;
+            connectedAt: string | null;
+            /** @description The last time busy times were read from Google. */
+            lastSyncedAt: string | null;
+            /** @description What went wrong last, if the last attempt failed. */
+            lastError: string | null;
+            /** @description When Google's push channel ends (it is renewed a day before); null: none open, polling only. */
+            channelExpiresAt: string | null;
+        };
+        GoogleNotificationAnswerInput: {
+            /** @constant */
+            received: true;
         };
         CreatedTenantInput: {
             tenant: components["schemas"]["TenantInput"];
@@ -5692,6 +6627,8 @@ export interface components {
             /** Format: date-time */
             endTimeUtc: string;
             clientTimezone: string;
+            /** @enum {string} */
+            locale: "en" | "es";
             seats: number;
             client: {
                 name: string;
@@ -5773,6 +6710,8 @@ export interface components {
             /** Format: date-time */
             endTimeUtc: string;
             clientTimezone: string;
+            /** @enum {string} */
+            locale: "en" | "es";
             seats: number;
             client: {
                 name: string;
@@ -5881,6 +6820,8 @@ export interface components {
             noShowFeeCents: number | null;
             /** @description No-show protection: the fee as a share of the booking's price (at most one of the two). */
             noShowFeePercent: number | null;
+            /** @description When reminders go, in minutes before the start (real minutes: 1440 is 24 hours). */
+            reminderOffsetsMinutes: number[];
             timezone: string | null;
             active: boolean;
             sortOrder: number;
@@ -6120,6 +7061,64 @@ export interface components {
             /** @description Ledger rows outside Stripe (paid at the venue). */
             offStripeEntries: number;
         };
+        OutboxMessageInput: {
+            /** Format: uuid */
+            id: string;
+            appointmentId: string | null;
+            /** @description confirmation, payment-received, reschedule, cancellation, reminder; provider-booked, provider-rescheduled, provider-cancelled (the provider notices). */
+            kind: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            recipient: string;
+            /**
+             * @description PENDING: not sent yet. SENDING: handed to the provider, its arrival not confirmed yet. SENT. FAILED: refused for good (see lastError). SKIPPED: built but not sent: no POSTMARK_SERVER_TOKEN, no SMS provider, or a reminder past its window (see lastError).
+             * @enum {string}
+             */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "SKIPPED";
+            subject: string;
+            /** @description The plain-text version as sent; a manage link shows its token as "REDACTED". */
+            text: string;
+            attempts: number;
+            providerMessageId: string | null;
+            /** @description Why it failed or was skipped. */
+            lastError: string | null;
+            /** Format: date-time */
+            scheduledFor: string;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+        };
+        OutboxMessageDetailInput: {
+            /** Format: uuid */
+            id: string;
+            appointmentId: string | null;
+            /** @description confirmation, payment-received, reschedule, cancellation, reminder; provider-booked, provider-rescheduled, provider-cancelled (the provider notices). */
+            kind: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            recipient: string;
+            /**
+             * @description PENDING: not sent yet. SENDING: handed to the provider, its arrival not confirmed yet. SENT. FAILED: refused for good (see lastError). SKIPPED: built but not sent: no POSTMARK_SERVER_TOKEN, no SMS provider, or a reminder past its window (see lastError).
+             * @enum {string}
+             */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "SKIPPED";
+            subject: string;
+            /** @description The plain-text version as sent; a manage link shows its token as "REDACTED". */
+            text: string;
+            attempts: number;
+            providerMessageId: string | null;
+            /** @description Why it failed or was skipped. */
+            lastError: string | null;
+            /** Format: date-time */
+            scheduledFor: string;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            /** @description The HTML version (email), token redacted. */
+            html: string | null;
+            /** @description The .ics invitation attached to the email, if any. */
+            ics: string | null;
+        };
         ProviderInput: {
             /** Format: uuid */
             id: string;
@@ -6195,7 +7194,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -6219,6 +7218,13 @@ export interface components {
                 /** @enum {string} */
                 theme?: "light" | "dark" | "auto";
             };
+            /** @description Providers' Google Calendar events for bookings invite the client (Google e-mails them). Off by default. */
+            calendarInviteClients: boolean;
+            icsFeedClientDetails: boolean;
+            /** @description Reminders by SMS too, to clients who gave a phone number. */
+            smsReminders: boolean;
+            /** @description The page of the tenant's site with the booking widget: links in emails open the booking there. null: emails carry no link to manage the booking. */
+            bookingPageUrl: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -6236,6 +7242,43 @@ export interface components {
                 /** @enum {string} */
                 theme?: "light" | "dark" | "auto";
             };
+        };
+        CalendarFeedLink: {
+            /** @description The secret feed URL (https://…/v1/calendar-feeds/<token>.ics) to subscribe to in Google, Outlook or Apple Calendar. Null when it cannot be shown again: the platform has no ENCRYPTION_KEY, so only the answer that made the URL had it; rotate to get a new one. */
+            url: string | null;
+            /**
+             * Format: date-time
+             * @description When the current URL was made (created or rotated).
+             */
+            rotatedAt: string;
+        };
+        GoogleAuthorization: {
+            /**
+             * Format: uri
+             * @description Google's consent page: open it in the provider's browser. Valid for ten minutes, once; Google then sends the browser to /v1/oauth/google/callback.
+             */
+            authorizationUrl: string;
+        };
+        GoogleCalendarStatus: {
+            /** @description The calendar syncs both ways (status ACTIVE). */
+            connected: boolean;
+            /**
+             * @description NEEDS_REAUTH: Google refused the access (revoked or expired); sync has stopped until the provider connects again. DISCONNECTED: never connected, or disconnected.
+             * @enum {string}
+             */
+            status: "ACTIVE" | "NEEDS_REAUTH" | "DISCONNECTED";
+            calendarId: string | null;
+            connectedAt: string | null;
+            /** @description The last time busy times were read from Google. */
+            lastSyncedAt: string | null;
+            /** @description What went wrong last, if the last attempt failed. */
+            lastError: string | null;
+            /** @description When Google's push channel ends (it is renewed a day before); null: none open, polling only. */
+            channelExpiresAt: string | null;
+        };
+        GoogleNotificationAnswer: {
+            /** @constant */
+            received: true;
         };
         CreatedTenant: {
             tenant: components["schemas"]["Tenant"];
@@ -6260,6 +7303,8 @@ export interface components {
             /** Format: date-time */
             endTimeUtc: string;
             clientTimezone: string;
+            /** @enum {string} */
+            locale: "en" | "es";
             seats: number;
             client: {
                 name: string;
@@ -6341,6 +7386,8 @@ export interface components {
             /** Format: date-time */
             endTimeUtc: string;
             clientTimezone: string;
+            /** @enum {string} */
+            locale: "en" | "es";
             seats: number;
             client: {
                 name: string;
@@ -6449,6 +7496,8 @@ export interface components {
             noShowFeeCents: number | null;
             /** @description No-show protection: the fee as a share of the booking's price (at most one of the two). */
             noShowFeePercent: number | null;
+            /** @description When reminders go, in minutes before the start (real minutes: 1440 is 24 hours). */
+            reminderOffsetsMinutes: number[];
             timezone: string | null;
             active: boolean;
             sortOrder: number;
@@ -6687,6 +7736,64 @@ export interface components {
             outOfScopeTransactions: number;
             /** @description Ledger rows outside Stripe (paid at the venue). */
             offStripeEntries: number;
+        };
+        OutboxMessage: {
+            /** Format: uuid */
+            id: string;
+            appointmentId: string | null;
+            /** @description confirmation, payment-received, reschedule, cancellation, reminder; provider-booked, provider-rescheduled, provider-cancelled (the provider notices). */
+            kind: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            recipient: string;
+            /**
+             * @description PENDING: not sent yet. SENDING: handed to the provider, its arrival not confirmed yet. SENT. FAILED: refused for good (see lastError). SKIPPED: built but not sent: no POSTMARK_SERVER_TOKEN, no SMS provider, or a reminder past its window (see lastError).
+             * @enum {string}
+             */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "SKIPPED";
+            subject: string;
+            /** @description The plain-text version as sent; a manage link shows its token as "REDACTED". */
+            text: string;
+            attempts: number;
+            providerMessageId: string | null;
+            /** @description Why it failed or was skipped. */
+            lastError: string | null;
+            /** Format: date-time */
+            scheduledFor: string;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+        };
+        OutboxMessageDetail: {
+            /** Format: uuid */
+            id: string;
+            appointmentId: string | null;
+            /** @description confirmation, payment-received, reschedule, cancellation, reminder; provider-booked, provider-rescheduled, provider-cancelled (the provider notices). */
+            kind: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            recipient: string;
+            /**
+             * @description PENDING: not sent yet. SENDING: handed to the provider, its arrival not confirmed yet. SENT. FAILED: refused for good (see lastError). SKIPPED: built but not sent: no POSTMARK_SERVER_TOKEN, no SMS provider, or a reminder past its window (see lastError).
+             * @enum {string}
+             */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "SKIPPED";
+            subject: string;
+            /** @description The plain-text version as sent; a manage link shows its token as "REDACTED". */
+            text: string;
+            attempts: number;
+            providerMessageId: string | null;
+            /** @description Why it failed or was skipped. */
+            lastError: string | null;
+            /** Format: date-time */
+            scheduledFor: string;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            /** @description The HTML version (email), token redacted. */
+            html: string | null;
+            /** @description The .ics invitation attached to the email, if any. */
+            ics: string | null;
         };
         Provider: {
             /** Format: uuid */

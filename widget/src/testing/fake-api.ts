@@ -137,6 +137,7 @@ export function appointmentAt(startTimeUtc: string, overrides: Partial<Appointme
     startTimeUtc,
     endTimeUtc: new Date(Date.parse(startTimeUtc) + 30 * 60_000).toISOString(),
     clientTimezone: 'UTC',
+    locale: 'en',
     seats: 1,
     client: { name: 'Lucía', email: 'lucia@example.com', phone: null },
     holdExpiresAt: null,

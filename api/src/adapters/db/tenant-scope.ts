@@ -2,14 +2,19 @@ import { LedgerRepository } from './repositories/ledger.repository.ts';
 import { PaymentsRepository } from './repositories/payments.repository.ts';
 import type { Client, Db } from './prisma-client.ts';
 import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
+import { CalendarFeedsRepository } from './repositories/calendar-feeds.repository.ts';
 import { AppointmentWritesRepository } from './repositories/appointment-writes.repository.ts';
 import { AppointmentsRepository } from './repositories/appointments.repository.ts';
 import { BookingDataRepository } from './repositories/booking-data.repository.ts';
+import { CalendarPushRepository } from './repositories/calendar-push.repository.ts';
+import { CalendarSyncsRepository } from './repositories/calendar-syncs.repository.ts';
 import { AvailabilityOverridesRepository } from './repositories/availability-overrides.repository.ts';
 import { AvailabilityRulesRepository } from './repositories/availability-rules.repository.ts';
 import { CancellationPoliciesRepository } from './repositories/cancellation-policies.repository.ts';
 import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
 import { IntakeFieldsRepository } from './repositories/intake-fields.repository.ts';
+import { NotificationDataRepository } from './repositories/notification-data.repository.ts';
+import { OutboxRepository } from './repositories/outbox.repository.ts';
 import { ProvidersRepository } from './repositories/providers.repository.ts';
 import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
 import { ResourcesRepository } from './repositories/resources.repository.ts';
@@ -36,6 +41,11 @@ export function forTenant(db: Db, tenantId: string) {
     cancellationPolicies: new CancellationPoliciesRepository(db, tenantId),
     intakeFields: new IntakeFieldsRepository(db, tenantId),
     idempotency: new IdempotencyRepository(db, tenantId),
+    calendarSyncs: new CalendarSyncsRepository(db, tenantId),
+    calendarPush: new CalendarPushRepository(db, tenantId),
+    outbox: new OutboxRepository(db, tenantId),
+    notificationData: new NotificationDataRepository(db, tenantId),
+    calendarFeeds: new CalendarFeedsRepository(db, tenantId),
     /**
      * Runs `work` in one database transaction with the same tenant's
      * repositories bound to it; commits when `work` resolves.

@@ -407,6 +407,8 @@ export class MaisBooking extends MaisElement {
         },
         clientTimezone: this.zone,
         intake,
+        // The emails about the booking speak the widget's language (the API knows en and es).
+        locale: this.l10n.language === 'es' ? 'es' : 'en',
       }),
     );
     if (!booked) return this.afterFailedChange();

@@ -226,6 +226,7 @@ describe('<mais-booking>', () => {
         [IDS.fields.select]: 'Short',
         [IDS.fields.checkbox]: true,
       },
+      locale: 'en',
     });
     expect(post!.headers.get('idempotency-key')).to.match(/^[0-9a-f-]{36}$/);
 

@@ -38,6 +38,8 @@ export interface NewAppointment {
   resourceId: string | null;
   client: { name: string; email: string; phone: string | null };
   clientTimezone: string;
+  /** The language the client booked in, for the messages about the booking. */
+  locale: 'en' | 'es';
   appointment: Interval;
   occupied: Interval;
   sessionKey: string;
@@ -125,12 +127,12 @@ export class AppointmentWritesRepository {
     const insert = Prisma.sql`
       INSERT INTO appointments (
         id, "tenantId", "serviceId", "providerId", "resourceId", "clientName", "clientEmail", "clientPhone",
-        "clientTimezone", "startTimeUtc", "endTimeUtc", "occupiedStartUtc", "occupiedEndUtc", "sessionKey", seats,
+        "clientTimezone", locale, "startTimeUtc", "endTimeUtc", "occupiedStartUtc", "occupiedEndUtc", "sessionKey", seats,
         status, "holdExpiresAt", "paymentStatus", currency, "totalAmountCents", "depositAmountCents",
         "noShowFeeCents", "manageTokenHash", "idempotencyKey", notes, "confirmedAt", "createdAt", "updatedAt")
       VALUES (
         ${row.id}::uuid, ${t}::uuid, ${row.serviceId}::uuid, ${row.providerId}::uuid, ${row.resourceId}::uuid,
-        ${row.client.name}, ${row.client.email}, ${row.client.phone}, ${row.clientTimezone},
+        ${row.client.name}, ${row.client.email}, ${row.client.phone}, ${row.clientTimezone}, ${row.locale},
         ${new Date(row.appointment.start)}, ${new Date(row.appointment.end)},
         ${new Date(row.occupied.start)}, ${new Date(row.occupied.end)}, ${row.sessionKey}, ${row.seats},
         ${row.status}::"AppointmentStatus", ${row.holdExpiresAt}, ${row.paymentStatus}::"PaymentStatus",
@@ -352,6 +354,35 @@ export class AppointmentWritesRepository {
     await this.client.$executeRaw`
       UPDATE appointments SET "manageTokenHash" = ${tokenHash}
        WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
+  }
+
+  /**
+   * Where the booking's event is in its provider's Google calendar (null once deleted there):
+   * a note on a copy kept elsewhere, not a change of the appointment: no event, no updatedAt.
+   */
+  async recordGoogleEventId(id: string, googleEventId: string | null): Promise<void> {
+    await this.client.$executeRaw`
+      UPDATE appointments SET "googleEventId" = ${googleEventId}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid
+         AND "googleEventId" IS DISTINCT FROM ${googleEventId}`;
+  }
+
+  /**
+   * Keeps the booking's email token (its hash and the token sealed) unless it has one already, and
+   * answers the sealed token in force: the first of two notifications at once wins, the other gets
+   * its token. Not a change of the appointment: no event.
+   */
+  async keepEmailToken(id: string, token: { hash: string; sealed: string }): Promise<string | null> {
+    const kept = await this.client.$queryRaw<Array<{ sealed: string }>>`
+      UPDATE appointments SET "emailTokenHash" = ${token.hash}, "emailTokenSealed" = ${token.sealed}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid AND "emailTokenSealed" IS NULL
+      RETURNING "emailTokenSealed" AS sealed`;
+    if (kept[0]) return kept[0].sealed;
+    // Kept by another attempt: read in a new statement, which sees its commit.
+    const [row] = await this.client.$queryRaw<Array<{ sealed: string | null }>>`
+      SELECT "emailTokenSealed" AS sealed FROM appointments
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
+    return row?.sealed ?? null;
   }
 
   /**

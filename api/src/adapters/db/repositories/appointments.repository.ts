@@ -21,6 +21,7 @@ export function toAppointmentDto(row: AppointmentWithIntake): AppointmentDto {
     startTimeUtc: row.startTimeUtc.toISOString(),
     endTimeUtc: row.endTimeUtc.toISOString(),
     clientTimezone: row.clientTimezone,
+    locale: row.locale === 'es' ? 'es' : 'en',
     seats: row.seats,
     client: { name: row.clientName, email: row.clientEmail, phone: row.clientPhone },
     holdExpiresAt: row.holdExpiresAt?.toISOString() ?? null,
@@ -60,7 +61,8 @@ export class AppointmentsRepository {
 
   /**
    * The appointment's row with its answers. With `tokenHash`, only if it is
-   * its manage token's; otherwise not found, like a missing id.
+   * its manage token's (or the token of its emails' links); otherwise not
+   * found, like a missing id.
    */
   async record(id: string, tokenHash?: string): Promise<AppointmentWithIntake> {
     return this.withIntake(id, tokenHash, { lock: false });
@@ -108,7 +110,8 @@ export class AppointmentsRepository {
                 WHERE r."tenantId" = a."tenantId" AND r."appointmentId" = a.id), '[]'::json) AS intake
         FROM appointments a
        WHERE a."tenantId" = ${this.tenantId}::uuid AND a.id = ${id}::uuid
-         AND (${tokenHash ?? null}::text IS NULL OR a."manageTokenHash" = ${tokenHash ?? null}::text)
+         AND (${tokenHash ?? null}::text IS NULL OR a."manageTokenHash" = ${tokenHash ?? null}::text
+              OR a."emailTokenHash" = ${tokenHash ?? null}::text)
        ${options.lock ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty}`;
     const row = rows[0];
     if (!row) throw new NotFoundError('Appointment', id);

@@ -14,6 +14,10 @@ export function toTenantDto(row: Tenant): TenantDto {
     allowedOrigins: row.allowedOrigins,
     // Stored JSON was validated on the way in; parsing again keeps the type honest.
     branding: BrandingSchema.parse(row.branding),
+    calendarInviteClients: row.calendarInviteClients,
+    smsReminders: row.smsReminders,
+    bookingPageUrl: row.bookingPageUrl,
+    icsFeedClientDetails: row.icsFeedClientDetails,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -5,9 +5,12 @@ import { appointmentPaymentsRoutes } from './appointment-payments.routes.ts';
 import { appointmentRefundsRoutes } from './appointment-refunds.routes.ts';
 import { adminAppointmentsRoutes } from './appointments.routes.ts';
 import { availabilityRoutes } from './availability.routes.ts';
+import { googleCalendarRoutes } from './google-calendar.routes.ts';
+import { calendarFeedsRoutes } from './calendar-feeds.routes.ts';
 import { cancellationPoliciesRoutes } from './cancellation-policies.routes.ts';
 import { intakeFieldsRoutes } from './intake-fields.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
+import { outboxRoutes } from './outbox.routes.ts';
 import { providersRoutes } from './providers.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
 import { servicesRoutes } from './services.routes.ts';
@@ -24,6 +27,7 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(servicesRoutes);
   await app.register(availabilityRoutes);
   await app.register(providersRoutes);
+  await app.register(googleCalendarRoutes);
   await app.register(resourcesRoutes);
   await app.register(cancellationPoliciesRoutes);
   await app.register(intakeFieldsRoutes);
@@ -31,4 +35,6 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(appointmentPaymentsRoutes);
   await app.register(appointmentRefundsRoutes);
   await app.register(ledgerRoutes);
+  await app.register(outboxRoutes);
+  await app.register(calendarFeedsRoutes);
 };
