@@ -62,7 +62,7 @@ export async function seedDemoTenant(app: FastifyInstance, db: Db, stateDir: str
 
 async function buildCatalog(app: FastifyInstance, secretKey: string): Promise<void> {
   const call = async <T = { id: string }>(
-    method: 'POST' | 'PUT',
+    method: 'POST' | 'PUT' | 'PATCH',
     url: string,
     payload: unknown,
   ): Promise<T> => {
@@ -77,6 +77,9 @@ async function buildCatalog(app: FastifyInstance, secretKey: string): Promise<vo
     }
     return response.json() as T;
   };
+  // Links in the demo's emails open the example booking page (where the manage link works).
+  const publicUrl = app.config.PUBLIC_URL;
+  if (publicUrl) await call('PATCH', '/tenant', { bookingPageUrl: `${publicUrl}/examples/inline/` });
 
   const room = await call('POST', '/resources', { name: 'Studio room', kind: 'room', capacity: 1 });
   const haircut = await call('POST', '/services', {

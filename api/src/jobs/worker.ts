@@ -1,4 +1,4 @@
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import type { Db } from '../adapters/db/prisma-client.ts';
 import type { Config } from '../config.ts';
 import { dispatchEvents } from './event-dispatcher.ts';
@@ -102,12 +102,34 @@ async function register(boss: PgBoss, job: JobDefinition, context: JobContext, e
   // createQueue keeps an existing queue's settings: update them, so a change in code takes effect.
   await boss.createQueue(job.queue, settings);
   await boss.updateQueue(job.queue, settings);
-  await boss.work<Record<string, unknown>>(
+  // Batches of up to 10, fetched again at once while they come back full (a backlog drains without
+  // waiting for the polling interval), two batches at a time; each job settles on its own.
+  await boss.work(
     job.queue,
-    { pollingIntervalSeconds: 0.5, batchSize: 1 },
-    async (batch) => {
-      for (const item of batch) await job.handler(item.data ?? {}, context);
+    {
+      pollingIntervalSeconds: 0.5,
+      batchSize: 10,
+      burstWhenBatchFull: true,
+      localConcurrency: 2,
+      perJobResults: true,
+    },
+    async (batch: Array<Job<Record<string, unknown>>>) => {
+      const results: JobResult[] = [];
+      for (const item of batch) {
+        try {
+          await job.handler(item.data ?? {}, context);
+          results.push({ id: item.id, status: 'completed' });
+        } catch (err) {
+          context.log.warn({ err, queue: job.queue, jobId: item.id }, 'job failed; pg-boss retries it');
+          results.push({ id: item.id, status: 'failed', output: { message: errorMessage(err) } });
+        }
+      }
+      return results;
     },
   );
   if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: 'UTC' });
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
