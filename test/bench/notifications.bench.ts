@@ -99,7 +99,7 @@ async function main(): Promise<number> {
       failures.push(`the day: Postmark got ${postmark.messages.length}, expected ${expected}`);
 
     // Reminders due now: 60 minutes before bookings that start in an hour.
-    const soon = new Date(Date.now() + 60 * 60_000);
+    const soon = new Date(Math.ceil((Date.now() + 61 * 60_000) / 60_000) * 60_000);
     const reminderIds: string[] = [];
     for (let i = 0; i < REMINDERS; i++) {
       const start = new Date(soon.getTime() + i * 60_000);
