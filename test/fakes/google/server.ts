@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { deleteEvent, insertEvent, patchEvent } from './calendar-changes.ts';
 import { openChannel, stopChannel } from './channels.ts';
 import { ApiError, invalid, notFound, OAuthError } from './errors.ts';
-import { Faults } from './faults.ts';
+import { GoogleFaults } from './faults.ts';
 import { listEvents } from './listing.ts';
 import { authenticate, revoke, token } from './oauth.ts';
 import { calendarOf, type FakeGoogleState, type GoogleEvent } from './state.ts';
@@ -31,7 +31,7 @@ const EVENT_ID = /^[a-v0-9]{5,1024}$/;
 
 export class FakeGoogleServer {
   readonly requests: RequestRecord[] = [];
-  readonly faults = new Faults();
+  readonly faults = new GoogleFaults();
   private readonly server = http.createServer((req, res) => {
     this.handle(req, res).catch((error: unknown) => {
       res.writeHead(500, { 'Content-Type': 'application/json' });

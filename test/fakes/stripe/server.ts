@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { FakeStripeError, type StripeErrorBody } from './errors.ts';
 import { expand } from './expand.ts';
-import { Faults } from './faults.ts';
+import { StripeFaults } from './faults.ts';
 import { canonical, parseForm, type Params } from './form.ts';
 import { expandPaths } from './params.ts';
 import { randomString, type Account, type FakeStripeState, type Route } from './state.ts';
@@ -49,7 +49,7 @@ export interface ServerOptions {
 
 export class FakeStripeServer {
   readonly requests: RequestRecord[] = [];
-  readonly faults = new Faults();
+  readonly faults = new StripeFaults();
   /** Saved answers by account and Idempotency-Key, as Stripe keys them. */
   private readonly idempotency = new Map<string, StoredAnswer>();
   private readonly hangs = new Set<NodeJS.Timeout>();
