@@ -21,6 +21,15 @@ export interface UnsentRefund {
   payment: { id: string; appointmentId: string; stripePaymentIntentId: string };
 }
 
+/** A payment taken after booking: the balance, or a no-show's fee. */
+interface LaterPayment {
+  appointmentId: string;
+  kind: 'BALANCE' | 'NO_SHOW_FEE';
+  amountCents: number;
+  currency: string;
+  now: Date;
+}
+
 /** An appointment's card payments (one row per PaymentIntent), for one tenant. */
 export class PaymentsRepository {
   constructor(
@@ -226,25 +235,8 @@ export class PaymentsRepository {
    * A charge of the kept card about to be asked of Stripe, recorded first (PROCESSING, no intent
    * yet): its id is the idempotency key's, so asking again after a failure finds the same charge.
    */
-  async recordOffSession(input: {
-    appointmentId: string;
-    kind: 'BALANCE' | 'NO_SHOW_FEE';
-    amountCents: number;
-    currency: string;
-    now: Date;
-  }): Promise<PaymentRecord> {
-    return this.db.payment.create({
-      data: {
-        tenantId: this.tenantId,
-        appointmentId: input.appointmentId,
-        kind: input.kind,
-        status: 'PROCESSING',
-        amountCents: input.amountCents,
-        currency: input.currency,
-        createdAt: input.now,
-        updatedAt: input.now,
-      },
-    });
+  async recordOffSession(input: LaterPayment): Promise<PaymentRecord> {
+    return this.insertLater(input, 'PROCESSING');
   }
 
   /**
@@ -288,24 +280,23 @@ export class PaymentsRepository {
   }
 
   /** Money taken at the venue (cash, a terminal): a succeeded payment without a Stripe object. */
-  async recordAtVenue(input: {
-    appointmentId: string;
-    kind: 'BALANCE' | 'NO_SHOW_FEE';
-    amountCents: number;
-    currency: string;
-    now: Date;
-  }): Promise<PaymentRecord> {
+  async recordAtVenue(input: LaterPayment): Promise<PaymentRecord> {
+    return this.insertLater(input, 'SUCCEEDED');
+  }
+
+  /** A payment taken after booking (a balance, a no-show fee), without a Stripe object yet. */
+  private insertLater(input: LaterPayment, status: 'PROCESSING' | 'SUCCEEDED'): Promise<PaymentRecord> {
     return this.db.payment.create({
       data: {
         tenantId: this.tenantId,
         appointmentId: input.appointmentId,
         kind: input.kind,
-        status: 'SUCCEEDED',
+        status,
         amountCents: input.amountCents,
         currency: input.currency,
         createdAt: input.now,
         updatedAt: input.now,
-        succeededAt: input.now,
+        ...(status === 'SUCCEEDED' ? { succeededAt: input.now } : {}),
       },
     });
   }
