@@ -9,6 +9,7 @@ import { CancellationPolicies } from './resources/admin/cancellation-policies.ts
 import { IntakeFields } from './resources/admin/intake-fields.ts';
 import { Ledger } from './resources/admin/ledger.ts';
 import { Outbox } from './resources/admin/outbox.ts';
+import { Reports } from './resources/admin/reports.ts';
 import { Providers } from './resources/admin/providers.ts';
 import { Resources } from './resources/admin/resources.ts';
 import { Services } from './resources/admin/services.ts';
@@ -37,6 +38,7 @@ export class MaisAdmin extends BaseClient {
   readonly ledger = new Ledger(this);
   readonly outbox = new Outbox(this);
   readonly calendars = new Calendars(this);
+  readonly reports = new Reports(this);
 
   constructor(options: MaisAdminOptions) {
     super(options);

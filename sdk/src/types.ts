@@ -114,6 +114,10 @@ export type CalendarFeedLink = Schemas['CalendarFeedLink'];
 export type GoogleAuthorization = Schemas['GoogleAuthorization'];
 export type GoogleCalendarStatus = Schemas['GoogleCalendarStatus'];
 
+/** Revenue per currency and bucket (day, ISO week or month in the tenant's zone), from the ledger. */
+export type RevenueReport = Schemas['RevenueReport'];
+export type RevenueReportQuery = Query<paths['/v1/tenant-admin/reports/revenue']['get']>;
+
 /** An appointment as the business sees it: with its history, oldest first. */
 export type AdminAppointment = Schemas['AdminAppointment'];
 export type AppointmentEvent = Schemas['AppointmentEvent'];

@@ -231,6 +231,10 @@ describe('MaisAdmin against the real API', () => {
     expect(
       page.totals.find((total) => total.currency === 'EUR')?.byKind.NO_SHOW_FEE_VENUE,
     ).toBeGreaterThanOrEqual(1500);
+    const revenue = await admin.reports.revenue({ ...period, interval: 'day', basis: 'cash' });
+    const eur = revenue.currencies.find((currency) => currency.currency === 'EUR');
+    expect(eur?.totals.noShowFeesCents).toBeGreaterThanOrEqual(1500);
+    expect(eur?.totals.netCents).toBe(page.totals.find((total) => total.currency === 'EUR')?.netCents);
     const listed = await admin.ledger.list(period).toArray();
     expect(listed.map((row) => row.id)).toContain(entry!.id);
     const reconciled = await admin.ledger.reconcile(period).catch((e) => e);

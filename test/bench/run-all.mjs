@@ -12,6 +12,7 @@ const benches = [
   ['npm start', ['run', 'bench:start']],
   ['Google Calendar push and sync (jobs)', ['run', 'bench:calendar']],
   ['emails and reminders (worker)', ['run', 'bench:notifications']],
+  ['CSV export of 100,000 ledger rows', ['run', 'bench:exports']],
 ];
 
 const failed = [];

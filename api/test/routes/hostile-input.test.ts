@@ -107,6 +107,7 @@ const BASES: Record<string, Base> = {
   'POST /v1/tenant-admin/appointments/{id}/reschedule': { body: { startTimeUtc: '2030-01-07T10:00:00Z' } },
   'GET /v1/tenant-admin/ledger': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
   'POST /v1/tenant-admin/ledger/reconcile': { body: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'GET /v1/tenant-admin/reports/revenue': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
   'GET /v1/oauth/google/callback': {
     query: {
       state: TOKEN,

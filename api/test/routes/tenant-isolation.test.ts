@@ -217,6 +217,8 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   // Rows of two tenants in one period: test/routes/ledger.test.ts.
   'GET /v1/tenant-admin/ledger': 'list',
   'POST /v1/tenant-admin/ledger/reconcile': 'own',
+  // Rows of two tenants in one period: test/routes/revenue-report.test.ts.
+  'GET /v1/tenant-admin/reports/revenue': 'list',
   'GET /v1/tenant-admin/api-keys': 'list',
   'POST /v1/tenant-admin/api-keys': 'own',
   'POST /v1/tenant-admin/services': 'body-ids',
@@ -232,6 +234,8 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /v1/tenant-admin/appointments': 'list',
   // Filtered by another tenant's appointment too: test/routes/outbox.test.ts.
   'GET /v1/tenant-admin/outbox': 'list',
+  // The CSV exports (/v1/tenant-admin/exports/*.csv) are files, not in the document: two tenants'
+  // rows in one period, test/routes/csv-export-ledger.test.ts and csv-export-appointments.test.ts.
   // The feed itself (/v1/calendar-feeds/<token>.ics) takes no key and is not in the document: its
   // token names one feed of one tenant (test/routes/calendar-feed-links.test.ts).
   'GET /v1/tenant-admin/ics-feed': 'own',

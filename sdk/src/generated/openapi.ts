@@ -5800,6 +5800,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/reports/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue per day, week or month, per currency
+         * @description The ledger over the days startDate…endDate (the tenant's zone) in buckets of `interval`, on a cash basis (when the money moved) or a service basis (when the appointment starts).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day, in the tenant's time zone. */
+                    startDate: string;
+                    /** @description Last day (inclusive); at most 366 days in all, 93 with interval=day. */
+                    endDate: string;
+                    /** @description Bucket size: a local day, an ISO week (Monday first) or a calendar month. */
+                    interval?: "day" | "week" | "month";
+                    /** @description cash: each ledger row in the bucket of when its money moved (occurredAt, the tenant's zone): what reached or left the business that day. service: each row in the bucket of its appointment's start (the tenant's zone), whenever the money moved: what the appointments of that day earned, refunds and disputes included even when they came later. */
+                    basis?: "cash" | "service";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevenueReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenant-admin/outbox": {
         parameters: {
             query?: never;
@@ -6970,23 +7063,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        CancellationTierInput: {
-            hoursBeforeStart: number;
-            feePercentage: number | null;
-            feeFixedCents: number | null;
-        };
-        CancellationPolicyInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description null for the tenant's default policy. */
-            serviceId: string | null;
-            /** @description Ordered by hoursBeforeStart, descending. */
-            tiers: components["schemas"]["CancellationTierInput"][];
-            /** @description A client may move a booking until this many hours before its start. null: for as long as cancelling would cost nothing under the tiers. */
-            rescheduleAllowedUntilHours: number | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         LedgerEntryInput: {
             /** Format: uuid */
             id: string;
@@ -7060,6 +7136,23 @@ export interface components {
             outOfScopeTransactions: number;
             /** @description Ledger rows outside Stripe (paid at the venue). */
             offStripeEntries: number;
+        };
+        CancellationTierInput: {
+            hoursBeforeStart: number;
+            feePercentage: number | null;
+            feeFixedCents: number | null;
+        };
+        CancellationPolicyInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description null for the tenant's default policy. */
+            serviceId: string | null;
+            /** @description Ordered by hoursBeforeStart, descending. */
+            tiers: components["schemas"]["CancellationTierInput"][];
+            /** @description A client may move a booking until this many hours before its start. null: for as long as cancelling would cost nothing under the tiers. */
+            rescheduleAllowedUntilHours: number | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         OutboxMessageInput: {
             /** Format: uuid */
@@ -7139,6 +7232,77 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        RevenueBucketInput: {
+            /** @description All money in from clients: whole prices, deposits, balances (card and venue) and no-show fees. */
+            grossCents: number;
+            /** @description Deposits paid by card (part of gross). */
+            depositsCents: number;
+            /** @description Balances after a deposit, paid by card (part of gross). */
+            balancesCardCents: number;
+            /** @description Balances paid at the venue (part of gross). */
+            balancesVenueCents: number;
+            /** @description No-show and late-cancellation fees, by card or at the venue (part of gross). */
+            noShowFeesCents: number;
+            /** @description Refunds, negative. */
+            refundsCents: number;
+            /** @description Disputed money withdrawn (negative) and reinstated when a dispute is won (positive). */
+            disputesCents: number;
+            /** @description Stripe's fees, negative (positive when returned). */
+            stripeFeesCents: number;
+            /** @description Our application fees, negative (positive when returned). */
+            platformFeesCents: number;
+            /** @description The sum of every row: gross + refunds + disputes + Stripe fees + platform fees. */
+            netCents: number;
+            /**
+             * Format: date
+             * @description The bucket's first day: the day, its ISO week's Monday or its month's 1st. The first and last buckets may begin before startDate or end after endDate; they hold the period’s days only.
+             */
+            start: string;
+        };
+        RevenueReportInput: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            /**
+             * @description cash: each ledger row in the bucket of when its money moved (occurredAt, the tenant's zone): what reached or left the business that day. service: each row in the bucket of its appointment's start (the tenant's zone), whenever the money moved: what the appointments of that day earned, refunds and disputes included even when they came later.
+             * @enum {string}
+             */
+            basis: "cash" | "service";
+            /** @description The tenant's zone, in which days, weeks and months are counted. */
+            timezone: string;
+            /** @description One per currency that moved, alphabetical; amounts are signed minor units and never added across currencies. */
+            currencies: {
+                currency: string;
+                /** @description Every bucket of the period in order, zeros where nothing moved. */
+                buckets: components["schemas"]["RevenueBucketInput"][];
+                /** @description The sum of the buckets: the whole period's figures. */
+                totals: {
+                    /** @description All money in from clients: whole prices, deposits, balances (card and venue) and no-show fees. */
+                    grossCents: number;
+                    /** @description Deposits paid by card (part of gross). */
+                    depositsCents: number;
+                    /** @description Balances after a deposit, paid by card (part of gross). */
+                    balancesCardCents: number;
+                    /** @description Balances paid at the venue (part of gross). */
+                    balancesVenueCents: number;
+                    /** @description No-show and late-cancellation fees, by card or at the venue (part of gross). */
+                    noShowFeesCents: number;
+                    /** @description Refunds, negative. */
+                    refundsCents: number;
+                    /** @description Disputed money withdrawn (negative) and reinstated when a dispute is won (positive). */
+                    disputesCents: number;
+                    /** @description Stripe's fees, negative (positive when returned). */
+                    stripeFeesCents: number;
+                    /** @description Our application fees, negative (positive when returned). */
+                    platformFeesCents: number;
+                    /** @description The sum of every row: gross + refunds + disputes + Stripe fees + platform fees. */
+                    netCents: number;
+                };
+            }[];
         };
         ResourceInput: {
             /** Format: uuid */
@@ -7646,23 +7810,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        CancellationTier: {
-            hoursBeforeStart: number;
-            feePercentage: number | null;
-            feeFixedCents: number | null;
-        };
-        CancellationPolicy: {
-            /** Format: uuid */
-            id: string;
-            /** @description null for the tenant's default policy. */
-            serviceId: string | null;
-            /** @description Ordered by hoursBeforeStart, descending. */
-            tiers: components["schemas"]["CancellationTier"][];
-            /** @description A client may move a booking until this many hours before its start. null: for as long as cancelling would cost nothing under the tiers. */
-            rescheduleAllowedUntilHours: number | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         LedgerEntry: {
             /** Format: uuid */
             id: string;
@@ -7736,6 +7883,23 @@ export interface components {
             outOfScopeTransactions: number;
             /** @description Ledger rows outside Stripe (paid at the venue). */
             offStripeEntries: number;
+        };
+        CancellationTier: {
+            hoursBeforeStart: number;
+            feePercentage: number | null;
+            feeFixedCents: number | null;
+        };
+        CancellationPolicy: {
+            /** Format: uuid */
+            id: string;
+            /** @description null for the tenant's default policy. */
+            serviceId: string | null;
+            /** @description Ordered by hoursBeforeStart, descending. */
+            tiers: components["schemas"]["CancellationTier"][];
+            /** @description A client may move a booking until this many hours before its start. null: for as long as cancelling would cost nothing under the tiers. */
+            rescheduleAllowedUntilHours: number | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         OutboxMessage: {
             /** Format: uuid */
@@ -7815,6 +7979,77 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        RevenueBucket: {
+            /** @description All money in from clients: whole prices, deposits, balances (card and venue) and no-show fees. */
+            grossCents: number;
+            /** @description Deposits paid by card (part of gross). */
+            depositsCents: number;
+            /** @description Balances after a deposit, paid by card (part of gross). */
+            balancesCardCents: number;
+            /** @description Balances paid at the venue (part of gross). */
+            balancesVenueCents: number;
+            /** @description No-show and late-cancellation fees, by card or at the venue (part of gross). */
+            noShowFeesCents: number;
+            /** @description Refunds, negative. */
+            refundsCents: number;
+            /** @description Disputed money withdrawn (negative) and reinstated when a dispute is won (positive). */
+            disputesCents: number;
+            /** @description Stripe's fees, negative (positive when returned). */
+            stripeFeesCents: number;
+            /** @description Our application fees, negative (positive when returned). */
+            platformFeesCents: number;
+            /** @description The sum of every row: gross + refunds + disputes + Stripe fees + platform fees. */
+            netCents: number;
+            /**
+             * Format: date
+             * @description The bucket's first day: the day, its ISO week's Monday or its month's 1st. The first and last buckets may begin before startDate or end after endDate; they hold the period’s days only.
+             */
+            start: string;
+        };
+        RevenueReport: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            /**
+             * @description cash: each ledger row in the bucket of when its money moved (occurredAt, the tenant's zone): what reached or left the business that day. service: each row in the bucket of its appointment's start (the tenant's zone), whenever the money moved: what the appointments of that day earned, refunds and disputes included even when they came later.
+             * @enum {string}
+             */
+            basis: "cash" | "service";
+            /** @description The tenant's zone, in which days, weeks and months are counted. */
+            timezone: string;
+            /** @description One per currency that moved, alphabetical; amounts are signed minor units and never added across currencies. */
+            currencies: {
+                currency: string;
+                /** @description Every bucket of the period in order, zeros where nothing moved. */
+                buckets: components["schemas"]["RevenueBucket"][];
+                /** @description The sum of the buckets: the whole period's figures. */
+                totals: {
+                    /** @description All money in from clients: whole prices, deposits, balances (card and venue) and no-show fees. */
+                    grossCents: number;
+                    /** @description Deposits paid by card (part of gross). */
+                    depositsCents: number;
+                    /** @description Balances after a deposit, paid by card (part of gross). */
+                    balancesCardCents: number;
+                    /** @description Balances paid at the venue (part of gross). */
+                    balancesVenueCents: number;
+                    /** @description No-show and late-cancellation fees, by card or at the venue (part of gross). */
+                    noShowFeesCents: number;
+                    /** @description Refunds, negative. */
+                    refundsCents: number;
+                    /** @description Disputed money withdrawn (negative) and reinstated when a dispute is won (positive). */
+                    disputesCents: number;
+                    /** @description Stripe's fees, negative (positive when returned). */
+                    stripeFeesCents: number;
+                    /** @description Our application fees, negative (positive when returned). */
+                    platformFeesCents: number;
+                    /** @description The sum of every row: gross + refunds + disputes + Stripe fees + platform fees. */
+                    netCents: number;
+                };
+            }[];
         };
         Resource: {
             /** Format: uuid */

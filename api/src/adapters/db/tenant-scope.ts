@@ -10,12 +10,14 @@ import { CalendarPushRepository } from './repositories/calendar-push.repository.
 import { CalendarSyncsRepository } from './repositories/calendar-syncs.repository.ts';
 import { AvailabilityOverridesRepository } from './repositories/availability-overrides.repository.ts';
 import { AvailabilityRulesRepository } from './repositories/availability-rules.repository.ts';
+import { ExportsRepository } from './repositories/exports.repository.ts';
 import { CancellationPoliciesRepository } from './repositories/cancellation-policies.repository.ts';
 import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
 import { IntakeFieldsRepository } from './repositories/intake-fields.repository.ts';
 import { NotificationDataRepository } from './repositories/notification-data.repository.ts';
 import { OutboxRepository } from './repositories/outbox.repository.ts';
 import { ProvidersRepository } from './repositories/providers.repository.ts';
+import { ReportsRepository } from './repositories/reports.repository.ts';
 import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
 import { ResourcesRepository } from './repositories/resources.repository.ts';
 import { ServicesRepository } from './repositories/services.repository.ts';
@@ -46,6 +48,8 @@ export function forTenant(db: Db, tenantId: string) {
     outbox: new OutboxRepository(db, tenantId),
     notificationData: new NotificationDataRepository(db, tenantId),
     calendarFeeds: new CalendarFeedsRepository(db, tenantId),
+    reports: new ReportsRepository(db, tenantId),
+    exports: new ExportsRepository(db, tenantId),
     /**
      * Runs `work` in one database transaction with the same tenant's
      * repositories bound to it; commits when `work` resolves.

@@ -1,0 +1,31 @@
+import type { TenantScope } from '../adapters/db/tenant-scope.ts';
+import { reportPeriod, type ReportInterval, type RevenueBasis } from '../domain/reports/revenue-period.ts';
+import { revenueByCurrency, type CurrencyRevenue } from '../domain/reports/revenue-report.ts';
+
+export interface RevenueReportQuery {
+  startDate: string;
+  endDate: string;
+  interval: ReportInterval;
+  basis: RevenueBasis;
+}
+
+/**
+ * The tenant's revenue over the days startDate…endDate of its zone, per currency and bucket: the
+ * ledger summed by PostgreSQL (one statement), every bucket filled in by the domain.
+ */
+export async function revenueReport(
+  scope: TenantScope,
+  query: RevenueReportQuery,
+  zone: string,
+): Promise<RevenueReportQuery & { timezone: string; currencies: CurrencyRevenue[] }> {
+  const { from, to, bucketStarts } = reportPeriod(query, zone);
+  const sums = await scope.reports.revenueSums(query.basis, query.interval, zone, from, to);
+  return {
+    startDate: query.startDate,
+    endDate: query.endDate,
+    interval: query.interval,
+    basis: query.basis,
+    timezone: zone,
+    currencies: revenueByCurrency(sums, bucketStarts),
+  };
+}
