@@ -13,6 +13,7 @@ const benches = [
   ['Google Calendar push and sync (jobs)', ['run', 'bench:calendar']],
   ['emails and reminders (worker)', ['run', 'bench:notifications']],
   ['CSV export of 100,000 ledger rows', ['run', 'bench:exports']],
+  ['reports over 100,000 appointments', ['run', 'bench:reports']],
 ];
 
 const failed = [];

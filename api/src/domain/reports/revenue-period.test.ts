@@ -11,7 +11,23 @@ describe('reportPeriod', () => {
       from: new Date('2027-03-26T23:00:00Z'),
       to: new Date('2027-03-29T22:00:00Z'),
       bucketStarts: ['2027-03-27', '2027-03-28', '2027-03-29'],
+      // The 28th begins at 23:00 UTC, the 29th 23 hours later, at 22:00 UTC.
+      bucketBounds: [
+        new Date('2027-03-26T23:00:00Z'),
+        new Date('2027-03-27T23:00:00Z'),
+        new Date('2027-03-28T22:00:00Z'),
+      ],
     });
+  });
+
+  it("bounds the first bucket by the period's start, the others by their first day's local midnight", () => {
+    const period = reportPeriod(
+      { startDate: '2027-03-10', endDate: '2027-04-02', interval: 'month' },
+      'Asia/Kolkata',
+    );
+    expect(period.bucketStarts).toEqual(['2027-03-01', '2027-04-01']);
+    // India is UTC+5:30 all year: a zone whose midnights are not on the hour.
+    expect(period.bucketBounds).toEqual([new Date('2027-03-09T18:30:00Z'), new Date('2027-03-31T18:30:00Z')]);
   });
 
   it('names weeks by their ISO Monday, the first one before startDate when the range starts mid-week', () => {
