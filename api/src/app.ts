@@ -24,6 +24,7 @@ import { tenantAuthPlugin } from './http/plugins/tenant-auth.ts';
 import { calendarFeedRoutes } from './http/routes/calendar-feeds.routes.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
 import { googleCallbackRoutes } from './http/routes/oauth/google-callback.routes.ts';
+import { quickbooksCallbackRoutes } from './http/routes/oauth/quickbooks-callback.routes.ts';
 import { platformTenantsRoutes } from './http/routes/platform/tenants.routes.ts';
 import { publicRoutes } from './http/routes/public/index.ts';
 import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(stripeWebhookRoutes, { prefix: '/v1/webhooks' });
   await app.register(googleCalendarWebhookRoutes);
   await app.register(googleCallbackRoutes);
+  await app.register(quickbooksCallbackRoutes);
   await app.register(calendarFeedRoutes);
   if (config.PLATFORM_API_TOKEN) {
     await app.register(platformTenantsRoutes, {

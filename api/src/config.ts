@@ -86,6 +86,19 @@ export const ConfigSchema = z
     /** The Calendar API's root and the OAuth token endpoint's base: Google's own by default; local servers in tests. */
     GOOGLE_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
     GOOGLE_OAUTH_BASE: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    /** QuickBooks Online sync: the platform's Intuit app. Without it, tenants cannot connect QuickBooks. */
+    QUICKBOOKS_CLIENT_ID: z.string().min(1).optional(),
+    QUICKBOOKS_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The accounting API's base: production by default; https://sandbox-quickbooks.api.intuit.com for sandbox companies. */
+    QUICKBOOKS_API_BASE: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    /** One base for Intuit's authorize, token and revoke endpoints (a local server in tests); Intuit's own when unset. */
+    QUICKBOOKS_OAUTH_BASE: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
     /** Postmark, for email. Without a token, messages are built and kept in the outbox as SKIPPED. */
     POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
     POSTMARK_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
@@ -134,6 +147,14 @@ export const ConfigSchema = z
   .refine((config) => !config.GOOGLE_CLIENT_ID || config.ENCRYPTION_KEY, {
     path: ['ENCRYPTION_KEY'],
     message: 'is required with GOOGLE_CLIENT_ID (refresh tokens are stored sealed with it)',
+  })
+  .refine((config) => !config.QUICKBOOKS_CLIENT_ID === !config.QUICKBOOKS_CLIENT_SECRET, {
+    path: ['QUICKBOOKS_CLIENT_SECRET'],
+    message: 'QUICKBOOKS_CLIENT_ID and QUICKBOOKS_CLIENT_SECRET go together',
+  })
+  .refine((config) => !config.QUICKBOOKS_CLIENT_ID || config.ENCRYPTION_KEY, {
+    path: ['ENCRYPTION_KEY'],
+    message: 'is required with QUICKBOOKS_CLIENT_ID (QuickBooks tokens are stored sealed with it)',
   })
   .refine((config) => !config.POSTMARK_SERVER_TOKEN || config.POSTMARK_FROM, {
     path: ['POSTMARK_FROM'],

@@ -197,10 +197,10 @@ async function seed(db: Db, tenantId: string) {
                               "startTimeUtc", "endTimeUtc", "occupiedStartUtc", "occupiedEndUtc", "sessionKey", status,
                               "paymentStatus", currency, "totalAmountCents", "paidCents", "refundedCents",
                               "manageTokenHash", "cancellationReason", "createdAt", "confirmedAt", "cancelledAt", "completedAt")
-    SELECT gen_random_uuid(), ${tenantId}::uuid,
+    SELECT u.id, ${tenantId}::uuid,
            (${serviceIds}::uuid[])[g % ${SERVICES} + 1], (${providerIds}::uuid[])[g % ${PROVIDERS} + 1],
            'Client ' || (g % ${CLIENTS}), 'client' || (g % ${CLIENTS}) || '@example.com', 'Europe/Berlin',
-           s.start, s.start + interval '30 minutes', s.start, s.start + interval '30 minutes', 'bench-' || g,
+           s.start, s.start + interval '30 minutes', s.start, s.start + interval '30 minutes', u.id::text,
            (CASE WHEN g % 20 = 0 THEN 'CANCELLED' WHEN g % 20 = 1 THEN 'NO_SHOW'
                  WHEN s.start < ${NOW}::timestamptz THEN 'COMPLETED' ELSE 'CONFIRMED' END)::"AppointmentStatus",
            (CASE WHEN g % 20 = 0 THEN 'REFUNDED' ELSE 'PAID' END)::"PaymentStatus",
@@ -212,7 +212,9 @@ async function seed(db: Db, tenantId: string) {
            CASE WHEN g % 20 > 1 AND s.start < ${NOW}::timestamptz THEN s.start + interval '30 minutes' END
       FROM generate_series(0, ${APPOINTMENTS - 1}::int) g,
            LATERAL (SELECT timestamptz '2025-12-01T07:00:00Z' + (g / 250) * interval '1 day'
-                           + ((g / ${PROVIDERS}) % 25) * interval '30 minutes' AS start) s`;
+                           + ((g / ${PROVIDERS}) % 25) * interval '30 minutes' AS start) s,
+           -- A 1:1 booking's session is itself (take-slot.ts): its session key is its id.
+           LATERAL (SELECT gen_random_uuid() AS id WHERE g >= 0) u`;
 
   // Money: every other appointment paid at the venue, the rest by card with Stripe's fee; cancelled
   // ones were paid by card and refunded in full.

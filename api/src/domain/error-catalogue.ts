@@ -112,6 +112,13 @@ export const ERROR_CATALOGUE = {
     description: 'A Google Calendar notification whose X-Goog-Channel-Token does not match its channel.',
   },
 
+  // QuickBooks Online
+  quickbooks_not_configured: {
+    status: 409,
+    description:
+      'QuickBooks Online is not set up on this platform: QUICKBOOKS_CLIENT_ID or PUBLIC_URL is unset.',
+  },
+
   // Limits and failures
   rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
   internal_error: { status: 500, description: 'A fault on our side; the cause is logged, never shown.' },

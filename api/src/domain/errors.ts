@@ -151,6 +151,17 @@ export class InvalidChannelTokenError extends DomainError {
   readonly code = 'invalid_channel_token';
 }
 
+// QuickBooks Online
+
+/** Connecting QuickBooks on a platform without an Intuit app (QUICKBOOKS_CLIENT_ID) or PUBLIC_URL. */
+export class QuickBooksNotConfiguredError extends DomainError {
+  readonly code = 'quickbooks_not_configured';
+
+  constructor() {
+    super('QuickBooks Online is not set up on this platform: QUICKBOOKS_CLIENT_ID or PUBLIC_URL is unset.');
+  }
+}
+
 // Outside services
 
 /**

@@ -68,7 +68,7 @@ async function dispatchBatch(
       const queue = transactionalQueue(boss, tx);
       for (const row of rows) {
         const event: DispatchedEvent = { ...row, seq: row.seq.toString() };
-        for (const feature of features) await feature.onAppointmentEvent?.(event, queue);
+        for (const feature of features) await feature.onAppointmentEvent?.(event, queue, tx);
       }
       await tx.$executeRaw`
         UPDATE appointment_event_cursors SET "lastSeq" = ${rows.at(-1)!.seq}, "updatedAt" = now()

@@ -1,4 +1,4 @@
-import type { Db } from '../adapters/db/prisma-client.ts';
+import type { Client, Db } from '../adapters/db/prisma-client.ts';
 import type { Config } from '../config.ts';
 import type { AppointmentEventType } from '../generated/prisma/enums.ts';
 
@@ -61,8 +61,11 @@ export interface JobDefinition {
   cron?: string;
 }
 
+/** The dispatcher's transaction, for a feature that must read before enqueuing (is the tenant connected?). */
+export type JobReader = Client;
+
 export interface JobFeature {
   jobs: JobDefinition[];
   /** The jobs this feature wants for one appointment event: called once per event, in order. */
-  onAppointmentEvent?(event: DispatchedEvent, queue: JobQueue): Promise<void>;
+  onAppointmentEvent?(event: DispatchedEvent, queue: JobQueue, reader?: JobReader): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { NOTIFICATION_QUEUES } from '../use-cases/notifications/queues.ts';
 import { sendReminder } from '../use-cases/notifications/send-reminder.ts';
 import { sweepOutbox } from '../use-cases/notifications/sweep-outbox.ts';
 import type { DispatchedEvent, JobContext, JobFeature, JobQueue } from './job-context.ts';
+import { PdfkitDocumentRenderer } from '../adapters/pdf/pdfkit-document-renderer.ts';
 
 /**
  * Email confirmations, reminders and provider notices (issue 10), as jobs. For each appointment
@@ -60,6 +61,9 @@ const ReminderJob = z.object({
   startTimeUtc: z.coerce.date(),
 });
 
+/** Draws invoices attached to payment emails; it keeps no state. */
+const pdfRenderer = new PdfkitDocumentRenderer();
+
 /** One mailer and one SecretBox per configuration, reused by every job. */
 const adapters = new WeakMap<Config, { mailer: Mailer; box: SecretBox | null }>();
 
@@ -83,6 +87,7 @@ export function notificationServices(context: JobContext): NotificationServices 
     now: () => context.now(),
     log: context.log,
     sendingLeaseMs: config.OUTBOX_SENDING_LEASE_SECONDS * 1000,
+    documents: pdfRenderer,
   };
 }
 

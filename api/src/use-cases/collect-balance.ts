@@ -10,14 +10,15 @@ import {
 import { amountDue, kindOfDue, paymentStatusAfterPaying } from '../domain/payments/amount-due.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
 import { recordSavedCardCharge, sendSavedCardCharge } from './charge-saved-card.ts';
+import { issueInvoiceOnFirstMoney } from './issue-invoice.ts';
 
 const COLLECTS = new Set(['PENDING', 'CONFIRMED', 'COMPLETED', 'NO_SHOW']);
 
 /**
  * The staff took what is still due at the venue (cash, a card terminal): the balance of a booking
  * or the fee of a no-show (domain/payments/amount-due.ts). A payment without a Stripe object, its
- * ledger row (BALANCE_VENUE or NO_SHOW_FEE_VENUE) and the booking PAID (a held
- * booking is confirmed by it), in one transaction with the appointment locked, so two clicks at
+ * ledger row (BALANCE_VENUE or NO_SHOW_FEE_VENUE), the booking PAID (a held
+ * booking is confirmed by it) and, with its first money, its invoice (issue-invoice.ts), in one transaction with the appointment locked, so two clicks at
  * once collect once. Nothing pretends a card was charged: no Stripe call is made.
  */
 export async function collectBalanceAtVenue(
@@ -61,6 +62,7 @@ export async function collectBalanceAtVenue(
       now,
       { method: 'venue', kind, amountCents: dueCents, currency: appointment.currency },
     );
+    await issueInvoiceOnFirstMoney(tx, appointment.id, kind, now);
     return toAppointmentDto({ ...paid, intakeResponses: appointment.intakeResponses });
   });
 }

@@ -13,6 +13,7 @@ import {
 import { NotFoundError, ServiceBusyError } from '../domain/errors.ts';
 import { paymentStatusAfterPaying, paymentWanted } from '../domain/payments/amount-due.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
+import { issueInvoiceOnFirstMoney } from './issue-invoice.ts';
 import { recordRefund } from './record-refund.ts';
 
 /**
@@ -20,7 +21,8 @@ import { recordRefund } from './record-refund.ts';
  * end here): in one transaction, with the payment's row locked, the payment is marked succeeded,
  * the money goes into the ledger (the charge, Stripe's fee, the platform's fee), a held
  * booking is confirmed with a PAID event, and a card the intent was asked to keep is kept on the
- * booking (for a balance or a no-show fee). A second call for the same intent (a duplicated
+ * booking (for a balance or a no-show fee), and the booking's first money issues its invoice
+ * (issue-invoice.ts). A second call for the same intent (a duplicated
  * webhook, a confirmation racing the webhook) finds the payment succeeded and changes nothing.
  *
  * A payment that succeeds when the booking no longer wants it (domain/payments/amount-due.ts,
@@ -73,6 +75,7 @@ export async function settlePaymentIntent(
           currency: payment.currency,
         },
       );
+      await issueInvoiceOnFirstMoney(tx, appointment.id, payment.kind, now);
       return {
         appointment: toAppointmentDto({ ...paid, intakeResponses: appointment.intakeResponses }),
         lateRefund: null,

@@ -108,6 +108,20 @@ const BASES: Record<string, Base> = {
   'GET /v1/tenant-admin/ledger': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
   'POST /v1/tenant-admin/ledger/reconcile': { body: { startDate: '2030-01-01', endDate: '2030-01-31' } },
   'GET /v1/tenant-admin/reports/revenue': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'GET /v1/tenant-admin/reports/services': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'GET /v1/tenant-admin/reports/providers': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'GET /v1/tenant-admin/reports/clients': {
+    query: { startDate: '2030-01-01', endDate: '2030-01-31', q: 'ada' },
+  },
+  'GET /v1/tenant-admin/reports/clients/{email}': { params: { email: 'ada@example.com' } },
+  'GET /v1/tenant-admin/invoices': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'PATCH /v1/tenant-admin/settings/invoicing': {
+    body: { legalName: 'Studio GmbH', address: 'Main St 1\nBerlin', taxId: 'DE123456789' },
+  },
+  'POST /v1/tenant-admin/quickbooks/sync': { body: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'GET /v1/oauth/quickbooks/callback': {
+    query: { state: TOKEN, code: 'AB11-example', realmId: '9130350000000001' },
+  },
   'GET /v1/oauth/google/callback': {
     query: {
       state: TOKEN,

@@ -4,6 +4,8 @@ import type { LedgerEntryKind } from '../../src/generated/prisma/enums.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody, testClock } from '../helpers/booking-fixtures.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
+import { outstandingOf } from '../../src/domain/reports/outstanding.ts';
+import { insertAppointments, seeded, type GenAppointment } from '../helpers/report-fixtures.ts';
 
 // GET /v1/tenant-admin/reports/revenue: the ledger per currency and local day, week or month.
 // Rows are inserted directly (the table takes inserts; only UPDATE and DELETE are refused), around
@@ -242,6 +244,8 @@ describe('GET /v1/tenant-admin/reports/revenue', () => {
       basis: 'cash',
       timezone: ZONE,
       currencies: expected(rowsOfA, query, ['2027-03-01', '2027-04-01'], cash),
+      // Booked by the business, nothing paid, nothing asked: nobody owes anything.
+      outstanding: [],
     });
     // Spot checks of the rule itself: 1 April 00:00 Berlin is April, though still 31 March in UTC.
     const [eur, usd] = body.currencies;
@@ -336,5 +340,88 @@ describe('GET /v1/tenant-admin/reports/revenue', () => {
       url: '/v1/tenant-admin/reports/revenue?startDate=2027-03-01&endDate=2027-04-30',
     });
     expect(response.statusCode).toBe(401);
+  });
+});
+
+// `outstanding`: what clients owe now, by the amount-due rule in SQL (adapters/db/outstanding-sql.ts),
+// compared with the pure function (domain/reports/outstanding.ts over domain/payments/amount-due.ts)
+// on appointments of every status with random money, in two currencies.
+describe('GET /v1/tenant-admin/reports/revenue: outstanding', () => {
+  const STATUSES = ['PENDING', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
+
+  it('equals the amount-due rule applied to each appointment, per currency, whatever the period', async () => {
+    const owner = await createTestTenant(t.db);
+    const { serviceId, providerIds } = await bookableService(t.app, owner);
+    const rand = seeded(7);
+    const list: GenAppointment[] = Array.from({ length: 60 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      serviceId,
+      providerId: providerIds[0]!,
+      currency: i % 3 === 0 ? 'USD' : 'EUR',
+      outcome: 'completed',
+      start: new Date(Date.parse('2027-01-04T08:00:00Z') + i * 7_200_000),
+      minutes: 60,
+      totalAmountCents: 10_000,
+      sessionKey: `s${i}`,
+    }));
+    await insertAppointments(t.db, owner.tenant.id, list, read());
+    const money = list.map((a) => {
+      const status = STATUSES[Math.floor(rand() * STATUSES.length)]!;
+      const totalAmountCents = 1_000 * (1 + Math.floor(rand() * 10));
+      const paidCents = rand() < 0.3 ? 0 : Math.floor(rand() * (totalAmountCents + 1));
+      const refundedCents = rand() < 0.7 ? 0 : Math.floor(rand() * (paidCents + 1));
+      const noShowFeeCents = rand() < 0.3 ? 0 : 500 * Math.floor(rand() * 6);
+      return {
+        id: a.id,
+        currency: a.currency,
+        status,
+        totalAmountCents,
+        paidCents,
+        refundedCents,
+        noShowFeeCents,
+      };
+    });
+    for (const m of money) {
+      await t.db.$executeRaw`
+        UPDATE appointments
+           SET status = ${m.status}::"AppointmentStatus", "totalAmountCents" = ${m.totalAmountCents},
+               "paidCents" = ${m.paidCents}, "refundedCents" = ${m.refundedCents},
+               "noShowFeeCents" = ${m.noShowFeeCents},
+               "holdExpiresAt" = CASE WHEN ${m.status} = 'PENDING' THEN now() ELSE NULL END
+         WHERE id = ${m.id}::uuid`;
+    }
+    const expectedRows = new Map<string, Record<string, number | string>>();
+    for (const m of money) {
+      const owed = outstandingOf(m);
+      const row = expectedRows.get(m.currency) ?? {
+        currency: m.currency,
+        depositBalancesCount: 0,
+        depositBalancesCents: 0,
+        noShowFeesCount: 0,
+        noShowFeesCents: 0,
+      };
+      if (owed?.kind === 'depositBalance') {
+        row.depositBalancesCount = (row.depositBalancesCount as number) + 1;
+        row.depositBalancesCents = (row.depositBalancesCents as number) + owed.cents;
+      }
+      if (owed?.kind === 'noShowFee') {
+        row.noShowFeesCount = (row.noShowFeesCount as number) + 1;
+        row.noShowFeesCents = (row.noShowFeesCents as number) + owed.cents;
+      }
+      if (owed) expectedRows.set(m.currency, row);
+    }
+    const expectedOutstanding = [...expectedRows.values()].sort((a, b) =>
+      String(a.currency).localeCompare(String(b.currency)),
+    );
+    // Both kinds and both currencies occur in this data set.
+    expect(expectedOutstanding.map((r) => r.currency)).toEqual(['EUR', 'USD']);
+    expect(expectedOutstanding.every((r) => (r.depositBalancesCount as number) > 0)).toBe(true);
+    expect(expectedOutstanding.every((r) => (r.noShowFeesCount as number) > 0)).toBe(true);
+    // Not limited to the period asked for (the appointments are in January).
+    const body = (await report('startDate=2027-06-01&endDate=2027-06-30', owner)).json();
+    expect(body.currencies).toEqual([]);
+    expect(body.outstanding).toEqual(expectedOutstanding);
+    // Another tenant's debts are not in the tenant's figures.
+    expect((await report('startDate=2027-06-01&endDate=2027-06-30', other)).json().outstanding).toEqual([]);
   });
 });

@@ -35,9 +35,15 @@ const TENANT_TABLES = [
   'idempotency_records',
   'calendar_syncs',
   'calendar_oauth_states',
+  'quickbooks_connections',
+  'quickbooks_oauth_states',
+  'quickbooks_pushes',
   'busy_blocks',
   'outbox_messages',
   'calendar_feeds',
+  'invoices',
+  'invoice_counters',
+  'invoice_settings',
   'tenants',
 ];
 
@@ -219,6 +225,20 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'POST /v1/tenant-admin/ledger/reconcile': 'own',
   // Rows of two tenants in one period: test/routes/revenue-report.test.ts.
   'GET /v1/tenant-admin/reports/revenue': 'list',
+  // Two tenants' appointments, ledger rows and providers in one period (the CSV files too):
+  // test/routes/service-report.test.ts, provider-report.test.ts, report-csv-exports.test.ts.
+  'GET /v1/tenant-admin/reports/services': 'list',
+  'GET /v1/tenant-admin/reports/providers': 'list',
+  // Two tenants' clients of one email (the CSV too), and their days: test/routes/client-report.test.ts,
+  // client-history.test.ts, dashboard-summary.test.ts.
+  'GET /v1/tenant-admin/reports/clients': 'list',
+  'GET /v1/tenant-admin/reports/clients/{email}': 'list',
+  'GET /v1/tenant-admin/reports/summary': 'list',
+  // Two tenants' invoices and PDFs (…/invoices/:id/pdf, :id.pdf and the public receipt.pdf are files,
+  // not in the document): test/routes/invoices.test.ts, receipt-pdf.test.ts, invoice-numbering.test.ts.
+  'GET /v1/tenant-admin/invoices': 'list',
+  'GET /v1/tenant-admin/settings/invoicing': 'own',
+  'PATCH /v1/tenant-admin/settings/invoicing': 'own',
   'GET /v1/tenant-admin/api-keys': 'list',
   'POST /v1/tenant-admin/api-keys': 'own',
   'POST /v1/tenant-admin/services': 'body-ids',
@@ -235,7 +255,8 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   // Filtered by another tenant's appointment too: test/routes/outbox.test.ts.
   'GET /v1/tenant-admin/outbox': 'list',
   // The CSV exports (/v1/tenant-admin/exports/*.csv) are files, not in the document: two tenants'
-  // rows in one period, test/routes/csv-export-ledger.test.ts and csv-export-appointments.test.ts.
+  // rows in one period, test/routes/csv-export-ledger.test.ts and csv-export-appointments.test.ts;
+  // the QuickBooks files (quickbooks.csv, quickbooks.iif): test/routes/quickbooks-exports.test.ts.
   // The feed itself (/v1/calendar-feeds/<token>.ics) takes no key and is not in the document: its
   // token names one feed of one tenant (test/routes/calendar-feed-links.test.ts).
   'GET /v1/tenant-admin/ics-feed': 'own',
@@ -246,6 +267,13 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   // provider of one tenant (test/routes/google-calendar-connect.test.ts, test/jobs/calendar-sync.test.ts).
   'GET /v1/oauth/google/callback': 'own',
   'POST /v1/webhooks/google-calendar': 'own',
+  // The caller's own QuickBooks connection; Intuit's callback is tied to one tenant by its single-use
+  // state (test/routes/quickbooks-connect.test.ts: another tenant's connection untouched).
+  'POST /v1/tenant-admin/quickbooks/connect': 'own',
+  'GET /v1/tenant-admin/quickbooks': 'own',
+  'DELETE /v1/tenant-admin/quickbooks': 'own',
+  'POST /v1/tenant-admin/quickbooks/sync': 'own',
+  'GET /v1/oauth/quickbooks/callback': 'own',
 };
 
 async function everyOperation(): Promise<string[]> {

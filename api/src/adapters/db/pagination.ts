@@ -11,7 +11,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type SortField = 'createdAt' | 'startTimeUtc' | 'occurredAt';
+export type SortField = 'createdAt' | 'startTimeUtc' | 'occurredAt' | 'issuedAt';
 
 interface Position {
   instant: Date;

@@ -13,11 +13,17 @@ import { AvailabilityRulesRepository } from './repositories/availability-rules.r
 import { ExportsRepository } from './repositories/exports.repository.ts';
 import { CancellationPoliciesRepository } from './repositories/cancellation-policies.repository.ts';
 import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
+import { InvoicesRepository } from './repositories/invoices.repository.ts';
 import { IntakeFieldsRepository } from './repositories/intake-fields.repository.ts';
 import { NotificationDataRepository } from './repositories/notification-data.repository.ts';
 import { OutboxRepository } from './repositories/outbox.repository.ts';
 import { ProvidersRepository } from './repositories/providers.repository.ts';
+import { QuickBooksConnectionsRepository } from './repositories/quickbooks-connections.repository.ts';
+import { QuickBooksPushesRepository } from './repositories/quickbooks-pushes.repository.ts';
 import { ReportsRepository } from './repositories/reports.repository.ts';
+import { ServiceReportsRepository } from './repositories/service-reports.repository.ts';
+import { ProviderReportsRepository } from './repositories/provider-reports.repository.ts';
+import { ClientReportsRepository } from './repositories/client-reports.repository.ts';
 import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
 import { ResourcesRepository } from './repositories/resources.repository.ts';
 import { ServicesRepository } from './repositories/services.repository.ts';
@@ -49,7 +55,12 @@ export function forTenant(db: Db, tenantId: string) {
     notificationData: new NotificationDataRepository(db, tenantId),
     calendarFeeds: new CalendarFeedsRepository(db, tenantId),
     reports: new ReportsRepository(db, tenantId),
+    serviceReports: new ServiceReportsRepository(db, tenantId),
+    providerReports: new ProviderReportsRepository(db, tenantId),
+    clientReports: new ClientReportsRepository(db, tenantId),
     exports: new ExportsRepository(db, tenantId),
+    quickbooksConnections: new QuickBooksConnectionsRepository(db, tenantId),
+    quickbooksPushes: new QuickBooksPushesRepository(db, tenantId),
     /**
      * Runs `work` in one database transaction with the same tenant's
      * repositories bound to it; commits when `work` resolves.
@@ -72,6 +83,7 @@ function bookingRepositories(client: Client, tenantId: string) {
     appointmentWrites: new AppointmentWritesRepository(client, tenantId),
     payments: new PaymentsRepository(client, tenantId),
     ledger: new LedgerRepository(client, tenantId),
+    invoices: new InvoicesRepository(client, tenantId),
   };
 }
 

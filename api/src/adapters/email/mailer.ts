@@ -16,6 +16,14 @@ export interface OutgoingEmail {
   /** What it is ("confirmation", "reminder"…), for the provider's reports. */
   tag: string;
   invitation: { method: 'REQUEST' | 'CANCEL'; ics: string } | null;
+  /** Files besides the invitation (the invoice PDF after a payment). */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  name: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export type SendOutcome =

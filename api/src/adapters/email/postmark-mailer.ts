@@ -40,18 +40,7 @@ export class PostmarkMailer implements Mailer {
         Tag: email.tag,
         MessageStream: 'outbound',
         Metadata: { outboxId: email.outboxId, tenantId: email.tenantId },
-        ...(email.invitation
-          ? {
-              Attachments: [
-                {
-                  Name: email.invitation.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
-                  Content: Buffer.from(email.invitation.ics, 'utf8').toString('base64'),
-                  ContentType: `text/calendar; charset=utf-8; method=${email.invitation.method}`,
-                  ContentID: null,
-                },
-              ],
-            }
-          : {}),
+        ...(attachmentsOf(email).length > 0 ? { Attachments: attachmentsOf(email) } : {}),
       });
       return { status: 'SENT', providerMessageId: answer.MessageID };
     } catch (error) {
@@ -72,6 +61,29 @@ export class PostmarkMailer implements Mailer {
       throw classify(error);
     }
   }
+}
+
+/** The invitation (.ics) and any other files, as Postmark takes them (base64 content). */
+function attachmentsOf(email: OutgoingEmail) {
+  const files = email.invitation
+    ? [
+        {
+          Name: email.invitation.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
+          Content: Buffer.from(email.invitation.ics, 'utf8').toString('base64'),
+          ContentType: `text/calendar; charset=utf-8; method=${email.invitation.method}`,
+          ContentID: null,
+        },
+      ]
+    : [];
+  for (const file of email.attachments ?? []) {
+    files.push({
+      Name: file.name,
+      Content: file.content.toString('base64'),
+      ContentType: file.contentType,
+      ContentID: null,
+    });
+  }
+  return files;
 }
 
 /**

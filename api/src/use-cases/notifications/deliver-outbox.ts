@@ -5,6 +5,7 @@ import { MailRefusedError, type OutgoingEmail, type SendOutcome } from '../../ad
 import { newManageToken } from '../../domain/appointments/manage-token.ts';
 import { hasManageTokenSlot, withManageToken } from '../../domain/notifications/manage-link.ts';
 import { crashAfterEmailHandedOverIfAsked } from '../../http/fault-injection.ts';
+import { invoiceAttachment } from './invoice-attachment.ts';
 import { senderOf, type NotificationServices } from './notification-services.ts';
 
 /**
@@ -101,7 +102,8 @@ async function outgoing(
   row: OutboxRow,
   from: string,
 ): Promise<OutgoingEmail> {
-  const email = stored(scope, row, from);
+  const invoice = await invoiceAttachment(scope, services.documents, row);
+  const email = { ...stored(scope, row, from), ...(invoice ? { attachments: [invoice] } : {}) };
   if (!hasManageTokenSlot(email.text) && !hasManageTokenSlot(email.html)) return email;
   const token = await emailToken(scope, services, row.appointmentId);
   return { ...email, text: withManageToken(email.text, token), html: withManageToken(email.html, token) };

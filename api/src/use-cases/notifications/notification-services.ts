@@ -1,5 +1,6 @@
 import type { SecretBox } from '../../adapters/crypto/secret-box.ts';
 import type { Mailer } from '../../adapters/email/mailer.ts';
+import type { DocumentRenderer } from '../../adapters/pdf/document-renderer.ts';
 import type { SmsSender } from '../../adapters/sms/sms-sender.ts';
 
 interface Log {
@@ -22,6 +23,8 @@ export interface NotificationServices {
   log: Log;
   /** How long an attempt owns a message it is sending (OUTBOX_SENDING_LEASE_SECONDS): see deliver-outbox.ts. */
   sendingLeaseMs: number;
+  /** Draws the invoice attached to the email after a payment (invoice-attachment.ts). */
+  documents: DocumentRenderer;
 }
 
 /** "MAIS <bookings@mais.example>" or "bookings@mais.example" → the address; a placeholder without one. */

@@ -1,4 +1,11 @@
+import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Period } from '../../../domain/ledger/period.ts';
+import {
+  kindsOf,
+  MONEY_LINES,
+  type MoneyDay,
+  type MoneyLine,
+} from '../../../domain/quickbooks-export/money-day.ts';
 import type { Client } from '../prisma-client.ts';
 
 /** Rows per statement: big enough that a quarter of a busy tenant is a few hundred statements, small enough to hold. */
@@ -101,4 +108,77 @@ export class ExportsRepository {
       after = rows.at(-1);
     }
   }
+
+  /**
+   * The QuickBooks files' unit: each appointment's money per local day of `zone` and currency in
+   * [from, to), summed per QuickBooks line by PostgreSQL (one GROUP BY per batch), with the
+   * appointment's client, service and invoice (LEFT JOIN: none before invoices are issued). Read
+   * in keyset batches over (day, appointmentId, currency), the GROUP BY's own key, so each
+   * batch's WHERE skips the rows of the groups already sent.
+   */
+  async *quickbooksDays(
+    period: Period,
+    zone: string,
+    batchSize = EXPORT_BATCH_SIZE,
+  ): AsyncGenerator<MoneyDay> {
+    const sums = Prisma.join(
+      MONEY_LINES.map(
+        (line) =>
+          Prisma.sql`coalesce(sum(e."amountCents") FILTER (WHERE e.kind::text IN (${Prisma.join(kindsOf(line))})), 0)::bigint AS ${Prisma.raw(`"${line}"`)}`,
+      ),
+    );
+    const day = Prisma.sql`to_char(e."occurredAt" AT TIME ZONE ${zone}, 'YYYY-MM-DD')`;
+    let after: { day: string; appointmentId: string; currency: string } | undefined;
+    for (;;) {
+      const rows = await this.db.$queryRaw<Array<QuickBooksDayRow>>`
+        SELECT g.day, g."appointmentId"::text AS "appointmentId", g.currency,
+               s.name AS "serviceName", a."clientName", a."clientEmail",
+               to_char(a."startTimeUtc" AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS "serviceDay",
+               i.number AS "invoiceNumber",
+               to_char(i."issuedAt" AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS "invoiceDay",
+               g.payments, g."noShowFees", g.refunds, g.disputes, g."stripeFees", g."platformFees"
+          FROM (SELECT ${day} AS day, e."appointmentId", e.currency, ${sums}
+                  FROM ledger_entries e
+                 WHERE e."tenantId" = ${this.tenantId}::uuid
+                   AND e."occurredAt" >= ${period.from} AND e."occurredAt" < ${period.to}
+                   ${after ? Prisma.sql`AND (${day}, e."appointmentId", e.currency::text) > (${after.day}, ${after.appointmentId}::uuid, ${after.currency})` : Prisma.empty}
+                 GROUP BY 1, 2, 3
+                 ORDER BY 1, 2, 3
+                 LIMIT ${batchSize}) g
+          JOIN appointments a ON a."tenantId" = ${this.tenantId}::uuid AND a.id = g."appointmentId"
+          JOIN services s ON s."tenantId" = ${this.tenantId}::uuid AND s.id = a."serviceId"
+          LEFT JOIN LATERAL (
+                SELECT number, "issuedAt" FROM invoices
+                 WHERE "tenantId" = ${this.tenantId}::uuid AND "appointmentId" = g."appointmentId"
+                 ORDER BY number LIMIT 1) i ON true
+         ORDER BY g.day, g."appointmentId", g.currency`;
+      for (const row of rows) {
+        yield {
+          day: row.day,
+          appointmentId: row.appointmentId,
+          currency: row.currency,
+          serviceName: row.serviceName,
+          clientName: row.clientName,
+          clientEmail: row.clientEmail,
+          serviceDay: row.serviceDay,
+          invoiceNumber: row.invoiceNumber,
+          invoiceDay: row.invoiceDay,
+          sums: Object.fromEntries(MONEY_LINES.map((line) => [line, safeNumber(row[line])])) as Record<
+            MoneyLine,
+            number
+          >,
+        };
+      }
+      if (rows.length < batchSize) return;
+      after = rows.at(-1);
+    }
+  }
+}
+
+type QuickBooksDayRow = Omit<MoneyDay, 'sums'> & Record<MoneyLine, bigint>;
+
+function safeNumber(value: bigint): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw new RangeError(`A sum past the safe integer range: ${value}`);
+  return number;
 }

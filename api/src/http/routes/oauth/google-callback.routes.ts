@@ -5,20 +5,7 @@ import { ErrorResponse } from '../../../schemas/common.ts';
 import { GoogleCallbackQuerySchema } from '../../../schemas/google-calendar.schemas.ts';
 import { calendarServices } from '../../../use-cases/calendar/calendar-services.ts';
 import { completeGoogleConnection } from '../../../use-cases/calendar/complete-google-connection.ts';
-import { redactUrl } from '../../log-redaction.ts';
-
-/** What the provider's browser shows once connected: nothing to load, nothing to run. */
-const CONNECTED_PAGE = `<!doctype html>
-<html lang="en">
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Google Calendar connected</title>
-<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
-<h1>Google Calendar connected</h1>
-<p>Bookings now appear in this calendar, and its events block booking times. You can close this window.</p>
-</body>
-</html>
-`;
+import { oauthCallbackLogSerializers, sendConnectedPage } from '../../oauth-callback-page.ts';
 
 /**
  * GET /v1/oauth/google/callback: where Google sends the provider's browser after the consent page.
@@ -29,12 +16,7 @@ const CONNECTED_PAGE = `<!doctype html>
  */
 export const googleCallbackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(OAUTH_CALLBACK_PATH, {
-    logSerializers: {
-      req: (request: { method: string; url: string }) => ({
-        method: request.method,
-        url: redactUrl(request.url).replace(/([?&](?:code|state)=)[^&]*/g, '$1[redacted]'),
-      }),
-    },
+    logSerializers: oauthCallbackLogSerializers,
     config: { noStore: true },
     schema: {
       tags: ['Providers'],
@@ -54,15 +36,10 @@ export const googleCallbackRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const services = calendarServices(app.config, app.googleCalendar, app.now, request.log);
       await completeGoogleConnection(app.db, services, request.query);
-      return (
-        reply
-          .type('text/html; charset=utf-8')
-          // A static page: no scripts, no frames, its one inline style.
-          .header(
-            'content-security-policy',
-            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-          )
-          .send(CONNECTED_PAGE)
+      return sendConnectedPage(
+        reply,
+        'Google Calendar connected',
+        'Bookings now appear in this calendar, and its events block booking times. You can close this window.',
       );
     },
   });

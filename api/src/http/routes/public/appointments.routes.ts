@@ -13,6 +13,10 @@ import {
   RescheduleBodySchema,
 } from '../../../schemas/appointment.schemas.ts';
 import { authenticatedErrors, ErrorResponse } from '../../../schemas/common.ts';
+import { ReceiptQuery } from '../../../schemas/invoice.schemas.ts';
+import { PdfkitDocumentRenderer } from '../../../adapters/pdf/pdfkit-document-renderer.ts';
+import { receiptPdf } from '../../../use-cases/receipt-pdf.ts';
+import { sendPdf } from '../../pdf-reply.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
 import { confirmPayment } from '../../../use-cases/confirm-payment.ts';
 import { requestPayment } from '../../../use-cases/request-payment.ts';
@@ -168,6 +172,29 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body.startTimeUtc,
         'client',
         app.now(),
+      ),
+  });
+
+  // The client's receipt (a PDF, so not in the OpenAPI document), by the manage token like the
+  // routes above: x-manage-token, or the deprecated ?token= that links carry (redacted from logs).
+  const renderer = new PdfkitDocumentRenderer();
+  app.get('/appointments/:id/receipt.pdf', {
+    config: { noStore: true },
+    schema: { hide: true, summary: "The client's receipt as PDF", ...managed, querystring: ReceiptQuery },
+    handler: async (request, reply) =>
+      sendPdf(
+        reply,
+        await receiptPdf(
+          request.scope,
+          renderer,
+          {
+            id: request.params.id,
+            tokenHash: manageTokenHash(request),
+            ...(request.query.paymentId ? { paymentId: request.query.paymentId } : {}),
+            ...(request.query.refundId ? { refundId: request.query.refundId } : {}),
+          },
+          request.auth!.tenant.timezone,
+        ),
       ),
   });
 };

@@ -1,9 +1,12 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { csvStream, type CsvExport } from '../../../adapters/csv/csv-stream.ts';
+import { sendCsv } from '../../csv-reply.ts';
+import { iifStream } from '../../../adapters/csv/iif-stream.ts';
 import { CsvExportQuery } from '../../../schemas/export.schemas.ts';
+import { LedgerPeriodSchema } from '../../../schemas/ledger.schemas.ts';
 import { exportAppointments } from '../../../use-cases/export-appointments.ts';
 import { exportLedger } from '../../../use-cases/export-ledger.ts';
+import { exportQuickbooksCsv } from '../../../use-cases/export-quickbooks-csv.ts';
+import { exportQuickbooksIif } from '../../../use-cases/export-quickbooks-iif.ts';
 
 /**
  * CSV files of a period for accountants and spreadsheets, streamed as they are read (api/README.md,
@@ -39,12 +42,33 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.bom,
       ),
   });
-};
 
-/** Headers first, then the rows as they come; the period was checked when `file` was made. */
-function sendCsv<Column extends string>(reply: FastifyReply, file: CsvExport<Column>, bom: 'true' | 'false') {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .send(csvStream(file.columns, file.records, { bom: bom === 'true' }));
-}
+  app.get('/exports/quickbooks.csv', {
+    schema: {
+      hide: true,
+      summary: 'The sales of a period as a QuickBooks Online invoice import file',
+      querystring: CsvExportQuery,
+    },
+    handler: async (request, reply) =>
+      sendCsv(
+        reply,
+        exportQuickbooksCsv(request.scope, request.query, request.auth!.tenant.timezone),
+        request.query.bom,
+      ),
+  });
+
+  app.get('/exports/quickbooks.iif', {
+    schema: {
+      hide: true,
+      summary: 'The money of a period as a QuickBooks Desktop IIF file',
+      querystring: LedgerPeriodSchema,
+    },
+    handler: async (request, reply) => {
+      const file = exportQuickbooksIif(request.scope, request.query, request.auth!.tenant.timezone);
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(iifStream(file.rows));
+    },
+  });
+};
