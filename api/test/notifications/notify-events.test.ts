@@ -229,7 +229,10 @@ describe('moves, cancellations and payments', () => {
     await dispatch();
     const receipt = postmark.messages.find((m) => m.Tag === 'payment-received')!;
     expect(receipt.Subject).toBe('Payment received: €50.00 for Colour');
-    expect(receipt.Attachments).toEqual([]);
+    // The first money issued invoice 1, which comes with the receipt (api/README.md, "Invoices and receipts").
+    expect(receipt.Attachments).toEqual([
+      { Name: 'invoice-1.pdf', ContentType: 'application/pdf', Content: expect.stringMatching(/^JVBERi/) },
+    ]);
   });
 });
 
