@@ -7,10 +7,12 @@ import { AvailabilityRules } from './resources/admin/availability.ts';
 import { Calendars } from './resources/admin/calendars.ts';
 import { CancellationPolicies } from './resources/admin/cancellation-policies.ts';
 import { IntakeFields } from './resources/admin/intake-fields.ts';
+import { Invoices } from './resources/admin/invoices.ts';
 import { Ledger } from './resources/admin/ledger.ts';
 import { Outbox } from './resources/admin/outbox.ts';
 import { Reports } from './resources/admin/reports.ts';
 import { Providers } from './resources/admin/providers.ts';
+import { QuickBooks } from './resources/admin/quickbooks.ts';
 import { Resources } from './resources/admin/resources.ts';
 import { Services } from './resources/admin/services.ts';
 import { Settings } from './resources/admin/settings.ts';
@@ -39,6 +41,8 @@ export class MaisAdmin extends BaseClient {
   readonly outbox = new Outbox(this);
   readonly calendars = new Calendars(this);
   readonly reports = new Reports(this);
+  readonly invoices = new Invoices(this);
+  readonly quickbooks = new QuickBooks(this);
 
   constructor(options: MaisAdminOptions) {
     super(options);

@@ -117,6 +117,27 @@ export type GoogleCalendarStatus = Schemas['GoogleCalendarStatus'];
 /** Revenue per currency and bucket (day, ISO week or month in the tenant's zone), from the ledger. */
 export type RevenueReport = Schemas['RevenueReport'];
 export type RevenueReportQuery = Query<paths['/v1/tenant-admin/reports/revenue']['get']>;
+/** The days startDate…endDate (inclusive, the tenant's zone) of the services and providers reports. */
+export type ReportDays = Query<paths['/v1/tenant-admin/reports/services']['get']>;
+export type ServiceReport = Schemas['ServiceReport'];
+export type ProviderReport = Schemas['ProviderReport'];
+export type ClientReport = Schemas['ClientReport'];
+export type ClientReportRow = Schemas['ClientReportRow'];
+export type ClientReportQuery = Query<paths['/v1/tenant-admin/reports/clients']['get']>;
+/** One client's appointments, payments and refunds. */
+export type ClientHistory = Schemas['ClientHistory'];
+export type DashboardSummary = Schemas['DashboardSummary'];
+
+export type Invoice = Schemas['Invoice'];
+export type InvoicePage = Schemas['InvoicePage'];
+export type InvoiceQuery = Query<paths['/v1/tenant-admin/invoices']['get']>;
+export type InvoiceSettings = Schemas['InvoiceSettings'];
+export type InvoiceSettingsUpdate = JsonBody<paths['/v1/tenant-admin/settings/invoicing']['patch']>;
+
+export type QuickBooksAuthorization = Schemas['QuickBooksAuthorization'];
+export type QuickBooksStatus = Schemas['QuickBooksStatus'];
+export type QuickBooksBackfill = Schemas['QuickBooksBackfill'];
+export type QuickBooksSyncBody = JsonBody<paths['/v1/tenant-admin/quickbooks/sync']['post']>;
 
 /** An appointment as the business sees it: with its history, oldest first. */
 export type AdminAppointment = Schemas['AdminAppointment'];

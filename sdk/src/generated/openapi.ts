@@ -5893,6 +5893,707 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/reports/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bookings, outcomes and revenue per service and currency
+         * @description The appointments starting on the days startDate…endDate (the tenant's zone), per service and currency: bookings, completed, cancelled by the client or the business, no-shows, net revenue (service basis) and the average price of the bookings not cancelled.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day, in the tenant's time zone. */
+                    startDate: string;
+                    /** @description Last day (inclusive); at most 366 days in all. */
+                    endDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/reports/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Booked and available hours, utilisation, no-shows and revenue per provider
+         * @description Per provider over the days startDate…endDate (the tenant's zone): hours booked, hours available from their schedule, overrides and busy blocks, utilisation, no-show rate and net revenue per currency.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day, in the tenant's time zone. */
+                    startDate: string;
+                    /** @description Last day (inclusive); at most 366 days in all. */
+                    endDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's invoices
+         * @description Oldest first, a page at a time; with startDate and endDate, those issued on those days (the tenant's zone, at most 93 days). An invoice is issued when a booking first receives money, numbered per tenant without gaps.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of issue, in the tenant's time zone. */
+                    startDate?: string;
+                    /** @description Last day of issue (inclusive); with startDate. */
+                    endDate?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoicePage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/settings/invoicing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's invoice settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the tenant's invoice settings
+         * @description Legal name, address, tax id, logo (PNG or JPEG, at most 256 KB, base64 in the body; checked by its bytes and stored, never fetched from a URL), tax rate in basis points and whether prices include it. Fields left out stay. Invoices already issued keep the figures they were issued with.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The business's legal name on invoices; null: the tenant's name. */
+                        legalName?: string | null;
+                        /** @description Postal address, lines separated by "\n" (at most 8). */
+                        address?: string | null;
+                        taxId?: string | null;
+                        /** @description 0–10000: 1900 is 19 %. */
+                        taxRateBasisPoints?: number;
+                        /** @description true: prices include the tax (taken out of them); false: it is added on top. */
+                        taxInclusive?: boolean;
+                        /** @description null removes the logo. It is stored, never fetched from a URL. */
+                        logo?: {
+                            /** @description A PNG or JPEG of at most 256 KB, base64-encoded; checked by its bytes. */
+                            dataBase64: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/tenant-admin/reports/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients of a period, with visits, no-shows and lifetime value
+         * @description One row per client (lower-cased email) with an appointment starting in startDate…endDate (the tenant's zone), by name, a page at a time; counts of the period and lifetime figures side by side, and the period's repeat rate. `q` searches names and emails.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day, in the tenant's time zone. */
+                    startDate: string;
+                    /** @description Last day (inclusive); at most 366 days in all. */
+                    endDate: string;
+                    /** @description Only clients whose name (the latest one) or email contains this text, case-insensitive; every character is literal (% and _ too). Empty: every client. */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/reports/clients/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One client's appointments, payments and refunds
+         * @description Every appointment of the client (their email, URL-encoded, any case), newest first, with its payments and refunds, and totals per currency. 404 when the tenant has no appointment for that email.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The client’s email, URL-encoded (at most 100 characters so), any case. */
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard: today's appointments, this week's revenue, what is owed
+         * @description Now, in the tenant's zone: today's next appointments and count, this ISO week's cash revenue against last week's same span, this week's no-shows, and booked appointments' outstanding balances.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenant-admin/outbox": {
         parameters: {
             query?: never;
@@ -6376,6 +7077,356 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/quickbooks/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start connecting a QuickBooks Online company
+         * @description Answers Intuit's authorize page (scope com.intuit.quickbooks.accounting) for a QuickBooks admin to open. Once allowed, each succeeded payment is pushed as a sales receipt and each refund as a refund receipt. 409 quickbooks_not_configured when the platform has no Intuit app or PUBLIC_URL.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuickBooksAuthorization"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/quickbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QuickBooks Online connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuickBooksStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Disconnect QuickBooks Online
+         * @description Revokes the access at Intuit and forgets the tokens. Receipts already in QuickBooks stay there. 204 also when none was connected.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disconnected. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/quickbooks/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push a period to QuickBooks (backfill)
+         * @description Queues the payments and refunds of startDate…endDate (days in the tenant's time zone) for QuickBooks; those pushed already are skipped, so asking twice makes no second receipt. The push starts within a minute. 409 invalid_state when QuickBooks is not connected; 409 quickbooks_not_configured.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description First day, in the tenant's time zone.
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description Last day (inclusive); at most 366 days in all.
+                         */
+                        endDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuickBooksBackfill"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -6601,6 +7652,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oauth/quickbooks/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Intuit's consent comes back (the browser)
+         * @description Called by Intuit, not by API clients. Exchanges the code, keeps the tokens sealed with the company (realmId); answers a small HTML page. A state that is forged, expired (10 minutes) or used before: 400 invalid_oauth_state; declined or no company: 400 oauth_denied; nothing is stored then.
+         */
+        get: {
+            parameters: {
+                query: {
+                    state: string;
+                    code?: string;
+                    realmId?: string;
+                    error?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An HTML page saying QuickBooks is connected. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6611,7 +7733,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -6696,6 +7818,45 @@ export interface components {
         GoogleNotificationAnswerInput: {
             /** @constant */
             received: true;
+        };
+        QuickBooksAuthorizationInput: {
+            /**
+             * Format: uri
+             * @description Intuit's authorize page: open it in the browser of someone who administers the QuickBooks company. Valid for ten minutes, once; Intuit then sends the browser to /v1/oauth/quickbooks/callback.
+             */
+            authorizationUrl: string;
+        };
+        QuickBooksStatusInput: {
+            /** @description Payments and refunds are pushed (status ACTIVE). */
+            connected: boolean;
+            /**
+             * @description NEEDS_REAUTH: Intuit refused the access (revoked or expired); pushing has stopped until QuickBooks is connected again. DISCONNECTED: never connected, or disconnected.
+             * @enum {string}
+             */
+            status: "ACTIVE" | "NEEDS_REAUTH" | "DISCONNECTED";
+            /** @description The QuickBooks company's id (Intuit's realmId). */
+            realmId: string | null;
+            connectedAt: string | null;
+            /** @description The last time a push to QuickBooks succeeded. */
+            lastSyncedAt: string | null;
+            /** @description What went wrong last, if the last push failed. */
+            lastError: string | null;
+            /** @description Failed pushes since the last one that worked. */
+            failures: number;
+            /** @description Sales receipts and refund receipts made in QuickBooks so far. */
+            receiptsPushed: number;
+            /** @description Payments and refunds whose push failed or is under way, waiting for a retry. */
+            pushesWaiting: number;
+            /** @description A backfill was asked for and has not started yet. */
+            backfillWaiting: boolean;
+        };
+        QuickBooksBackfillInput: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @constant */
+            queued: true;
         };
         CreatedTenantInput: {
             tenant: components["schemas"]["TenantInput"];
@@ -6859,6 +8020,58 @@ export interface components {
             amountDueCents: number;
             /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
             rescheduleAllowedUntil: string | null;
+        };
+        InvoiceInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Sequential per tenant, without gaps: 1, 2, 3… */
+            number: number;
+            /** Format: uuid */
+            appointmentId: string;
+            /**
+             * Format: date-time
+             * @description When the booking first received money.
+             */
+            issuedAt: string;
+            currency: string;
+            subtotalCents: number;
+            taxCents: number;
+            /** @description subtotalCents + taxCents: what was sold. */
+            totalCents: number;
+            taxRateBasisPoints: number;
+            taxInclusive: boolean;
+            clientName: string;
+            clientEmail: string;
+            lines: {
+                /** @enum {string} */
+                kind: "service" | "no_show_fee";
+                description: string;
+                quantity: number;
+                /** @description As priced: tax included when prices include it. */
+                amountCents: number;
+            }[];
+            /** @enum {string} */
+            appointmentStatus: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** @enum {string} */
+            paymentStatus: "NOT_REQUIRED" | "AWAITING_PAYMENT" | "DEPOSIT_PAID" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED";
+        };
+        InvoicePageInput: {
+            data: components["schemas"]["InvoiceInput"][];
+            nextCursor: string | null;
+        };
+        InvoiceSettingsInput: {
+            legalName: string;
+            address: string | null;
+            taxId: string | null;
+            taxRateBasisPoints: number;
+            taxInclusive: boolean;
+            /** @description The stored logo (its bytes are not sent back). */
+            logo: {
+                /** @enum {string} */
+                type: "image/png" | "image/jpeg";
+                bytes: number;
+            } | null;
+            updatedAt: string | null;
         };
         AvailabilityInput: {
             timezone: string;
@@ -7260,6 +8473,17 @@ export interface components {
              */
             start: string;
         };
+        RevenueOutstandingInput: {
+            currency: string;
+            /** @description Bookings not cancelled with a deposit paid and a balance still due. */
+            depositBalancesCount: number;
+            /** @description The balances those bookings still owe. */
+            depositBalancesCents: number;
+            /** @description No-shows whose fee is still due. */
+            noShowFeesCount: number;
+            /** @description The fees still due, less what those clients paid and kept paid. */
+            noShowFeesCents: number;
+        };
         RevenueReportInput: {
             /** Format: date */
             startDate: string;
@@ -7302,6 +8526,241 @@ export interface components {
                     /** @description The sum of every row: gross + refunds + disputes + Stripe fees + platform fees. */
                     netCents: number;
                 };
+            }[];
+            /** @description What clients owe at the moment of the request (not limited to the period), per currency that is owed. */
+            outstanding: components["schemas"]["RevenueOutstandingInput"][];
+        };
+        ServiceReportInput: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description The tenant's zone, in which days are counted. */
+            timezone: string;
+            /** @description One per service and currency with appointments or money in the period, by name. */
+            services: {
+                serviceId: string;
+                serviceName: string;
+                currency: string;
+                /** @description Appointments starting in the period that were confirmed (cancelled later or not), and live holds; lapsed holds are not bookings. A rescheduled booking counts once, at its current start. */
+                bookings: number;
+                completed: number;
+                /** @description Bookings the client cancelled. */
+                cancelledByClient: number;
+                /** @description Bookings the business cancelled. */
+                cancelledByAdmin: number;
+                noShows: number;
+                /** @description Net ledger money of these appointments (service basis: the revenue report's netCents), whenever it moved. */
+                revenueCents: number;
+                /** @description Mean price of the bookings not cancelled, rounded; null when there are none. */
+                averagePriceCents: number | null;
+            }[];
+        };
+        ProviderReportInput: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description The tenant's zone, in which days are counted. */
+            timezone: string;
+            /** @description Active providers, and any with appointments in the period, by name. */
+            providers: {
+                providerId: string;
+                providerName: string;
+                /** @description Length of the bookings not cancelled starting in the period (a class session once, not per seat), to 0.01 h. */
+                bookedHours: number;
+                /** @description Open hours of their weekly schedule and date overrides in the period (their zone), less busy blocks, to 0.01 h. */
+                availableHours: number;
+                /** @description booked / available × 100, one decimal; null when nothing was available. */
+                utilisationPercent: number | null;
+                /** @description Bookings not cancelled starting in the period. */
+                bookings: number;
+                noShows: number;
+                /** @description noShows / bookings × 100, one decimal; null without bookings. */
+                noShowPercent: number | null;
+                /** @description Net ledger money of their appointments in the period (service basis), per currency. */
+                revenue: {
+                    currency: string;
+                    revenueCents: number;
+                }[];
+            }[];
+        };
+        ClientReportRowInput: {
+            /** @description The client: their email, lower-cased. */
+            email: string;
+            /** @description The name on their latest appointment (by start). */
+            name: string;
+            /** @description Appointments of any status in the period (appointments starting startDate…endDate). */
+            bookings: number;
+            /** @description COMPLETED appointments in the period (appointments starting startDate…endDate). */
+            visits: number;
+            /** @description NO_SHOW appointments in the period (appointments starting startDate…endDate). */
+            noShows: number;
+            /** @description CANCELLED appointments in the period (appointments starting startDate…endDate). */
+            cancellations: number;
+            /** @description COMPLETED appointments over all the client’s appointments, any date (not only the period). */
+            lifetimeVisits: number;
+            /** @description Start of the first COMPLETED appointment, over all the client’s appointments, any date (not only the period); null before any visit. */
+            firstVisit: string | null;
+            /** @description Start of the latest COMPLETED appointment, over all the client’s appointments, any date (not only the period); null before any visit. */
+            lastVisit: string | null;
+            /** @description lifetimeVisits ≥ 2. */
+            repeat: boolean;
+            /** @description Lifetime value: the net ledger money (payments less refunds, disputes and fees) of all the client's appointments, over all the client’s appointments, any date (not only the period); one entry per currency, alphabetical, none when no money moved. */
+            lifetimeValue: {
+                currency: string;
+                netCents: number;
+            }[];
+        };
+        ClientReportInput: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description The tenant's zone, in which the days are counted. */
+            timezone: string;
+            /** @description Clients with an appointment in the period (matching q). */
+            clients: number;
+            /** @description Of those, clients with ≥ 2 visits ever. */
+            repeatClients: number;
+            /** @description repeatClients / clients, 0…1 to 4 decimal places; null when the period has no clients. */
+            repeatRate: number | null;
+            /** @description A page of the clients, by name (lower-cased, then email); nextCursor fetches the next. */
+            data: components["schemas"]["ClientReportRowInput"][];
+            nextCursor: string | null;
+        };
+        ClientHistoryInput: {
+            email: string;
+            /** @description The name on their latest appointment. */
+            name: string;
+            /** @description Newest first, at most 1000 (see truncated). */
+            appointments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                startTimeUtc: string;
+                /** Format: date-time */
+                endTimeUtc: string;
+                /** @enum {string} */
+                status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                service: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                provider: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                currency: string;
+                totalAmountCents: number;
+                paidCents: number;
+                refundedCents: number;
+                /** @description What the client still owes on it now. */
+                amountDueCents: number;
+                /** @description The appointment's net ledger money per currency (payments less refunds, disputes, fees). */
+                netCents: {
+                    currency: string;
+                    netCents: number;
+                }[];
+                payments: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "DEPOSIT" | "FULL" | "BALANCE" | "NO_SHOW_FEE";
+                    /** @enum {string} */
+                    status: "REQUIRES_PAYMENT" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELED";
+                    amountCents: number;
+                    currency: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    succeededAt: string | null;
+                    refunds: {
+                        /** Format: uuid */
+                        id: string;
+                        amountCents: number;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "SUCCEEDED" | "FAILED";
+                        reason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    }[];
+                }[];
+            }[];
+            /** @description true: the client has more appointments than listed; totals count all. */
+            truncated: boolean;
+            /** @description Over all the client’s appointments, per currency, alphabetical. */
+            totals: {
+                currency: string;
+                appointments: number;
+                paidCents: number;
+                refundedCents: number;
+                amountDueCents: number;
+                /** @description Net ledger money: the lifetime value in this currency. */
+                netCents: number;
+            }[];
+        };
+        DashboardSummaryInput: {
+            timezone: string;
+            /** Format: date-time */
+            now: string;
+            today: {
+                /** Format: date */
+                date: string;
+                /** @description Appointments starting today (any hour), not cancelled and not an expired hold. */
+                appointments: number;
+                /** @description Up to 10 of them starting from now on, soonest first. */
+                next: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date-time */
+                    startTimeUtc: string;
+                    /** Format: date-time */
+                    endTimeUtc: string;
+                    clientName: string;
+                    serviceName: string;
+                    providerName: string | null;
+                    /** @enum {string} */
+                    status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                }[];
+            };
+            week: {
+                /**
+                 * Format: date
+                 * @description This ISO week's Monday.
+                 */
+                start: string;
+                /** Format: date */
+                lastWeekStart: string;
+                /**
+                 * Format: date-time
+                 * @description Last week is compared up to this instant: the same weekday and wall time as now, a week ago.
+                 */
+                lastWeekUntil: string;
+                /** @description NO_SHOW appointments starting this week. */
+                noShows: number;
+                /** @description Cash basis (when the money moved), gross and net as in the revenue report: this week from Monday 00:00 to now, against last week from its Monday 00:00 to lastWeekUntil. One per currency, alphabetical. */
+                revenue: {
+                    currency: string;
+                    thisWeek: {
+                        grossCents: number;
+                        netCents: number;
+                    };
+                    lastWeek: {
+                        grossCents: number;
+                        netCents: number;
+                    };
+                }[];
+            };
+            /** @description What clients owe now, of any date, as the revenue report counts it: balances of bookings (not cancelled) whose deposit or part was paid, and no-show fees due; per currency, the appointments with amountDueCents > 0 among those and their sum. Bookings nothing was paid for yet (pay at the venue) are not counted. */
+            outstanding: {
+                currency: string;
+                appointments: number;
+                amountDueCents: number;
+                depositBalancesCents: number;
+                noShowFeesCents: number;
             }[];
         };
         ResourceInput: {
@@ -7358,7 +8817,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -7443,6 +8902,45 @@ export interface components {
         GoogleNotificationAnswer: {
             /** @constant */
             received: true;
+        };
+        QuickBooksAuthorization: {
+            /**
+             * Format: uri
+             * @description Intuit's authorize page: open it in the browser of someone who administers the QuickBooks company. Valid for ten minutes, once; Intuit then sends the browser to /v1/oauth/quickbooks/callback.
+             */
+            authorizationUrl: string;
+        };
+        QuickBooksStatus: {
+            /** @description Payments and refunds are pushed (status ACTIVE). */
+            connected: boolean;
+            /**
+             * @description NEEDS_REAUTH: Intuit refused the access (revoked or expired); pushing has stopped until QuickBooks is connected again. DISCONNECTED: never connected, or disconnected.
+             * @enum {string}
+             */
+            status: "ACTIVE" | "NEEDS_REAUTH" | "DISCONNECTED";
+            /** @description The QuickBooks company's id (Intuit's realmId). */
+            realmId: string | null;
+            connectedAt: string | null;
+            /** @description The last time a push to QuickBooks succeeded. */
+            lastSyncedAt: string | null;
+            /** @description What went wrong last, if the last push failed. */
+            lastError: string | null;
+            /** @description Failed pushes since the last one that worked. */
+            failures: number;
+            /** @description Sales receipts and refund receipts made in QuickBooks so far. */
+            receiptsPushed: number;
+            /** @description Payments and refunds whose push failed or is under way, waiting for a retry. */
+            pushesWaiting: number;
+            /** @description A backfill was asked for and has not started yet. */
+            backfillWaiting: boolean;
+        };
+        QuickBooksBackfill: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @constant */
+            queued: true;
         };
         CreatedTenant: {
             tenant: components["schemas"]["Tenant"];
@@ -7606,6 +9104,58 @@ export interface components {
             amountDueCents: number;
             /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
             rescheduleAllowedUntil: string | null;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** @description Sequential per tenant, without gaps: 1, 2, 3… */
+            number: number;
+            /** Format: uuid */
+            appointmentId: string;
+            /**
+             * Format: date-time
+             * @description When the booking first received money.
+             */
+            issuedAt: string;
+            currency: string;
+            subtotalCents: number;
+            taxCents: number;
+            /** @description subtotalCents + taxCents: what was sold. */
+            totalCents: number;
+            taxRateBasisPoints: number;
+            taxInclusive: boolean;
+            clientName: string;
+            clientEmail: string;
+            lines: {
+                /** @enum {string} */
+                kind: "service" | "no_show_fee";
+                description: string;
+                quantity: number;
+                /** @description As priced: tax included when prices include it. */
+                amountCents: number;
+            }[];
+            /** @enum {string} */
+            appointmentStatus: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** @enum {string} */
+            paymentStatus: "NOT_REQUIRED" | "AWAITING_PAYMENT" | "DEPOSIT_PAID" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED";
+        };
+        InvoicePage: {
+            data: components["schemas"]["Invoice"][];
+            nextCursor: string | null;
+        };
+        InvoiceSettings: {
+            legalName: string;
+            address: string | null;
+            taxId: string | null;
+            taxRateBasisPoints: number;
+            taxInclusive: boolean;
+            /** @description The stored logo (its bytes are not sent back). */
+            logo: {
+                /** @enum {string} */
+                type: "image/png" | "image/jpeg";
+                bytes: number;
+            } | null;
+            updatedAt: string | null;
         };
         Availability: {
             timezone: string;
@@ -8007,6 +9557,17 @@ export interface components {
              */
             start: string;
         };
+        RevenueOutstanding: {
+            currency: string;
+            /** @description Bookings not cancelled with a deposit paid and a balance still due. */
+            depositBalancesCount: number;
+            /** @description The balances those bookings still owe. */
+            depositBalancesCents: number;
+            /** @description No-shows whose fee is still due. */
+            noShowFeesCount: number;
+            /** @description The fees still due, less what those clients paid and kept paid. */
+            noShowFeesCents: number;
+        };
         RevenueReport: {
             /** Format: date */
             startDate: string;
@@ -8049,6 +9610,241 @@ export interface components {
                     /** @description The sum of every row: gross + refunds + disputes + Stripe fees + platform fees. */
                     netCents: number;
                 };
+            }[];
+            /** @description What clients owe at the moment of the request (not limited to the period), per currency that is owed. */
+            outstanding: components["schemas"]["RevenueOutstanding"][];
+        };
+        ServiceReport: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description The tenant's zone, in which days are counted. */
+            timezone: string;
+            /** @description One per service and currency with appointments or money in the period, by name. */
+            services: {
+                serviceId: string;
+                serviceName: string;
+                currency: string;
+                /** @description Appointments starting in the period that were confirmed (cancelled later or not), and live holds; lapsed holds are not bookings. A rescheduled booking counts once, at its current start. */
+                bookings: number;
+                completed: number;
+                /** @description Bookings the client cancelled. */
+                cancelledByClient: number;
+                /** @description Bookings the business cancelled. */
+                cancelledByAdmin: number;
+                noShows: number;
+                /** @description Net ledger money of these appointments (service basis: the revenue report's netCents), whenever it moved. */
+                revenueCents: number;
+                /** @description Mean price of the bookings not cancelled, rounded; null when there are none. */
+                averagePriceCents: number | null;
+            }[];
+        };
+        ProviderReport: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description The tenant's zone, in which days are counted. */
+            timezone: string;
+            /** @description Active providers, and any with appointments in the period, by name. */
+            providers: {
+                providerId: string;
+                providerName: string;
+                /** @description Length of the bookings not cancelled starting in the period (a class session once, not per seat), to 0.01 h. */
+                bookedHours: number;
+                /** @description Open hours of their weekly schedule and date overrides in the period (their zone), less busy blocks, to 0.01 h. */
+                availableHours: number;
+                /** @description booked / available × 100, one decimal; null when nothing was available. */
+                utilisationPercent: number | null;
+                /** @description Bookings not cancelled starting in the period. */
+                bookings: number;
+                noShows: number;
+                /** @description noShows / bookings × 100, one decimal; null without bookings. */
+                noShowPercent: number | null;
+                /** @description Net ledger money of their appointments in the period (service basis), per currency. */
+                revenue: {
+                    currency: string;
+                    revenueCents: number;
+                }[];
+            }[];
+        };
+        ClientReportRow: {
+            /** @description The client: their email, lower-cased. */
+            email: string;
+            /** @description The name on their latest appointment (by start). */
+            name: string;
+            /** @description Appointments of any status in the period (appointments starting startDate…endDate). */
+            bookings: number;
+            /** @description COMPLETED appointments in the period (appointments starting startDate…endDate). */
+            visits: number;
+            /** @description NO_SHOW appointments in the period (appointments starting startDate…endDate). */
+            noShows: number;
+            /** @description CANCELLED appointments in the period (appointments starting startDate…endDate). */
+            cancellations: number;
+            /** @description COMPLETED appointments over all the client’s appointments, any date (not only the period). */
+            lifetimeVisits: number;
+            /** @description Start of the first COMPLETED appointment, over all the client’s appointments, any date (not only the period); null before any visit. */
+            firstVisit: string | null;
+            /** @description Start of the latest COMPLETED appointment, over all the client’s appointments, any date (not only the period); null before any visit. */
+            lastVisit: string | null;
+            /** @description lifetimeVisits ≥ 2. */
+            repeat: boolean;
+            /** @description Lifetime value: the net ledger money (payments less refunds, disputes and fees) of all the client's appointments, over all the client’s appointments, any date (not only the period); one entry per currency, alphabetical, none when no money moved. */
+            lifetimeValue: {
+                currency: string;
+                netCents: number;
+            }[];
+        };
+        ClientReport: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description The tenant's zone, in which the days are counted. */
+            timezone: string;
+            /** @description Clients with an appointment in the period (matching q). */
+            clients: number;
+            /** @description Of those, clients with ≥ 2 visits ever. */
+            repeatClients: number;
+            /** @description repeatClients / clients, 0…1 to 4 decimal places; null when the period has no clients. */
+            repeatRate: number | null;
+            /** @description A page of the clients, by name (lower-cased, then email); nextCursor fetches the next. */
+            data: components["schemas"]["ClientReportRow"][];
+            nextCursor: string | null;
+        };
+        ClientHistory: {
+            email: string;
+            /** @description The name on their latest appointment. */
+            name: string;
+            /** @description Newest first, at most 1000 (see truncated). */
+            appointments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                startTimeUtc: string;
+                /** Format: date-time */
+                endTimeUtc: string;
+                /** @enum {string} */
+                status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                service: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                provider: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                currency: string;
+                totalAmountCents: number;
+                paidCents: number;
+                refundedCents: number;
+                /** @description What the client still owes on it now. */
+                amountDueCents: number;
+                /** @description The appointment's net ledger money per currency (payments less refunds, disputes, fees). */
+                netCents: {
+                    currency: string;
+                    netCents: number;
+                }[];
+                payments: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "DEPOSIT" | "FULL" | "BALANCE" | "NO_SHOW_FEE";
+                    /** @enum {string} */
+                    status: "REQUIRES_PAYMENT" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELED";
+                    amountCents: number;
+                    currency: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    succeededAt: string | null;
+                    refunds: {
+                        /** Format: uuid */
+                        id: string;
+                        amountCents: number;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "SUCCEEDED" | "FAILED";
+                        reason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    }[];
+                }[];
+            }[];
+            /** @description true: the client has more appointments than listed; totals count all. */
+            truncated: boolean;
+            /** @description Over all the client’s appointments, per currency, alphabetical. */
+            totals: {
+                currency: string;
+                appointments: number;
+                paidCents: number;
+                refundedCents: number;
+                amountDueCents: number;
+                /** @description Net ledger money: the lifetime value in this currency. */
+                netCents: number;
+            }[];
+        };
+        DashboardSummary: {
+            timezone: string;
+            /** Format: date-time */
+            now: string;
+            today: {
+                /** Format: date */
+                date: string;
+                /** @description Appointments starting today (any hour), not cancelled and not an expired hold. */
+                appointments: number;
+                /** @description Up to 10 of them starting from now on, soonest first. */
+                next: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date-time */
+                    startTimeUtc: string;
+                    /** Format: date-time */
+                    endTimeUtc: string;
+                    clientName: string;
+                    serviceName: string;
+                    providerName: string | null;
+                    /** @enum {string} */
+                    status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                }[];
+            };
+            week: {
+                /**
+                 * Format: date
+                 * @description This ISO week's Monday.
+                 */
+                start: string;
+                /** Format: date */
+                lastWeekStart: string;
+                /**
+                 * Format: date-time
+                 * @description Last week is compared up to this instant: the same weekday and wall time as now, a week ago.
+                 */
+                lastWeekUntil: string;
+                /** @description NO_SHOW appointments starting this week. */
+                noShows: number;
+                /** @description Cash basis (when the money moved), gross and net as in the revenue report: this week from Monday 00:00 to now, against last week from its Monday 00:00 to lastWeekUntil. One per currency, alphabetical. */
+                revenue: {
+                    currency: string;
+                    thisWeek: {
+                        grossCents: number;
+                        netCents: number;
+                    };
+                    lastWeek: {
+                        grossCents: number;
+                        netCents: number;
+                    };
+                }[];
+            };
+            /** @description What clients owe now, of any date, as the revenue report counts it: balances of bookings (not cancelled) whose deposit or part was paid, and no-show fees due; per currency, the appointments with amountDueCents > 0 among those and their sum. Bookings nothing was paid for yet (pay at the venue) are not counted. */
+            outstanding: {
+                currency: string;
+                appointments: number;
+                amountDueCents: number;
+                depositBalancesCents: number;
+                noShowFeesCents: number;
             }[];
         };
         Resource: {

@@ -1,6 +1,12 @@
 import type { BaseClient, RequestOptions } from '../../client.ts';
 import { ApiResource } from '../../core/resource.ts';
-import type { ConnectedStripeAccount, ConnectStripeAccountBody, StripeSettings } from '../../types.ts';
+import type {
+  ConnectedStripeAccount,
+  ConnectStripeAccountBody,
+  InvoiceSettings,
+  InvoiceSettingsUpdate,
+  StripeSettings,
+} from '../../types.ts';
 
 /** The tenant's Stripe account: its clients' cards are charged on it. */
 export class StripeAccountSettings extends ApiResource {
@@ -24,12 +30,31 @@ export class StripeAccountSettings extends ApiResource {
   }
 }
 
-/** Settings beyond the tenant's own (`admin.tenant`): `stripe`. */
+/** What invoices and receipts say of the business: legal name, address, tax id, logo, tax rate. */
+export class InvoicingSettings extends ApiResource {
+  async retrieve(options?: RequestOptions): Promise<InvoiceSettings> {
+    return this.client.request({ method: 'GET', path: '/v1/tenant-admin/settings/invoicing', options });
+  }
+
+  /** Changes the fields given; invoices already issued keep what they said. */
+  async update(body: InvoiceSettingsUpdate, options?: RequestOptions): Promise<InvoiceSettings> {
+    return this.client.request({
+      method: 'PATCH',
+      path: '/v1/tenant-admin/settings/invoicing',
+      body,
+      options,
+    });
+  }
+}
+
+/** Settings beyond the tenant's own (`admin.tenant`): `stripe` and `invoicing`. */
 export class Settings extends ApiResource {
   readonly stripe: StripeAccountSettings;
+  readonly invoicing: InvoicingSettings;
 
   constructor(client: BaseClient) {
     super(client);
     this.stripe = new StripeAccountSettings(client);
+    this.invoicing = new InvoicingSettings(client);
   }
 }
