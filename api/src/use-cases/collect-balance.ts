@@ -17,9 +17,9 @@ const COLLECTS = new Set(['PENDING', 'CONFIRMED', 'COMPLETED', 'NO_SHOW']);
 /**
  * The staff took what is still due at the venue (cash, a card terminal): the balance of a booking
  * or the fee of a no-show (domain/payments/amount-due.ts). A payment without a Stripe object, its
- * ledger row (BALANCE_VENUE or NO_SHOW_FEE_VENUE), the booking PAID (a held
- * booking is confirmed by it) and, with its first money, its invoice (issue-invoice.ts), in one transaction with the appointment locked, so two clicks at
- * once collect once. Nothing pretends a card was charged: no Stripe call is made.
+ * ledger row (BALANCE_VENUE or NO_SHOW_FEE_VENUE), the booking PAID (a held booking is confirmed
+ * by it) and, with its first money, its invoice (issue-invoice.ts), in one transaction with the
+ * appointment locked, so two clicks at once collect once. Nothing pretends a card was charged: no Stripe call is made.
  */
 export async function collectBalanceAtVenue(
   scope: TenantScope,

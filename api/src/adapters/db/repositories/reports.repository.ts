@@ -17,8 +17,9 @@ export class ReportsRepository {
    * The ledger's sums per currency, bucket and kind over the period's [from, to), in one GROUP BY.
    * A row's bucket is width_bucket() of its time over `bucketBounds` (the local midnights the
    * buckets begin at in the tenant's zone, so a day ends at the tenant's midnight and weeks start
-   * on Monday): one binary search per row, no time zone conversion. `cash` takes the rows whose money moved in the period; `service` the rows, whenever
-   * they moved, of the appointments that start in it.
+   * on Monday): one binary search per row, no time zone conversion. `cash` takes the rows whose
+   * money moved in the period; `service` the rows, whenever they moved, of the appointments that
+   * start in it.
    */
   async revenueSums(
     basis: RevenueBasis,
