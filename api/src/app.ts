@@ -21,6 +21,8 @@ import { idempotencySweepPlugin } from './http/plugins/idempotency-sweep.ts';
 import { openApiPlugin } from './http/plugins/openapi.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
 import { tenantAuthPlugin } from './http/plugins/tenant-auth.ts';
+import { staffSessionPlugin } from './http/plugins/staff-session.ts';
+import { authRoutes } from './http/routes/auth/index.ts';
 import { calendarFeedRoutes } from './http/routes/calendar-feeds.routes.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
 import { googleCallbackRoutes } from './http/routes/oauth/google-callback.routes.ts';
@@ -31,6 +33,7 @@ import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
 import { stripeWebhookRoutes } from './http/routes/webhooks/stripe-webhook.routes.ts';
 import { googleCalendarWebhookRoutes } from './http/routes/webhooks/google-calendar-webhook.routes.ts';
 import { WIDGET_BUNDLE, widgetScriptRoutes } from './http/routes/widget-script.routes.ts';
+import { bookingPageRoutes } from './http/routes/booking-page.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -109,11 +112,13 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(dbPlugin, { db: deps.db });
   await app.register(idempotencySweepPlugin);
+  await app.register(staffSessionPlugin);
   await app.register(tenantAuthPlugin);
   await app.register(openApiPlugin);
 
   await app.register(healthRoutes);
   await app.register(widgetScriptRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
+  await app.register(bookingPageRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
   await app.register(publicRoutes, {
     prefix: '/v1/public',
     rateLimits: {
@@ -123,6 +128,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     },
   });
   await app.register(tenantAdminRoutes, { prefix: '/v1/tenant-admin' });
+  await app.register(authRoutes, { prefix: '/v1/auth' });
   await app.register(stripeWebhookRoutes, { prefix: '/v1/webhooks' });
   await app.register(googleCalendarWebhookRoutes);
   await app.register(googleCallbackRoutes);

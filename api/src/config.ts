@@ -15,6 +15,8 @@ export const ConfigSchema = z
       .optional(),
     PLATFORM_API_TOKEN: z.string().min(24, 'must be at least 24 characters: it creates tenants').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** development or test: the session cookie is sent without Secure (plain http on localhost). */
+    NODE_ENV: z.string().max(50).optional(),
     /** Requests per minute on /v1/public per visitor: one client address with one key. */
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
     /**

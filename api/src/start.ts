@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { seedDemoTenant } from '../../prisma/seed.ts';
+import { seedDemoOwner } from '../../prisma/seed-demo-owner.ts';
 import { buildApp } from './app.ts';
 import { examplesRoutes } from './http/routes/examples.routes.ts';
 import { WIDGET_BUNDLE, WidgetBundle } from './http/routes/widget-script.routes.ts';
@@ -52,6 +53,7 @@ async function main() {
     });
     const keys = await seedDemoTenant(app, app.db, database.stateDir);
     publishableKey = keys.publishable;
+    const owner = await seedDemoOwner(app.db, database.stateDir);
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     if (config.WORKER === 'on') {
       worker = await startWorker({
@@ -75,8 +77,10 @@ async function main() {
         `  Jobs:             ${config.WORKER === 'on' ? 'in this process (reminders, emails, calendar sync)' : 'off (WORKER=off: run npm run worker)'}`,
         `  Email:            ${config.POSTMARK_SERVER_TOKEN ? `Postmark, from ${config.POSTMARK_FROM}` : 'not sent (set POSTMARK_SERVER_TOKEN); GET /v1/tenant-admin/outbox shows what would go'}`,
         '  Demo tenant:      Demo Studio (slug "demo")',
+        `  Booking page:     ${config.PUBLIC_URL ?? address}/book/demo`,
         `  Publishable key:  ${keys.publishable}`,
         `  Secret key:       ${keys.secret}`,
+        `  Demo owner:       ${owner.email} / ${owner.password} (POST /v1/auth/sessions)`,
         '',
         `  Try: curl -H "x-tenant-key: ${keys.publishable}" ${address}/v1/public/services`,
         '',

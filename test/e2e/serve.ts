@@ -76,6 +76,9 @@ async function main() {
       STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
       STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
       STRIPE_API_BASE: stripe.url,
+      // The hosted booking page (/book/demo) keeps its key sealed, and its origin is the API's own.
+      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
     });
     const app = await buildApp(config, { db: createPrismaClient(databaseUrl) });
     let publishableKey = '';

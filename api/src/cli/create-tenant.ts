@@ -1,3 +1,4 @@
+import { secretBoxOf } from '../adapters/crypto/secret-box.ts';
 import { parseArgs } from 'node:util';
 import { migrate } from '../adapters/db/migrate.ts';
 import { openLocalDatabase } from '../adapters/db/local-database.ts';
@@ -6,10 +7,13 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { CreateTenantBodySchema } from '../schemas/tenant.schemas.ts';
 import { createTenant } from '../use-cases/create-tenant.ts';
+import { StaffEmail } from '../schemas/staff.schemas.ts';
+import { inviteFirstOwner } from '../use-cases/staff/invite-first-owner.ts';
 
-const USAGE = `Usage: npm run tenant:create -- --name "Studio" --timezone Europe/Berlin [--currency EUR] [--slug studio] [--allowed-origin https://studio.example]…
+const USAGE = `Usage: npm run tenant:create -- --name "Studio" --timezone Europe/Berlin [--currency EUR] [--slug studio] [--allowed-origin https://studio.example]… [--owner-email ana@studio.example [--owner-name "Ana"]]
 
-Creates a tenant in DATABASE_URL (or the local embedded database) and prints it with its keys as JSON.`;
+Creates a tenant in DATABASE_URL (or the local embedded database) and prints it with its keys as JSON.
+With --owner-email, its first owner is invited: the link goes through the outbox.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -19,6 +23,8 @@ async function main(): Promise<number> {
       currency: { type: 'string' },
       slug: { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
+      'owner-email': { type: 'string' },
+      'owner-name': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -34,6 +40,11 @@ async function main(): Promise<number> {
     ...(values.slug ? { slug: values.slug } : {}),
     allowedOrigins: values['allowed-origin'] ?? [],
   });
+  const owner = values['owner-email'] ? StaffEmail.safeParse(values['owner-email']) : null;
+  if (owner && !owner.success) {
+    console.error(`--owner-email: ${owner.error.issues[0]?.message}`);
+    return 2;
+  }
   if (!body.success) {
     for (const issue of body.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
     console.error(`\n${USAGE}`);
@@ -45,7 +56,16 @@ async function main(): Promise<number> {
   const db = createPrismaClient(database.url, { maxConnections: 2 });
   try {
     await migrate(database.url);
-    console.log(JSON.stringify(await createTenant(db, body.data), null, 2));
+    const created = await createTenant(db, body.data);
+    const invited = owner?.data
+      ? await inviteFirstOwner(
+          db,
+          created.tenant.id,
+          { email: owner.data, name: values['owner-name'] ?? owner.data },
+          { publicUrl: config.PUBLIC_URL, box: secretBoxOf(config), now: new Date() },
+        )
+      : null;
+    console.log(JSON.stringify({ ...created, owner: invited }, null, 2));
     return 0;
   } finally {
     await db.$disconnect();

@@ -44,6 +44,19 @@ export const ERROR_CATALOGUE = {
     status: 403,
     description: "The page's Origin is not in the tenant's allowedOrigins.",
   },
+  invalid_credentials: {
+    status: 401,
+    description: 'Sign-in: the email or password is wrong (the same answer for unknown emails).',
+  },
+  forbidden: { status: 403, description: "The staff account's role may not do this." },
+  csrf_failed: {
+    status: 403,
+    description: "A state-changing request on a session without the session's `x-csrf-token`.",
+  },
+  invalid_token: {
+    status: 404,
+    description: 'An invite or password-reset link that is unknown, already used or expired.',
+  },
 
   // Resources and routes
   not_found: { status: 404, description: 'No such resource (also for another tenant’s ids).' },

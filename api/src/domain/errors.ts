@@ -45,6 +45,38 @@ export class OriginNotAllowedError extends DomainError {
   readonly code = 'origin_not_allowed';
 }
 
+/** A wrong email or password (the same answer for an address without an account). */
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'invalid_credentials';
+
+  constructor() {
+    super('The email or password is wrong.');
+  }
+}
+
+/** The caller's role may not do this (a provider session on a manager route…). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+}
+
+/** A state-changing request on a session without its x-csrf-token. */
+export class CsrfFailedError extends DomainError {
+  readonly code = 'csrf_failed';
+
+  constructor() {
+    super("Send the session's CSRF token (from sign-in) in the x-csrf-token header.");
+  }
+}
+
+/** An invite or reset link that is unknown, used or expired. */
+export class InvalidTokenError extends DomainError {
+  readonly code = 'invalid_token';
+
+  constructor() {
+    super('This link is unknown, already used or expired: ask for a new one.');
+  }
+}
+
 // Resources
 
 /** Missing, or belonging to another tenant: the two are indistinguishable on purpose. */

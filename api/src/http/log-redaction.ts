@@ -14,8 +14,15 @@ const SECRET_PARAMETER = /token|key|secret|password|signature/i;
 
 const SECRET_HEADERS = ['authorization', 'cookie', 'set-cookie', 'x-tenant-key', 'x-manage-token'];
 
-/** `url` with the value of every secret-looking query parameter replaced by `[redacted]`. */
-export function redactUrl(url: string): string {
+/** Paths that carry a secret: the token of a staff invitation or password-reset link. */
+const SECRET_PATH = /^(\/v1\/auth\/(?:password-resets|invitations))\/[^/?#]+/;
+
+/**
+ * `url` with the value of every secret-looking query parameter, and a link token in the path,
+ * replaced by `[redacted]`.
+ */
+export function redactUrl(rawUrl: string): string {
+  const url = rawUrl.replace(SECRET_PATH, `$1/${CENSOR}`);
   const start = url.indexOf('?');
   if (start === -1) return url;
   const query = url

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES } from '../domain/notifications/reminders.ts';
+import { SERVICE_SLUG_PATTERN } from '../domain/catalog/service-slug.ts';
 import { PaymentMode } from '../generated/prisma/enums.ts';
 import { Cents, CurrencyCode, Timestamp, TimeZone, Uuid } from './common.ts';
 import { SafeText, text } from './text.ts';
@@ -12,6 +13,9 @@ export const ServiceSchema = z
   .object({
     id: Uuid,
     name: z.string(),
+    slug: z.string().meta({
+      description: "The service's page: /book/<tenant slug>/<slug>. Made from the name; unique per tenant.",
+    }),
     description: z.string(),
     durationMinutes: z.number().int(),
     bufferBeforeMinutes: z.number().int(),
@@ -47,6 +51,9 @@ export type ServiceDto = z.infer<typeof ServiceSchema>;
 
 const ServiceFields = {
   name: text({ trim: true, min: 1, max: 200 }),
+  slug: SafeText.regex(SERVICE_SLUG_PATTERN, {
+    message: 'must be lower-case letters, digits and hyphens (at most 40)',
+  }).meta({ description: 'For /book/<tenant slug>/<slug>; 409 slug_taken when another service has it.' }),
   description: text({ max: 5000 }),
   durationMinutes: z.number().int().min(1).max(MINUTES_PER_DAY),
   bufferBeforeMinutes: z.number().int().min(0).max(MINUTES_PER_DAY),
@@ -88,6 +95,9 @@ const ServiceFields = {
 export const CreateServiceBodySchema = z
   .object({
     name: ServiceFields.name,
+    slug: ServiceFields.slug
+      .optional()
+      .meta({ description: 'Default: made from the name ("-2"… when taken).' }),
     durationMinutes: ServiceFields.durationMinutes,
     priceBaseCents: ServiceFields.priceBaseCents,
     description: ServiceFields.description.default(''),

@@ -46,6 +46,15 @@ export const TenantSchema = z
           "The page of the tenant's site with the booking widget: links in emails open the booking there. " +
           'null: emails carry no link to manage the booking.',
       }),
+    bookingPage: z
+      .object({
+        enabled: z.boolean().meta({ description: 'Whether /book/<slug> answers; on by default.' }),
+        description: z.string().meta({ description: 'Shown on the page and in its meta description.' }),
+      })
+      .meta({
+        description:
+          'The hosted booking page, /book/<slug> on the API. Email manage links go there when bookingPageUrl is null.',
+      }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -94,6 +103,10 @@ export const UpdateTenantBodySchema = z
       .max(2000)
       .refine(...storable)
       .nullable(),
+    bookingPage: z
+      .object({ enabled: z.boolean(), description: text({ trim: true, max: 2000 }) })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict()

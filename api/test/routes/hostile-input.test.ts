@@ -129,6 +129,22 @@ const BASES: Record<string, Base> = {
       scope: 'https://www.googleapis.com/auth/calendar.events',
     },
   },
+  'POST /v1/tenant-admin/staff': {
+    body: { email: 'ada@example.com', name: 'Ada', role: 'manager', password: 'a long password' },
+  },
+  'PATCH /v1/tenant-admin/staff/{id}': { body: { name: 'Ada' } },
+  'POST /v1/auth/sessions': {
+    body: { email: 'ada@example.com', password: 'a long password', tenantSlug: 'studio' },
+  },
+  'POST /v1/auth/password-resets': { body: { email: 'ada@example.com', tenantSlug: 'studio' } },
+  'POST /v1/auth/password-resets/{token}': {
+    params: { token: 'a'.repeat(43) },
+    body: { password: 'a long password' },
+  },
+  'POST /v1/auth/invitations/{token}/accept': {
+    params: { token: 'a'.repeat(43) },
+    body: { password: 'a long password', name: 'Ada' },
+  },
   'POST /v1/platform/tenants': {
     body: {
       name: 'Hostile Studio',
@@ -283,6 +299,7 @@ describe('crafted list cursors', () => {
     '/v1/tenant-admin/appointments',
     '/v1/tenant-admin/availability-overrides',
     '/v1/tenant-admin/outbox',
+    '/v1/tenant-admin/staff',
   ];
   const crafted = [
     cursor('0000-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000'),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
+import { asSession, createStaff, signIn, type Session } from '../helpers/staff-sessions.ts';
 
 /**
  * Tenant B's keys against tenant A's ids, on every route that the OpenAPI
@@ -15,6 +16,8 @@ let a: CreatedTenant;
 let b: CreatedTenant;
 const aIds: Record<string, string> = {};
 let aManageToken: string;
+/** An owner session of tenant B: sessions are held to their tenant like keys. */
+let bSession: Session;
 
 const TENANT_TABLES = [
   'api_keys',
@@ -44,6 +47,9 @@ const TENANT_TABLES = [
   'invoices',
   'invoice_counters',
   'invoice_settings',
+  'staff_accounts',
+  'staff_sessions',
+  'staff_tokens',
   'tenants',
 ];
 
@@ -145,6 +151,13 @@ beforeAll(async () => {
   // A's feeds exist, so that B rotating them would show in the snapshot.
   await as(a, 'GET', `/v1/tenant-admin/providers/${aIds.provider}/ics-feed`);
   await as(a, 'GET', '/v1/tenant-admin/ics-feed');
+  aIds.staff = (await createStaff(t.app, a, { role: 'manager' })).id;
+  await as(a, 'POST', '/v1/tenant-admin/staff', {
+    email: 'invited@a.example',
+    name: 'Invited',
+    role: 'manager',
+  });
+  bSession = await signIn(t.app, (await createStaff(t.app, b, { role: 'owner' })).email);
 });
 afterAll(() => t.close());
 
@@ -184,6 +197,7 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
     bodies: { POST: { method: 'venue' } },
   },
   '/v1/tenant-admin/outbox/{id}': { id: 'outbox', bodies: {} },
+  '/v1/tenant-admin/staff/{id}': { id: 'staff', bodies: { PATCH: { name: 'Mine now', role: 'owner' } } },
   '/v1/tenant-admin/appointments/{id}/refund': {
     id: 'appointment',
     bodies: { POST: { amountCents: 100, reason: 'Mine now' } },
@@ -259,6 +273,8 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   // the QuickBooks files (quickbooks.csv, quickbooks.iif): test/routes/quickbooks-exports.test.ts.
   // The feed itself (/v1/calendar-feeds/<token>.ics) takes no key and is not in the document: its
   // token names one feed of one tenant (test/routes/calendar-feed-links.test.ts).
+  // The hosted booking page (/book/:tenantSlug[/:serviceSlug], HTML, not in the document) shows one
+  // tenant by its slug, and its key reads only that tenant (test/routes/hosted-booking-page.test.ts).
   'GET /v1/tenant-admin/ics-feed': 'own',
   'POST /v1/tenant-admin/ics-feed': 'own',
   'POST /v1/tenant-admin/appointments': 'body-ids',
@@ -274,6 +290,17 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'DELETE /v1/tenant-admin/quickbooks': 'own',
   'POST /v1/tenant-admin/quickbooks/sync': 'own',
   'GET /v1/oauth/quickbooks/callback': 'own',
+  'POST /v1/tenant-admin/staff': 'own',
+  'GET /v1/tenant-admin/staff': 'list',
+  // Sign-in finds accounts by email across tenants, then acts on that account's tenant only; the
+  // session routes act on the caller's own session(s); reset and invitation links name one
+  // account of one tenant by their single-use token (test/routes/auth-sessions.test.ts, invitations.test.ts).
+  'POST /v1/auth/sessions': 'own',
+  'DELETE /v1/auth/sessions/current': 'own',
+  'DELETE /v1/auth/sessions': 'own',
+  'POST /v1/auth/password-resets': 'own',
+  'POST /v1/auth/password-resets/{token}': 'own',
+  'POST /v1/auth/invitations/{token}/accept': 'own',
 };
 
 async function everyOperation(): Promise<string[]> {
@@ -317,6 +344,18 @@ describe("tenant B's key on tenant A's ids", () => {
       expect(response.statusCode, `${method} ${path}`).toBe(404);
       expect(response.json().error.code, `${method} ${path}`).toBe('not_found');
       expect(response.body).not.toContain('Tenant A');
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it('answers 404 to an owner session of B on every such route, and changes nothing of A', async () => {
+    const before = await snapshotOfA();
+    for (const [method, path] of await adminRoutesWithIds()) {
+      const route = ROUTES[path]!;
+      const url = path.replace('{id}', aIds[route.id]!);
+      const response = await asSession(t.app, bSession, { method, url, payload: route.bodies[method] });
+      expect(response.statusCode, `${method} ${path}`).toBe(404);
+      expect(response.json().error.code, `${method} ${path}`).toBe('not_found');
     }
     expect(await snapshotOfA()).toEqual(before);
   });
@@ -383,11 +422,15 @@ describe("tenant B's key on tenant A's ids", () => {
       '/v1/tenant-admin/appointments',
       '/v1/tenant-admin/outbox',
       `/v1/tenant-admin/outbox?appointmentId=${aIds.appointment}`,
+      '/v1/tenant-admin/staff',
     ];
     for (const url of lists) {
       const response = await as(b, 'GET', url);
       expect(response.statusCode, url).toBe(200);
       for (const id of Object.values(aIds)) expect(response.body, url).not.toContain(id);
+      const bySession = await asSession(t.app, bSession, { method: 'GET', url });
+      expect(bySession.statusCode, url).toBe(200);
+      for (const id of Object.values(aIds)) expect(bySession.body, url).not.toContain(id);
     }
     const policy = await as(b, 'GET', '/v1/tenant-admin/cancellation-policy');
     expect(policy.statusCode).toBe(404);

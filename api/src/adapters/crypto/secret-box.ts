@@ -58,6 +58,14 @@ export class SecretBox {
   }
 }
 
+/** The box of the configured keys, or null without ENCRYPTION_KEY (the features that need one say so). */
+export function secretBoxOf(config: {
+  ENCRYPTION_KEY?: string | undefined;
+  ENCRYPTION_KEY_PREVIOUS?: string | undefined;
+}) {
+  return config.ENCRYPTION_KEY ? new SecretBox(config.ENCRYPTION_KEY, config.ENCRYPTION_KEY_PREVIOUS) : null;
+}
+
 export class SecretBoxError extends Error {
   override name = 'SecretBoxError';
 }

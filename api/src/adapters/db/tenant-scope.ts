@@ -27,7 +27,10 @@ import { ClientReportsRepository } from './repositories/client-reports.repositor
 import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
 import { ResourcesRepository } from './repositories/resources.repository.ts';
 import { ServicesRepository } from './repositories/services.repository.ts';
+import { BookingPageRepository } from './repositories/booking-page.repository.ts';
 import { TenantSettingsRepository } from './repositories/tenants.repository.ts';
+import { StaffAccountsRepository } from './repositories/staff-accounts.repository.ts';
+import { StaffAccessRepository } from './repositories/staff-access.repository.ts';
 
 /**
  * The one door to tenant data. Every repository here is bound to one tenant
@@ -41,6 +44,7 @@ export function forTenant(db: Db, tenantId: string) {
     tenant: new TenantSettingsRepository(db, tenantId),
     apiKeys: new ApiKeysRepository(db, tenantId),
     services: new ServicesRepository(db, tenantId),
+    bookingPage: new BookingPageRepository(db, tenantId),
     availabilityRules: new AvailabilityRulesRepository(db, tenantId),
     availabilityOverrides: new AvailabilityOverridesRepository(db, tenantId),
     providers: new ProvidersRepository(db, tenantId),
@@ -61,6 +65,8 @@ export function forTenant(db: Db, tenantId: string) {
     exports: new ExportsRepository(db, tenantId),
     quickbooksConnections: new QuickBooksConnectionsRepository(db, tenantId),
     quickbooksPushes: new QuickBooksPushesRepository(db, tenantId),
+    staffAccounts: new StaffAccountsRepository(db, tenantId),
+    staffAccess: new StaffAccessRepository(db, tenantId),
     /**
      * Runs `work` in one database transaction with the same tenant's
      * repositories bound to it; commits when `work` resolves.

@@ -12,6 +12,21 @@ export const MANAGE_TOKEN_SLOT = 'MAIS-MANAGE-TOKEN-SLOT';
 /** Shown instead of the token wherever a stored message is read (the outbox route). */
 export const REDACTED_TOKEN = 'REDACTED';
 
+/**
+ * Where manage links open: the tenant's own page with the widget (bookingPageUrl) when it set one;
+ * otherwise its hosted booking page, `${PUBLIC_URL}/book/<slug>`, when that page is on and the
+ * server knows its public URL; otherwise nowhere (emails carry no manage link).
+ */
+export function manageLinkBase(
+  bookingPageUrl: string | null,
+  hosted: { slug: string; enabled: boolean },
+  publicUrl: string | undefined,
+): string | null {
+  if (bookingPageUrl) return bookingPageUrl;
+  if (!hosted.enabled || !publicUrl) return null;
+  return `${publicUrl}/book/${encodeURIComponent(hosted.slug)}`;
+}
+
 export function manageLink(bookingPageUrl: string, appointmentId: string, withToken: boolean): string {
   const url = new URL(bookingPageUrl);
   url.searchParams.set('mais-appointment', appointmentId);

@@ -58,6 +58,13 @@ export const openApiPlugin = fp(
               description: 'A secret key, sk_live_… or sk_test_…',
             },
             platformToken: { type: 'http', scheme: 'bearer', description: 'PLATFORM_API_TOKEN' },
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'mais_session',
+              description:
+                'A staff session from POST /v1/auth/sessions; state-changing requests also send x-csrf-token.',
+            },
           },
         },
       },

@@ -3,6 +3,7 @@ import { eventUid } from '../../domain/calendar/event-uid.ts';
 import type { NewOutboxMessage } from '../../adapters/db/repositories/outbox.repository.ts';
 import type { PlannedMessage } from '../../domain/notifications/event-messages.ts';
 import type { LoadedFacts } from '../../adapters/db/repositories/notification-data.repository.ts';
+import { manageLinkBase } from '../../domain/notifications/manage-link.ts';
 import { messageModel, type MessageExtras } from '../../domain/notifications/message-model.ts';
 import { renderEmail, renderSms } from '../../domain/notifications/render.ts';
 import type { NotificationServices } from './notification-services.ts';
@@ -23,7 +24,10 @@ export function buildEmails(
   for (const message of planned) {
     const recipient = message.audience === 'client' ? facts.appointment.clientEmail : facts.provider?.email;
     if (!recipient) continue;
-    const model = messageModel(facts, message.kind, { ...extras, tokensAvailable: services.box !== null });
+    const model = messageModel(withManageLinkBase(facts, services), message.kind, {
+      ...extras,
+      tokensAvailable: services.box !== null,
+    });
     const email = renderEmail(model);
     messages.push({
       appointmentId: facts.appointment.id,
@@ -42,6 +46,13 @@ export function buildEmails(
   return messages;
 }
 
+/** The facts with the page manage links open: the tenant's own, else its hosted booking page. */
+function withManageLinkBase(facts: LoadedFacts, services: NotificationServices): LoadedFacts {
+  const { bookingPageUrl } = facts.tenant;
+  const base = manageLinkBase(bookingPageUrl, facts.hostedBookingPage, services.publicUrl);
+  return base === bookingPageUrl ? facts : { ...facts, tenant: { ...facts.tenant, bookingPageUrl: base } };
+}
+
 /** A reminder by SMS (the client gave a phone number and the tenant turned SMS reminders on). */
 export function buildSmsReminder(
   facts: LoadedFacts,
@@ -52,7 +63,10 @@ export function buildSmsReminder(
 ): NewOutboxMessage | null {
   const phone = facts.appointment.clientPhone;
   if (!phone || !facts.smsReminders) return null;
-  const model = messageModel(facts, 'reminder', { offsetMinutes, tokensAvailable: false });
+  const model = messageModel(withManageLinkBase(facts, services), 'reminder', {
+    offsetMinutes,
+    tokensAvailable: false,
+  });
   return {
     appointmentId: facts.appointment.id,
     kind: 'reminder',

@@ -1,3 +1,8 @@
+import {
+  hasStaffLinkTokenSlot,
+  staffLinkSealContext,
+  withStaffLinkToken,
+} from '../../domain/staff/staff-messages.ts';
 import { SecretBoxError } from '../../adapters/crypto/secret-box.ts';
 import type { OutboxRow } from '../../adapters/db/repositories/outbox.repository.ts';
 import type { TenantScope } from '../../adapters/db/tenant-scope.ts';
@@ -87,7 +92,7 @@ async function afterFailure(scope: TenantScope, row: OutboxRow, error: unknown):
   if (error instanceof MailRefusedError) {
     if (error.permanent) await scope.outbox.markFailed(row.id, message);
     else await scope.outbox.release(row.id, message);
-  } else if (error instanceof ManageTokenUnavailableError) {
+  } else if (error instanceof LinkTokenUnavailableError) {
     await scope.outbox.markFailed(row.id, message);
   } else {
     // Uncertain (a 5xx, a timeout, a crash of ours after handing it over): stays SENDING.
@@ -104,9 +109,34 @@ async function outgoing(
 ): Promise<OutgoingEmail> {
   const invoice = await invoiceAttachment(scope, services.documents, row);
   const email = { ...stored(scope, row, from), ...(invoice ? { attachments: [invoice] } : {}) };
+  if (hasStaffLinkTokenSlot(email.text)) {
+    const token = staffLinkToken(scope, services, row);
+    return {
+      ...email,
+      text: withStaffLinkToken(email.text, token),
+      html: withStaffLinkToken(email.html, token),
+    };
+  }
   if (!hasManageTokenSlot(email.text) && !hasManageTokenSlot(email.html)) return email;
   const token = await emailToken(scope, services, row.appointmentId);
   return { ...email, text: withManageToken(email.text, token), html: withManageToken(email.html, token) };
+}
+
+/** A staff email's link token (invitation, password reset), kept sealed beside it (staff-outbox.ts). */
+function staffLinkToken(scope: TenantScope, services: NotificationServices, row: OutboxRow): string {
+  if (!services.box || !row.linkTokenSealed) {
+    throw new LinkTokenUnavailableError(
+      'The message carries a link token, but ENCRYPTION_KEY was not set when it was made.',
+    );
+  }
+  try {
+    return services.box.open(row.linkTokenSealed, staffLinkSealContext(scope.tenantId, row.dedupeKey));
+  } catch (error) {
+    if (error instanceof SecretBoxError) {
+      throw new LinkTokenUnavailableError(`The link token does not open (${error.message}).`);
+    }
+    throw error;
+  }
 }
 
 /** The email as the outbox keeps it. */
@@ -126,8 +156,8 @@ function stored(scope: TenantScope, row: OutboxRow, from: string): OutgoingEmail
   };
 }
 
-class ManageTokenUnavailableError extends Error {
-  override name = 'ManageTokenUnavailableError';
+class LinkTokenUnavailableError extends Error {
+  override name = 'LinkTokenUnavailableError';
 }
 
 /**
@@ -142,7 +172,7 @@ async function emailToken(
 ): Promise<string> {
   const { box } = services;
   if (!box || !appointmentId) {
-    throw new ManageTokenUnavailableError('The message links a manage token, but ENCRYPTION_KEY is not set.');
+    throw new LinkTokenUnavailableError('The message links a manage token, but ENCRYPTION_KEY is not set.');
   }
   const context = `appointments.emailToken:${scope.tenantId}:${appointmentId}`;
   let sealed = await scope.notificationData.emailTokenSealed(appointmentId);
@@ -153,12 +183,12 @@ async function emailToken(
       sealed: box.seal(fresh.token, context),
     });
   }
-  if (!sealed) throw new ManageTokenUnavailableError(`Appointment ${appointmentId} is gone.`);
+  if (!sealed) throw new LinkTokenUnavailableError(`Appointment ${appointmentId} is gone.`);
   try {
     return box.open(sealed, context);
   } catch (error) {
     if (error instanceof SecretBoxError) {
-      throw new ManageTokenUnavailableError(`The email token does not open (${error.message}).`);
+      throw new LinkTokenUnavailableError(`The email token does not open (${error.message}).`);
     }
     throw error;
   }

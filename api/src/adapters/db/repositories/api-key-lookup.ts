@@ -10,6 +10,8 @@ export interface AuthenticatedKey {
   apiKeyId: string;
   kind: ApiKeyKind;
   mode: ApiKeyMode;
+  /** True for the hosted booking page's own key (accepted from PUBLIC_URL's origin too). */
+  bookingPage?: boolean;
   tenant: { id: string; slug: string; timezone: string; currency: string; allowedOrigins: string[] };
 }
 
@@ -22,6 +24,7 @@ interface KeyRow {
   kind: ApiKeyKind;
   mode: ApiKeyMode;
   revoked: boolean;
+  bookingPage: boolean;
   tenantId: string;
   slug: string;
   timezone: string;
@@ -45,7 +48,7 @@ export async function findActiveKeyByHash(db: Db, hash: string, now: Date): Prom
        WHERE hash = ${hash} AND "revokedAt" IS NULL
          AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${staleBefore})
     )
-    SELECT k.id, k.kind::text AS kind, k.mode::text AS mode, k."revokedAt" IS NOT NULL AS revoked,
+    SELECT k.id, k.kind::text AS kind, k.mode::text AS mode, k."revokedAt" IS NOT NULL AS revoked, k."bookingPage",
            t.id AS "tenantId", t.slug, t.timezone, t.currency, t."allowedOrigins"
       FROM api_keys k
       JOIN tenants t ON t.id = k."tenantId"
@@ -55,6 +58,7 @@ export async function findActiveKeyByHash(db: Db, hash: string, now: Date): Prom
     apiKeyId: key.id,
     kind: key.kind,
     mode: key.mode,
+    bookingPage: key.bookingPage,
     tenant: {
       id: key.tenantId,
       slug: key.slug,

@@ -6,6 +6,8 @@ import type { Client } from '../prisma-client.ts';
 export interface LoadedFacts extends NotificationFacts {
   reminderOffsetsMinutes: number[];
   smsReminders: boolean;
+  /** The tenant's hosted booking page, where manage links go without a bookingPageUrl. */
+  hostedBookingPage: { slug: string; enabled: boolean };
 }
 
 /** What notifications read about one of the tenant's appointments. */
@@ -23,7 +25,15 @@ export class NotificationDataRepository {
         service: { select: { name: true, timezone: true, reminderOffsetsMinutes: true } },
         provider: { select: { name: true, email: true, timezone: true } },
         tenant: {
-          select: { name: true, timezone: true, branding: true, bookingPageUrl: true, smsReminders: true },
+          select: {
+            name: true,
+            timezone: true,
+            branding: true,
+            bookingPageUrl: true,
+            smsReminders: true,
+            slug: true,
+            bookingPageEnabled: true,
+          },
         },
       },
     });
@@ -57,6 +67,7 @@ export class NotificationDataRepository {
       },
       reminderOffsetsMinutes: service.reminderOffsetsMinutes,
       smsReminders: tenant.smsReminders,
+      hostedBookingPage: { slug: tenant.slug, enabled: tenant.bookingPageEnabled },
     };
   }
 

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../../domain/errors.ts';
-import { redactManageToken } from '../../../domain/notifications/manage-link.ts';
+import { REDACTED_TOKEN, redactManageToken } from '../../../domain/notifications/manage-link.ts';
+import { STAFF_LINK_TOKEN_SLOT } from '../../../domain/staff/staff-messages.ts';
 import type { Prisma } from '../../../generated/prisma/client.ts';
 import type { OutboxStatus } from '../../../generated/prisma/enums.ts';
 import type { OutboxMessageModel } from '../../../generated/prisma/models/OutboxMessage.ts';
@@ -15,7 +16,8 @@ import type { Client, Db } from '../prisma-client.ts';
 export type OutboxRow = OutboxMessageModel;
 
 export interface NewOutboxMessage {
-  appointmentId: string;
+  /** null for messages about no booking (staff invitations, password resets). */
+  appointmentId: string | null;
   kind: string;
   channel: 'email' | 'sms';
   recipient: string;
@@ -26,9 +28,16 @@ export interface NewOutboxMessage {
   ics: string | null;
   scheduledFor: Date;
   sendBy: Date | null;
+  /** A staff link's token, sealed (staff-outbox.ts); absent for every other message. */
+  linkTokenSealed?: string | null;
 }
 
-/** What the route shows of a row: never a manage token (bodies keep a placeholder; redacted anyway). */
+/** A body as the route shows it: manage and staff links' tokens are placeholders, shown as REDACTED. */
+function redactLinkTokens(text: string): string {
+  return redactManageToken(text).replaceAll(STAFF_LINK_TOKEN_SLOT, REDACTED_TOKEN);
+}
+
+/** What the route shows of a row: never a link's token (bodies keep a placeholder; redacted anyway). */
 export function toOutboxMessageDto(row: OutboxRow): OutboxMessageDto {
   return {
     id: row.id,
@@ -38,7 +47,7 @@ export function toOutboxMessageDto(row: OutboxRow): OutboxMessageDto {
     recipient: row.recipient,
     status: row.status,
     subject: row.subject,
-    text: redactManageToken(row.textBody),
+    text: redactLinkTokens(row.textBody),
     attempts: row.attempts,
     providerMessageId: row.providerMessageId,
     lastError: row.lastError,
@@ -169,7 +178,7 @@ export class OutboxRepository {
     if (!row) throw new NotFoundError('Outbox message', id);
     return {
       ...toOutboxMessageDto(row),
-      html: row.htmlBody === null ? null : redactManageToken(row.htmlBody),
+      html: row.htmlBody === null ? null : redactLinkTokens(row.htmlBody),
       ics: row.ics,
     };
   }

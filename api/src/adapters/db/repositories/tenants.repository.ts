@@ -18,6 +18,7 @@ export function toTenantDto(row: Tenant): TenantDto {
     smsReminders: row.smsReminders,
     bookingPageUrl: row.bookingPageUrl,
     icsFeedClientDetails: row.icsFeedClientDetails,
+    bookingPage: { enabled: row.bookingPageEnabled, description: row.bookingPageDescription },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -37,7 +38,13 @@ export class TenantSettingsRepository {
   }
 
   async update(body: UpdateTenantBody): Promise<TenantDto> {
-    const row = await this.db.tenant.update({ where: { id: this.tenantId }, data: body });
+    const { bookingPage, ...fields } = body;
+    const data = {
+      ...fields,
+      bookingPageEnabled: bookingPage?.enabled,
+      bookingPageDescription: bookingPage?.description,
+    };
+    const row = await this.db.tenant.update({ where: { id: this.tenantId }, data });
     return toTenantDto(row);
   }
 

@@ -11,6 +11,7 @@ const security = [{ secretKey: [] }];
 
 export const apiKeysRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api-keys', {
+    config: { access: 'owner' },
     schema: {
       tags,
       security,
@@ -23,7 +24,7 @@ export const apiKeysRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api-keys', {
     // The answer holds the whole key (plugins/security-headers.ts; every admin route has it anyway).
-    config: { noStore: true },
+    config: { noStore: true, access: 'owner' },
     schema: {
       tags,
       security,
@@ -37,6 +38,7 @@ export const apiKeysRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/api-keys/:id', {
+    config: { access: 'owner' },
     schema: {
       tags,
       security,

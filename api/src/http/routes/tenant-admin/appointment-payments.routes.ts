@@ -49,7 +49,7 @@ export const appointmentPaymentsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/appointments/:id/no-show', {
-    config: { noStore: true },
+    config: { noStore: true, access: 'provider', owns: 'appointmentParam' },
     schema: {
       tags,
       security,

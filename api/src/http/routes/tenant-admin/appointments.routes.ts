@@ -24,6 +24,7 @@ const changeErrors = { ...authenticatedErrors, 409: ErrorResponse };
 
 export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/appointments', {
+    config: { access: 'provider', owns: 'appointmentList' },
     schema: {
       tags,
       security,
@@ -48,6 +49,7 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/appointments/:id', {
+    config: { access: 'provider', owns: 'appointmentParam' },
     schema: {
       tags,
       security,
@@ -93,6 +95,7 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     // no-show charges the no-show fee: appointment-payments.routes.ts
   ] as const) {
     app.post(`/appointments/:id/${path}`, {
+      config: { access: 'provider', owns: 'appointmentParam' },
       schema: {
         tags,
         security,
@@ -131,6 +134,7 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.post('/appointments/:id/reschedule', {
+    config: { access: 'provider', owns: 'appointmentParam' },
     schema: {
       tags,
       security,

@@ -1,3 +1,4 @@
+import type { FastifyContextConfig } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticatedErrors, IdParams, pageOf } from '../../../schemas/common.ts';
@@ -12,6 +13,8 @@ import {
 const tags = ['Availability'];
 const security = [{ secretKey: [] }];
 
+const PROVIDER_OWN: FastifyContextConfig = { access: 'provider', owns: 'providerParam' };
+
 const owners = [
   { path: 'providers', field: 'providerId', noun: 'provider', other: 'serviceId' },
   { path: 'services', field: 'serviceId', noun: 'service', other: 'providerId' },
@@ -20,6 +23,8 @@ const owners = [
 export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const owner of owners) {
     app.get(`/${owner.path}/:id/availability`, {
+      // A provider session may read and replace its own rules (not a service's).
+      config: owner.path === 'providers' ? PROVIDER_OWN : {},
       schema: {
         tags,
         security,
@@ -33,6 +38,8 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     });
 
     app.put(`/${owner.path}/:id/availability`, {
+      // A provider session may read and replace its own rules (not a service's).
+      config: owner.path === 'providers' ? PROVIDER_OWN : {},
       schema: {
         tags,
         security,
@@ -54,6 +61,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.post('/availability-overrides', {
+    config: { access: 'provider', owns: 'overrideBody' },
     schema: {
       tags,
       security,
@@ -71,6 +79,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/availability-overrides', {
+    config: { access: 'provider', owns: 'overrideList' },
     schema: {
       tags,
       security,
@@ -82,6 +91,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/availability-overrides/:id', {
+    config: { access: 'provider', owns: 'overrideParam' },
     schema: {
       tags,
       security,

@@ -69,6 +69,7 @@ export const calendarFeedsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/providers/:id/ics-feed', {
+    config: { access: 'provider', owns: 'providerParam' },
     schema: {
       tags,
       security,
@@ -82,6 +83,7 @@ export const calendarFeedsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/providers/:id/ics-feed', {
+    config: { access: 'provider', owns: 'providerParam' },
     schema: {
       tags,
       security,

@@ -17,6 +17,7 @@ const path = '/providers/:id/calendar/google';
 /** /providers/:id/calendar/google: a provider's Google Calendar, connected both ways. */
 export const googleCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(path, {
+    config: { access: 'provider', owns: 'providerParam' },
     schema: {
       tags,
       security,
@@ -33,6 +34,7 @@ export const googleCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get(path, {
+    config: { access: 'provider', owns: 'providerParam' },
     schema: {
       tags,
       security,
@@ -44,6 +46,7 @@ export const googleCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete(path, {
+    config: { access: 'provider', owns: 'providerParam' },
     schema: {
       tags,
       security,

@@ -23,10 +23,15 @@ import { resourcesRoutes } from './resources.routes.ts';
 import { servicesRoutes } from './services.routes.ts';
 import { stripeSettingsRoutes } from './settings-stripe.routes.ts';
 import { tenantSettingsRoutes } from './tenant.routes.ts';
+import { staffRoutes } from './staff.routes.ts';
+import { enforceProviderOwnership, enforceStaffRole } from '../../plugins/staff-session.ts';
 
-/** /v1/tenant-admin: every route here needs a secret key; the hook applies to this prefix only. */
+/** /v1/tenant-admin: every route here needs a secret key or a staff session; the hooks apply to this prefix only. */
 export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', app.authenticateAdmin);
+  // Roles: each route's config.access (default manager); provider sessions only their own.
+  app.addHook('onRequest', enforceStaffRole);
+  app.addHook('preHandler', enforceProviderOwnership);
   await app.register(idempotencyPlugin);
   await app.register(tenantSettingsRoutes);
   await app.register(stripeSettingsRoutes);
@@ -51,4 +56,5 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(outboxRoutes);
   await app.register(calendarFeedsRoutes);
   await app.register(quickbooksRoutes);
+  await app.register(staffRoutes);
 };

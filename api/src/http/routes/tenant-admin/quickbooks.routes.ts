@@ -20,6 +20,7 @@ const path = '/quickbooks';
 /** /quickbooks: the tenant's QuickBooks Online company, to which payments and refunds are pushed. */
 export const quickbooksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(`${path}/connect`, {
+    config: { access: 'owner' },
     schema: {
       tags,
       security,
@@ -44,6 +45,7 @@ export const quickbooksRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete(path, {
+    config: { access: 'owner' },
     schema: {
       tags,
       security,

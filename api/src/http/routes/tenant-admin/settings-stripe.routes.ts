@@ -18,6 +18,7 @@ const security = [{ secretKey: [] }];
 /** /settings/stripe: the tenant's own Stripe account, on which its clients' cards are charged. */
 export const stripeSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/settings/stripe', {
+    config: { access: 'owner' },
     schema: {
       tags,
       security,
@@ -31,6 +32,7 @@ export const stripeSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put('/settings/stripe', {
+    config: { access: 'owner' },
     schema: {
       tags,
       security,
@@ -51,6 +53,7 @@ export const stripeSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/settings/stripe', {
+    config: { access: 'owner' },
     schema: {
       tags,
       security,
