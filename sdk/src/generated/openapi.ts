@@ -1303,6 +1303,10 @@ export interface paths {
                         icsFeedClientDetails?: boolean;
                         smsReminders?: boolean;
                         bookingPageUrl?: string | null;
+                        bookingPage?: {
+                            enabled?: boolean;
+                            description?: string;
+                        };
                     };
                 };
             };
@@ -1966,6 +1970,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description Default: made from the name ("-2"… when taken). */
+                        slug?: string;
                         durationMinutes: number;
                         priceBaseCents: number;
                         /** @default  */
@@ -2245,6 +2251,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description For /book/<tenant slug>/<slug>; 409 slug_taken when another service has it. */
+                        slug?: string;
                         description?: string;
                         durationMinutes?: number;
                         bufferBeforeMinutes?: number;
@@ -7427,6 +7435,872 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List staff accounts */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["StaffAccount"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a staff account
+         * @description With a password the account can sign in at once; without one an invitation (a single-use link, valid 7 days) goes out through the outbox. 409 when the email already has an account here.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @example ana@studio.example
+                         */
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "owner" | "manager" | "provider";
+                        /**
+                         * Format: uuid
+                         * @description Required for role provider, refused otherwise.
+                         */
+                        providerId?: string;
+                        /** @description Omit to invite the person by email. */
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccount"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a staff account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccount"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a staff account
+         * @description Its sessions and links end with it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccount"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a staff account (name, role, provider, disabled)
+         * @description A change of role, or disabling, signs the account out everywhere.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        role?: "owner" | "manager" | "provider";
+                        providerId?: string | null;
+                        /** @description true: signs the account out and keeps it out. */
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAccount"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Sets the httpOnly `mais_session` cookie and answers the account and the CSRF token to send as `x-csrf-token` on state-changing requests. 401 for a wrong email or password; after 5 failures for an address, 429 with Retry-After (1 min, doubling up to 1 h), the same for unknown emails. `tenantSlug` is needed only when the email has accounts with several businesses (400 naming them, once the password is right).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @example ana@studio.example
+                         */
+                        email: string;
+                        password: string;
+                        /** @description Only when the email has accounts with several businesses. */
+                        tenantSlug?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffSession"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Sign out everywhere
+         * @description Ends every session of the signed-in account, this one included. Needs x-csrf-token.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Ends this session and clears the cookie. Needs x-csrf-token.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link
+         * @description Always 202 with the same answer, whether or not the email has an account. Each account with the email (in `tenantSlug` only, if given) gets a single-use link valid 1 hour through the outbox.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @example ana@studio.example
+                         */
+                        email: string;
+                        /** @description Only when the email has accounts with several businesses. */
+                        tenantSlug?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-resets/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password from a reset link
+         * @description The link works once, for 1 hour; every session of the account is signed out.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: components["schemas"]["SignedInAccount"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: set the first password
+         * @description The link works once, for 7 days. Then sign in with POST /v1/auth/sessions.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: components["schemas"]["SignedInAccount"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -7733,7 +8607,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invalid_token" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -7764,6 +8638,13 @@ export interface components {
             smsReminders: boolean;
             /** @description The page of the tenant's site with the booking widget: links in emails open the booking there. null: emails carry no link to manage the booking. */
             bookingPageUrl: string | null;
+            /** @description The hosted booking page, /book/<slug> on the API. Email manage links go there when bookingPageUrl is null. */
+            bookingPage: {
+                /** @description Whether /book/<slug> answers; on by default. */
+                enabled: boolean;
+                /** @description Shown on the page and in its meta description. */
+                description: string;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -7781,6 +8662,38 @@ export interface components {
                 /** @enum {string} */
                 theme?: "light" | "dark" | "auto";
             };
+        };
+        StaffAccountInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "manager" | "provider";
+            providerId: string | null;
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+            createdAt: string;
+        };
+        SignedInAccountInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "manager" | "provider";
+            providerId: string | null;
+            tenant: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            };
+        };
+        StaffSessionInput: {
+            account: components["schemas"]["SignedInAccountInput"];
+            /** @description Send it as x-csrf-token on every POST/PUT/PATCH/DELETE. */
+            csrfToken: string;
         };
         CalendarFeedLinkInput: {
             /** @description The secret feed URL (https://…/v1/calendar-feeds/<token>.ics) to subscribe to in Google, Outlook or Apple Calendar. Null when it cannot be shown again: the platform has no ENCRYPTION_KEY, so only the answer that made the URL had it; rotate to get a new one. */
@@ -7866,6 +8779,8 @@ export interface components {
                 /** @description sk_live_…, for admin routes. Shown once. */
                 secret: string;
             };
+            /** @description The invited first owner, when `owner` was sent. */
+            owner: components["schemas"]["StaffAccountInput"] | null;
         };
         AppointmentInput: {
             /** Format: uuid */
@@ -8108,6 +9023,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The service's page: /book/<tenant slug>/<slug>. Made from the name; unique per tenant. */
+            slug: string;
             description: string;
             durationMinutes: number;
             bufferBeforeMinutes: number;
@@ -8817,7 +9734,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invalid_token" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -8848,6 +9765,13 @@ export interface components {
             smsReminders: boolean;
             /** @description The page of the tenant's site with the booking widget: links in emails open the booking there. null: emails carry no link to manage the booking. */
             bookingPageUrl: string | null;
+            /** @description The hosted booking page, /book/<slug> on the API. Email manage links go there when bookingPageUrl is null. */
+            bookingPage: {
+                /** @description Whether /book/<slug> answers; on by default. */
+                enabled: boolean;
+                /** @description Shown on the page and in its meta description. */
+                description: string;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -8865,6 +9789,38 @@ export interface components {
                 /** @enum {string} */
                 theme?: "light" | "dark" | "auto";
             };
+        };
+        StaffAccount: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "manager" | "provider";
+            providerId: string | null;
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+            createdAt: string;
+        };
+        SignedInAccount: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "manager" | "provider";
+            providerId: string | null;
+            tenant: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            };
+        };
+        StaffSession: {
+            account: components["schemas"]["SignedInAccount"];
+            /** @description Send it as x-csrf-token on every POST/PUT/PATCH/DELETE. */
+            csrfToken: string;
         };
         CalendarFeedLink: {
             /** @description The secret feed URL (https://…/v1/calendar-feeds/<token>.ics) to subscribe to in Google, Outlook or Apple Calendar. Null when it cannot be shown again: the platform has no ENCRYPTION_KEY, so only the answer that made the URL had it; rotate to get a new one. */
@@ -8950,6 +9906,8 @@ export interface components {
                 /** @description sk_live_…, for admin routes. Shown once. */
                 secret: string;
             };
+            /** @description The invited first owner, when `owner` was sent. */
+            owner: components["schemas"]["StaffAccount"] | null;
         };
         Appointment: {
             /** Format: uuid */
@@ -9192,6 +10150,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The service's page: /book/<tenant slug>/<slug>. Made from the name; unique per tenant. */
+            slug: string;
             description: string;
             durationMinutes: number;
             bufferBeforeMinutes: number;
