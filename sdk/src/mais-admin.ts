@@ -16,6 +16,7 @@ import { QuickBooks } from './resources/admin/quickbooks.ts';
 import { Resources } from './resources/admin/resources.ts';
 import { Services } from './resources/admin/services.ts';
 import { Settings } from './resources/admin/settings.ts';
+import { Staff } from './resources/admin/staff.ts';
 import { TenantSettings } from './resources/admin/tenant.ts';
 
 export interface MaisAdminOptions extends ClientOptions {
@@ -43,6 +44,7 @@ export class MaisAdmin extends BaseClient {
   readonly reports = new Reports(this);
   readonly invoices = new Invoices(this);
   readonly quickbooks = new QuickBooks(this);
+  readonly staff = new Staff(this);
 
   constructor(options: MaisAdminOptions) {
     super(options);

@@ -134,6 +134,11 @@ export type InvoiceQuery = Query<paths['/v1/tenant-admin/invoices']['get']>;
 export type InvoiceSettings = Schemas['InvoiceSettings'];
 export type InvoiceSettingsUpdate = JsonBody<paths['/v1/tenant-admin/settings/invoicing']['patch']>;
 
+export type StaffAccount = Schemas['StaffAccount'];
+export type CreateStaffBody = JsonBody<paths['/v1/tenant-admin/staff']['post']>;
+export type UpdateStaffBody = JsonBody<paths['/v1/tenant-admin/staff/{id}']['patch']>;
+export type StaffListQuery = Query<paths['/v1/tenant-admin/staff']['get']>;
+
 export type QuickBooksAuthorization = Schemas['QuickBooksAuthorization'];
 export type QuickBooksStatus = Schemas['QuickBooksStatus'];
 export type QuickBooksBackfill = Schemas['QuickBooksBackfill'];

@@ -80,4 +80,19 @@ describe('MaisAdmin reports, invoices and QuickBooks', () => {
     expect(refused).toBeInstanceOf(ConflictError);
     expect(refused.code).toBe('quickbooks_not_configured');
   });
+
+  it('staff: create with a password, list, update the role, delete', async () => {
+    const created = await admin.staff.create({
+      email: 'Nia@Studio.example',
+      name: 'Nia',
+      role: 'manager',
+      password: 'a long enough password',
+    });
+    expect(created).toMatchObject({ email: 'nia@studio.example', role: 'manager', status: 'active' });
+    expect((await admin.staff.list().toArray()).map((account) => account.id)).toContain(created.id);
+    expect(await admin.staff.update(created.id, { role: 'owner' })).toMatchObject({ role: 'owner' });
+    expect(await admin.staff.retrieve(created.id)).toMatchObject({ role: 'owner' });
+    await admin.staff.delete(created.id);
+    expect(await admin.staff.retrieve(created.id).catch((e) => e)).toBeInstanceOf(NotFoundError);
+  });
 });

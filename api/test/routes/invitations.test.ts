@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePostmark, type FakePostmark } from '../../../test/fakes/postmark/index.ts';
 import { STAFF_LINK_TOKEN_SLOT } from '../../src/domain/staff/staff-messages.ts';
+import { PASSWORD_RESETS_PER_MINUTE } from '../../src/http/routes/auth/password-resets.routes.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { notificationJobs, TEST_ENCRYPTION_KEY } from '../helpers/notification-jobs.ts';
 import { admin, buildTestApp, createTestTenant, PLATFORM_TOKEN, type TestApp } from '../helpers/test-app.ts';
@@ -213,5 +214,35 @@ describe('password resets', () => {
       (await post(`/v1/auth/password-resets/${token}`, { password: 'a brand new password' })).statusCode,
     ).toBe(404);
     expect((await attempt(staff.email, PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('reset requests from one address', () => {
+  it(`are refused past ${PASSWORD_RESETS_PER_MINUTE} a minute with 429 and Retry-After; nothing more is queued`, async () => {
+    const from = { remoteAddress: '203.0.113.77' };
+    const ask = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/password-resets',
+        payload: { email: 'flood@studio.example' },
+        ...from,
+      });
+    const answers = [];
+    for (let i = 0; i <= PASSWORD_RESETS_PER_MINUTE; i++) answers.push(await ask());
+    expect(answers.slice(0, -1).map((a) => a.statusCode)).toEqual(
+      Array(PASSWORD_RESETS_PER_MINUTE).fill(202),
+    );
+    const refused = answers.at(-1)!;
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not held back by this one.
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/password-resets',
+      payload: { email: 'flood@studio.example' },
+      remoteAddress: '203.0.113.78',
+    });
+    expect(other.statusCode).toBe(202);
   });
 });

@@ -1,6 +1,6 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { SecretBox } from '../../adapters/crypto/secret-box.ts';
+import { secretBoxOf } from '../../adapters/crypto/secret-box.ts';
 import { findBookingPageTenant } from '../../adapters/db/repositories/booking-page-lookup.ts';
 import { forTenant } from '../../adapters/db/tenant-scope.ts';
 import { SERVICE_SLUG_PATTERN } from '../../domain/catalog/service-slug.ts';
@@ -35,8 +35,8 @@ interface Params {
  * revalidated with its ETag; a turned-off page or a price change shows within that minute.
  */
 export const bookingPageRoutes: FastifyPluginAsync<{ bundlePath: string }> = async (app, { bundlePath }) => {
-  const { ENCRYPTION_KEY, ENCRYPTION_KEY_PREVIOUS, PUBLIC_URL } = app.config;
-  const box = ENCRYPTION_KEY ? new SecretBox(ENCRYPTION_KEY, ENCRYPTION_KEY_PREVIOUS) : null;
+  const { PUBLIC_URL } = app.config;
+  const box = secretBoxOf(app.config);
   const bundle = new WidgetBundle(bundlePath);
   await app.register(rateLimit, { global: false });
   const perAddress = app.createRateLimit({

@@ -1,3 +1,4 @@
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import { secretBoxOf } from '../../../adapters/crypto/secret-box.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { forTenant } from '../../../adapters/db/tenant-scope.ts';
@@ -9,14 +10,34 @@ import {
   PasswordResetRequestSchema,
   TokenParams,
 } from '../../../schemas/auth.schemas.ts';
+import { RateLimitedError } from '../../../domain/errors.ts';
+import { MINUTE } from '../../../domain/time-units.ts';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { redeemStaffToken, requestPasswordReset } from '../../../use-cases/staff/password-reset.ts';
 
 const tags = ['Staff sign-in'];
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
+/** Reset requests an address may make a minute: each queues an email, so a flood stops here. */
+export const PASSWORD_RESETS_PER_MINUTE = 5;
 
 export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(rateLimit, { global: false });
+  // In process memory, like the other per-address limits (one process; see api/README.md).
+  const perAddress = app.createRateLimit({
+    max: PASSWORD_RESETS_PER_MINUTE,
+    timeWindow: MINUTE,
+    keyGenerator: (request) => normalizeIP(request.ip),
+  });
+
   app.post('/password-resets', {
+    onRequest: async (request, reply) => {
+      const count = await perAddress(request);
+      if (!count.isAllowed && count.isExceeded) {
+        const seconds = Math.max(1, count.ttlInSeconds);
+        reply.header('retry-after', seconds);
+        throw new RateLimitedError(`Too many reset requests from this address. Retry in ${seconds} s.`);
+      }
+    },
     schema: {
       tags,
       summary: 'Ask for a password-reset link',
@@ -24,7 +45,7 @@ export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
         'Always 202 with the same answer, whether or not the email has an account. Each account with ' +
         'the email (in `tenantSlug` only, if given) gets a single-use link valid 1 hour through the outbox.',
       body: PasswordResetRequestSchema,
-      response: { 202: AcceptedRequestSchema, ...errors },
+      response: { 202: AcceptedRequestSchema, 429: ErrorResponse, ...errors },
     },
     handler: async (request, reply) => {
       await requestPasswordReset((tenantId) => forTenant(app.db, tenantId), app.staffAuth, request.body, {
