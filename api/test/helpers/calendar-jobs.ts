@@ -1,5 +1,11 @@
 import { calendarFeature } from '../../src/jobs/calendar.feature.ts';
-import type { DispatchedEvent, EnqueueOptions, JobContext, JobQueue } from '../../src/jobs/job-context.ts';
+import type {
+  DispatchedEvent,
+  EnqueueOptions,
+  JobContext,
+  JobFeature,
+  JobQueue,
+} from '../../src/jobs/job-context.ts';
 import type { TestApp } from './test-app.ts';
 
 export interface SentJob {
@@ -8,12 +14,17 @@ export interface SentJob {
   options: EnqueueOptions | undefined;
 }
 
-/**
- * The calendar feature without pg-boss: a JobContext on the test's database and clock, a queue
- * that records what is sent, the appointment history handed to onAppointmentEvent as the
- * dispatcher would, and the recorded jobs run by calling their handlers.
- */
+/** The calendar feature's jobs without pg-boss (featureJobs). */
 export function calendarJobs(t: TestApp, now: () => Date) {
+  return featureJobs(calendarFeature, t, now);
+}
+
+/**
+ * A job feature without pg-boss: a JobContext on the test's database and clock, a queue that
+ * records what is sent, the appointment history handed to onAppointmentEvent as the dispatcher
+ * does (with the database to read), and the recorded jobs run by calling their handlers.
+ */
+export function featureJobs(feature: JobFeature, t: TestApp, now: () => Date) {
   const sent: SentJob[] = [];
   const logLines: string[] = [];
   const log = (level: string) => (data: object, message: string) =>
@@ -49,14 +60,14 @@ export function calendarJobs(t: TestApp, now: () => Date) {
         occurredAt: row.occurredAt,
       };
       events.push(event);
-      await calendarFeature.onAppointmentEvent!(event, queue);
+      await feature.onAppointmentEvent?.(event, queue, t.db);
     }
     return events;
   }
 
   async function run(queueName: string, data: Record<string, unknown> = {}): Promise<void> {
-    const job = calendarFeature.jobs.find((j) => j.queue === queueName);
-    if (!job) throw new Error(`no calendar job on ${queueName}`);
+    const job = feature.jobs.find((j) => j.queue === queueName);
+    if (!job) throw new Error(`no job of this feature on ${queueName}`);
     await job.handler(data, context);
   }
 

@@ -1,4 +1,4 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { perAddressLimit } from '../per-address-limit.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { secretBoxOf } from '../../adapters/crypto/secret-box.ts';
 import { findBookingPageTenant } from '../../adapters/db/repositories/booking-page-lookup.ts';
@@ -9,9 +9,7 @@ import {
   renderUnavailablePage,
   type RenderedPage,
 } from '../../domain/booking-page/render-page.ts';
-import { RateLimitedError } from '../../domain/errors.ts';
 import { SLUG_PATTERN } from '../../domain/tenancy/slug.ts';
-import { MINUTE } from '../../domain/time-units.ts';
 import { renderHostedBookingPage } from '../../use-cases/booking-page-render.ts';
 import { matchesIfNoneMatch, weakEtagOf } from '../etag.ts';
 import { WidgetBundle } from './widget-script.routes.ts';
@@ -38,20 +36,16 @@ export const bookingPageRoutes: FastifyPluginAsync<{ bundlePath: string }> = asy
   const { PUBLIC_URL } = app.config;
   const box = secretBoxOf(app.config);
   const bundle = new WidgetBundle(bundlePath);
-  await app.register(rateLimit, { global: false });
-  const perAddress = app.createRateLimit({
-    max: app.config.PUBLIC_RATE_LIMIT_PER_MINUTE,
-    timeWindow: MINUTE,
-    keyGenerator: (request) => normalizeIP(request.ip),
-  });
+  const checkAddress = await perAddressLimit(
+    app,
+    app.config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    'Too many pages from this address.',
+  );
 
   async function handler(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
-    const count = await perAddress(request);
-    if (!count.isAllowed && count.isExceeded) {
-      const seconds = Math.max(1, count.ttlInSeconds);
-      reply.header('retry-after', seconds).header('cache-control', 'no-store');
-      throw new RateLimitedError(`Too many pages from this address. Retry in ${seconds} s.`);
-    }
+    // A refusal must not be kept by any cache.
+    reply.header('cache-control', 'no-store');
+    await checkAddress(request, reply);
     const { tenantSlug, serviceSlug } = request.params;
     if (
       !SLUG_PATTERN.test(tenantSlug) ||

@@ -1,13 +1,14 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { renderCalendarFeed } from '../../adapters/calendar-files/feed.ts';
 import { hashFeedToken } from '../../domain/calendar/feed-token.ts';
-import { NotFoundError, RateLimitedError } from '../../domain/errors.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import { MINUTE } from '../../domain/time-units.ts';
 import { CalendarFeedParams } from '../../schemas/calendar-feed.schemas.ts';
 import { readCalendarFeed } from '../../use-cases/read-calendar-feed.ts';
 import { matchesIfNoneMatch, weakEtagOf } from '../etag.ts';
+import { rateLimitRefusal } from '../per-address-limit.ts';
 import { secretSafeLogging } from '../log-redaction.ts';
 
 export const CALENDAR_FEEDS_PREFIX = '/v1/calendar-feeds';
@@ -60,7 +61,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.header('cache-control', 'no-store');
     const spent = await failures(request, { increment: false });
     if (!spent.isAllowed && spent.remaining === 0) {
-      throw refusal(reply, spent.ttlInSeconds, 'Too many unknown calendar feeds from this address.');
+      throw rateLimitRefusal(reply, spent.ttlInSeconds, 'Too many unknown calendar feeds from this address.');
     }
   });
   app.addHook('onError', async (request, _reply, error) => {
@@ -73,7 +74,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const count = await perFeed(request);
       if (!count.isAllowed && count.isExceeded) {
-        throw refusal(reply, count.ttlInSeconds, 'Too many requests for this calendar feed.');
+        throw rateLimitRefusal(reply, count.ttlInSeconds, 'Too many requests for this calendar feed.');
       }
       const feed = await readCalendarFeed(app.db, request.params.token, {
         now: app.now(),
@@ -104,9 +105,3 @@ const logSerializers = {
     return { ...serialized, url: url.replace(TOKEN_IN_PATH, `${CALENDAR_FEEDS_PREFIX}/[redacted]`) };
   },
 };
-
-function refusal(reply: FastifyReply, ttlInSeconds: number, message: string): RateLimitedError {
-  const seconds = Math.max(1, ttlInSeconds);
-  reply.header('retry-after', seconds);
-  return new RateLimitedError(`${message} Retry in ${seconds} s.`);
-}

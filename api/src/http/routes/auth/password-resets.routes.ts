@@ -1,4 +1,4 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { perAddressLimit } from '../../per-address-limit.ts';
 import { secretBoxOf } from '../../../adapters/crypto/secret-box.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { forTenant } from '../../../adapters/db/tenant-scope.ts';
@@ -10,8 +10,6 @@ import {
   PasswordResetRequestSchema,
   TokenParams,
 } from '../../../schemas/auth.schemas.ts';
-import { RateLimitedError } from '../../../domain/errors.ts';
-import { MINUTE } from '../../../domain/time-units.ts';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { redeemStaffToken, requestPasswordReset } from '../../../use-cases/staff/password-reset.ts';
 
@@ -21,23 +19,14 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse };
 export const PASSWORD_RESETS_PER_MINUTE = 5;
 
 export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, { global: false });
-  // In process memory, like the other per-address limits (one process; see api/README.md).
-  const perAddress = app.createRateLimit({
-    max: PASSWORD_RESETS_PER_MINUTE,
-    timeWindow: MINUTE,
-    keyGenerator: (request) => normalizeIP(request.ip),
-  });
+  const checkAddress = await perAddressLimit(
+    app,
+    PASSWORD_RESETS_PER_MINUTE,
+    'Too many reset requests from this address.',
+  );
 
   app.post('/password-resets', {
-    onRequest: async (request, reply) => {
-      const count = await perAddress(request);
-      if (!count.isAllowed && count.isExceeded) {
-        const seconds = Math.max(1, count.ttlInSeconds);
-        reply.header('retry-after', seconds);
-        throw new RateLimitedError(`Too many reset requests from this address. Retry in ${seconds} s.`);
-      }
-    },
+    onRequest: checkAddress,
     schema: {
       tags,
       summary: 'Ask for a password-reset link',
