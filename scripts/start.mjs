@@ -1,4 +1,4 @@
-// `npm start`: builds the widget when its sources changed (scripts/build-widget.mjs, from turbo's
+// `npm start`: builds the widget when its sources changed (scripts/build-bundles.mjs, from turbo's
 // cache otherwise), then runs the API in this process's place. One process for npm to signal: with
 // `build && npm run start -w …`, a SIGTERM sent to npm stopped the shell between them and left the
 // API and its embedded PostgreSQL running. Here SIGTERM is passed on to the API, which shuts down
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-widget.mjs')], {
+const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-bundles.mjs')], {
   stdio: 'inherit',
 });
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -41,6 +41,7 @@ const suites = [
   { name: 'api', cwd: path.join(root, 'api') },
   { name: 'sdk', cwd: path.join(root, 'sdk') },
   { name: 'widget', cwd: path.join(root, 'widget'), runner: countsFile('npm', 'test') },
+  { name: 'admin', cwd: path.join(root, 'admin') },
   { name: 'e2e', cwd: root, runner: playwright },
 ];
 

@@ -33,6 +33,7 @@ import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
 import { stripeWebhookRoutes } from './http/routes/webhooks/stripe-webhook.routes.ts';
 import { googleCalendarWebhookRoutes } from './http/routes/webhooks/google-calendar-webhook.routes.ts';
 import { WIDGET_BUNDLE, widgetScriptRoutes } from './http/routes/widget-script.routes.ts';
+import { adminConsoleRoutes } from './http/routes/admin-console.routes.ts';
 import { bookingPageRoutes } from './http/routes/booking-page.routes.ts';
 
 declare module 'fastify' {
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(healthRoutes);
   await app.register(widgetScriptRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
   await app.register(bookingPageRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
+  await app.register(adminConsoleRoutes);
   await app.register(publicRoutes, {
     prefix: '/v1/public',
     rateLimits: {

@@ -66,6 +66,14 @@ export abstract class BaseClient {
   /** The authentication headers of every request. */
   protected abstract authHeaders(): Record<string, string>;
 
+  /**
+   * Whether fetch sends cookies: 'include' for a staff session (the console, which may run on
+   * another origin than the API in development), the fetch default otherwise.
+   */
+  protected credentials(): RequestCredentials | undefined {
+    return undefined;
+  }
+
   /** Sends one API call, retrying as configured, and returns its parsed JSON (undefined for 204). */
   async request<Result>({ method, path, query, body, headers, options = {} }: ApiRequest): Promise<Result> {
     // Every POST carries an idempotency key, made once here and resent unchanged on every retry
@@ -81,6 +89,7 @@ export abstract class BaseClient {
         ...headers,
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(this.credentials() ? { credentials: this.credentials() } : {}),
     };
     const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, this.timeoutMs);
     const maxRetries = countOption('maxRetries', options.maxRetries, this.maxRetries);

@@ -1,6 +1,7 @@
 /** @mais/sdk: typed clients for the MAIS Scheduling API. */
 export { MaisClient, type MaisClientOptions } from './mais-client.ts';
 export { MaisAdmin, type MaisAdminOptions } from './mais-admin.ts';
+export { MaisAuth } from './mais-auth.ts';
 export type { ClientOptions, RequestOptions } from './client.ts';
 export {
   MaisError,

@@ -15,18 +15,35 @@ import { Providers } from './resources/admin/providers.ts';
 import { QuickBooks } from './resources/admin/quickbooks.ts';
 import { Resources } from './resources/admin/resources.ts';
 import { Services } from './resources/admin/services.ts';
+import { Session } from './resources/admin/session.ts';
 import { Settings } from './resources/admin/settings.ts';
 import { Staff } from './resources/admin/staff.ts';
 import { TenantSettings } from './resources/admin/tenant.ts';
 
-export interface MaisAdminOptions extends ClientOptions {
-  /** sk_live_… or sk_test_…: keep it on a server or in the admin console, never in a public page. */
-  secretKey: string;
-}
+export type MaisAdminOptions = ClientOptions &
+  (
+    | {
+        /** sk_live_… or sk_test_…: keep it on a server, never in a web page. */
+        secretKey: string;
+        session?: undefined;
+      }
+    | {
+        /**
+         * A staff session (the console): the browser sends the session cookie, and this sends the
+         * session's CSRF token (from MaisAuth.signIn or .current) as x-csrf-token.
+         */
+        session: { csrfToken: string };
+        secretKey?: undefined;
+      }
+  );
 
-/** The admin API (/v1/tenant-admin) of one tenant: a secret key as `Authorization: Bearer`. */
+/**
+ * The admin API (/v1/tenant-admin) of one tenant: a secret key as `Authorization: Bearer` (servers),
+ * or a staff session's cookie and CSRF token (the console; the API enforces the account's role).
+ */
 export class MaisAdmin extends BaseClient {
-  readonly #secretKey: string;
+  readonly #auth: Record<string, string>;
+  readonly #session: boolean;
   readonly tenant = new TenantSettings(this);
   readonly settings = new Settings(this);
   readonly apiKeys = new ApiKeys(this);
@@ -45,18 +62,34 @@ export class MaisAdmin extends BaseClient {
   readonly invoices = new Invoices(this);
   readonly quickbooks = new QuickBooks(this);
   readonly staff = new Staff(this);
+  readonly session = new Session(this);
 
   constructor(options: MaisAdminOptions) {
     super(options);
+    this.#session = options.session !== undefined;
+    if (options.session !== undefined) {
+      const token = options.session?.csrfToken;
+      if (typeof token !== 'string' || token === '') {
+        throw new MaisError('session.csrfToken is required: take it from MaisAuth.signIn or .current.');
+      }
+      this.#auth = { 'x-csrf-token': token };
+      return;
+    }
     const key = options.secretKey;
-    if (typeof key !== 'string' || key === '') throw new MaisError('secretKey is required (sk_live_…).');
+    if (typeof key !== 'string' || key === '') {
+      throw new MaisError('secretKey (sk_live_…) or session is required.');
+    }
     if (key.startsWith('pk_')) {
       throw new MaisError('MaisAdmin takes a secret key (sk_…); a publishable key goes to MaisClient.');
     }
-    this.#secretKey = key;
+    this.#auth = { authorization: `Bearer ${key}` };
   }
 
   protected authHeaders(): Record<string, string> {
-    return { authorization: `Bearer ${this.#secretKey}` };
+    return this.#auth;
+  }
+
+  protected override credentials(): RequestCredentials | undefined {
+    return this.#session ? 'include' : undefined;
   }
 }

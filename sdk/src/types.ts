@@ -139,6 +139,15 @@ export type CreateStaffBody = JsonBody<paths['/v1/tenant-admin/staff']['post']>;
 export type UpdateStaffBody = JsonBody<paths['/v1/tenant-admin/staff/{id}']['patch']>;
 export type StaffListQuery = Query<paths['/v1/tenant-admin/staff']['get']>;
 
+// Staff sign-in (/v1/auth)
+
+export type StaffSession = Schemas['StaffSession'];
+export type StaffRole = StaffAccount['role'];
+export type SignedInAccount = Schemas['SignedInAccount'];
+export type SignInBody = JsonBody<paths['/v1/auth/sessions']['post']>;
+export type PasswordResetRequestBody = JsonBody<paths['/v1/auth/password-resets']['post']>;
+export type AcceptInvitationBody = JsonBody<paths['/v1/auth/invitations/{token}/accept']['post']>;
+
 export type QuickBooksAuthorization = Schemas['QuickBooksAuthorization'];
 export type QuickBooksStatus = Schemas['QuickBooksStatus'];
 export type QuickBooksBackfill = Schemas['QuickBooksBackfill'];

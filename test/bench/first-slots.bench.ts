@@ -180,7 +180,7 @@ function describe(run: Run): string {
 
 /** As `npm start` does (from turbo's cache when nothing changed); a failed build leaves widget/dist as it was. */
 function buildWidget() {
-  const run = spawnSync(process.execPath, ['scripts/build-widget.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['scripts/build-bundles.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (run.status === 0) return;
   if (!existsSync(WIDGET_BUNDLE))
     throw new Error('Building the widget failed, and widget/dist has no bundle.');

@@ -46,7 +46,7 @@ interface StartRun {
   ok: boolean;
   problem?: string;
   healthMs: number;
-  /** When build-widget.mjs reported (its line), and what it said. */
+  /** When build-bundles.mjs reported (its line), and what it said. */
   widgetMs?: number;
   widgetLine?: string;
   bannerMs?: number;
@@ -218,7 +218,7 @@ function report(commit: string, cold: StartRun[], warm: StartRun[]) {
     ['', 'first start after install', 'warm'],
     [
       time('GET /health answers 200 (s)', (run) => run.healthMs),
-      time('  widget step done (build-widget.mjs line)', (run) => run.widgetMs),
+      time('  widget step done (build-bundles.mjs line)', (run) => run.widgetMs),
       time('  then the API, until its banner', (run) => run.bannerMs! - run.widgetMs!),
       time('  banner printed', (run) => run.bannerMs),
       row('  widget', widgetOutcomes),
@@ -254,7 +254,7 @@ function report(commit: string, cold: StartRun[], warm: StartRun[]) {
   );
 }
 
-/** "built 3/3", "from the build cache 3/3": what build-widget.mjs said, without its timing. */
+/** "built 3/3", "from the build cache 3/3": what build-bundles.mjs said, without its timing. */
 function widgetOutcomes(runs: StartRun[]): string {
   const outcomes = new Map<string, number>();
   for (const run of runs) {

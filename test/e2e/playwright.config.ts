@@ -35,7 +35,7 @@ export default defineConfig({
   },
   webServer: {
     // The widget bundle is served from widget/dist: build it first (from turbo's cache when unchanged).
-    command: 'node scripts/build-widget.mjs && npx tsx test/e2e/serve.ts',
+    command: 'node scripts/build-bundles.mjs && npx tsx test/e2e/serve.ts',
     cwd: '../..',
     url: `http://127.0.0.1:${E2E_PORT}/health`,
     env: { E2E_PORT: String(E2E_PORT) },

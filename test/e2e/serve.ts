@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { seedDemoOwner } from '../../prisma/seed-demo-owner.ts';
 import { seedDemoTenant } from '../../prisma/seed.ts';
 import { buildApp } from '../../api/src/app.ts';
 import { startEmbeddedPostgres } from '../../api/src/adapters/db/embedded-postgres.ts';
@@ -89,6 +90,7 @@ async function main() {
     });
     const keys = await seedDemoTenant(app, app.db, tempDir);
     publishableKey = keys.publishable;
+    const owner = await seedDemoOwner(app.db, tempDir);
 
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
@@ -105,6 +107,7 @@ async function main() {
           databaseUrl,
           publishableKey: keys.publishable,
           secretKey: keys.secret,
+          owner,
           stripe: { url: stripe.url, secretKey: 'sk_test_e2e', account: stripeAccount },
         },
         null,

@@ -28,7 +28,13 @@ export const SignedInAccountSchema = z
     name: z.string(),
     role: StaffRoleSchema,
     providerId: Uuid.nullable(),
-    tenant: z.object({ id: Uuid, slug: z.string(), name: z.string() }),
+    tenant: z.object({
+      id: Uuid,
+      slug: z.string(),
+      name: z.string(),
+      timezone: z.string().meta({ description: "The business's IANA zone: the console draws times in it." }),
+      currency: z.string(),
+    }),
   })
   .meta({ id: 'SignedInAccount' });
 export type SignedInAccount = z.infer<typeof SignedInAccountSchema>;

@@ -125,6 +125,44 @@ describe('sessions', () => {
     ).toBe(401);
   });
 
+  it('answer the account, its zone and the same CSRF token again after a reload; another session has its own', async () => {
+    const staff = await createStaff(t.app, tenant, { role: 'manager' });
+    const session = await signIn(t.app, staff.email);
+    const current = await asSession(t.app, session, {
+      method: 'GET',
+      url: '/v1/auth/sessions/current',
+      csrf: false,
+    });
+    expect(current.statusCode).toBe(200);
+    expect(current.headers['cache-control']).toBe('no-store');
+    expect(current.json()).toMatchObject({
+      account: {
+        id: staff.id,
+        role: 'manager',
+        tenant: { id: tenant.tenant.id, timezone: tenant.tenant.timezone, currency: tenant.tenant.currency },
+      },
+      csrfToken: session.csrf,
+    });
+    const second = await signIn(t.app, staff.email);
+    expect(second.csrf).not.toBe(session.csrf);
+    // One session's token does not pass for another's.
+    const crossed = await asSession(
+      t.app,
+      { cookie: second.cookie, csrf: session.csrf },
+      {
+        method: 'DELETE',
+        url: '/v1/auth/sessions/current',
+      },
+    );
+    expect(crossed.statusCode).toBe(403);
+    expect(crossed.json().error.code).toBe('csrf_failed');
+
+    await asSession(t.app, session, { method: 'DELETE', url: '/v1/auth/sessions/current' });
+    const ended = await asSession(t.app, session, { method: 'GET', url: '/v1/auth/sessions/current' });
+    expect(ended.statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/auth/sessions/current' })).statusCode).toBe(401);
+  });
+
   it('sign out everywhere ends every session of the account only', async () => {
     const staff = await createStaff(t.app, tenant, { role: 'manager' });
     const bystander = await createStaff(t.app, tenant, { role: 'manager' });

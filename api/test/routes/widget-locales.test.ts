@@ -154,7 +154,7 @@ describe('the built widget', () => {
 
   beforeAll(() => {
     // From turbo's cache when the widget is unchanged (under a second), else a real build.
-    const build = spawnSync('node', ['scripts/build-widget.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    const build = spawnSync('node', ['scripts/build-bundles.mjs'], { cwd: ROOT, encoding: 'utf8' });
     expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
   }, 180_000);
 

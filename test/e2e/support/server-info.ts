@@ -9,6 +9,8 @@ export interface ServerInfo {
   databaseUrl: string;
   publishableKey: string;
   secretKey: string;
+  /** The demo tenant's owner account (prisma/seed-demo-owner.ts), for the console's tests. */
+  owner: { email: string; password: string };
   /**
    * The fake Stripe the API takes card payments through (test/fakes/stripe), when serve.ts starts
    * one: its URL, the platform's secret key the API uses, and a connected account made on it for

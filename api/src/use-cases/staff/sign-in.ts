@@ -1,5 +1,5 @@
 import { decoyHash, verifyPassword } from '../../adapters/crypto/password-hash.ts';
-import { emailHash, newSecretToken } from '../../adapters/crypto/staff-tokens.ts';
+import { csrfTokenFor, emailHash, hashSecretToken, newSecretToken } from '../../adapters/crypto/staff-tokens.ts';
 import type {
   AccountWithTenant,
   StaffAuthRepository,
@@ -47,18 +47,18 @@ export async function signIn(auth: StaffAuthRepository, input: SignInBody, now: 
 
     const { passwordHash: _hash, ...account } = matched[0]!;
     const session = newSecretToken();
-    const csrf = newSecretToken();
+    const csrfToken = csrfTokenFor(session.token);
     await auth.createSession(tx, {
       tenantId: account.tenant.id,
       accountId: account.id,
       tokenHash: session.hash,
-      csrfTokenHash: csrf.hash,
+      csrfTokenHash: hashSecretToken(csrfToken),
       now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
     });
     return {
       row: reset,
-      result: { kind: 'signedIn', account, sessionToken: session.token, csrfToken: csrf.token },
+      result: { kind: 'signedIn', account, sessionToken: session.token, csrfToken },
     };
   });
 

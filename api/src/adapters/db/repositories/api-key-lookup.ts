@@ -12,7 +12,14 @@ export interface AuthenticatedKey {
   mode: ApiKeyMode;
   /** True for the hosted booking page's own key (accepted from PUBLIC_URL's origin too). */
   bookingPage?: boolean;
-  tenant: { id: string; slug: string; timezone: string; currency: string; allowedOrigins: string[] };
+  tenant: {
+    id: string;
+    slug: string;
+    name: string;
+    timezone: string;
+    currency: string;
+    allowedOrigins: string[];
+  };
 }
 
 // lastUsedAt is a hint for the tenant ("is this key still in use?"), not an
@@ -27,6 +34,7 @@ interface KeyRow {
   bookingPage: boolean;
   tenantId: string;
   slug: string;
+  name: string;
   timezone: string;
   currency: string;
   allowedOrigins: string[];
@@ -49,7 +57,7 @@ export async function findActiveKeyByHash(db: Db, hash: string, now: Date): Prom
          AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${staleBefore})
     )
     SELECT k.id, k.kind::text AS kind, k.mode::text AS mode, k."revokedAt" IS NOT NULL AS revoked, k."bookingPage",
-           t.id AS "tenantId", t.slug, t.timezone, t.currency, t."allowedOrigins"
+           t.id AS "tenantId", t.slug, t.name, t.timezone, t.currency, t."allowedOrigins"
       FROM api_keys k
       JOIN tenants t ON t.id = k."tenantId"
      WHERE k.hash = ${hash}`;
@@ -62,6 +70,7 @@ export async function findActiveKeyByHash(db: Db, hash: string, now: Date): Prom
     tenant: {
       id: key.tenantId,
       slug: key.slug,
+      name: key.name,
       timezone: key.timezone,
       currency: key.currency,
       allowedOrigins: key.allowedOrigins,

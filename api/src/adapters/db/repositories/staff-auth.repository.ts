@@ -18,7 +18,7 @@ export interface StaffIdentity {
 
 export interface AccountWithTenant extends StaffIdentity {
   passwordHash: string | null;
-  tenant: { id: string; slug: string; name: string };
+  tenant: { id: string; slug: string; name: string; timezone: string; currency: string };
 }
 
 export interface SessionAuth {
@@ -54,6 +54,8 @@ interface AccountRow {
   tenantId: string;
   slug: string;
   tenantName: string;
+  timezone: string;
+  currency: string;
 }
 
 function toAccount(row: AccountRow): AccountWithTenant {
@@ -64,7 +66,13 @@ function toAccount(row: AccountRow): AccountWithTenant {
     role: fromDbRole(row.role),
     providerId: row.providerId,
     passwordHash: row.passwordHash,
-    tenant: { id: row.tenantId, slug: row.slug, name: row.tenantName },
+    tenant: {
+      id: row.tenantId,
+      slug: row.slug,
+      name: row.tenantName,
+      timezone: row.timezone,
+      currency: row.currency,
+    },
   };
 }
 
@@ -78,7 +86,7 @@ export class StaffAuthRepository {
   async accountsByEmail(email: string, tenantSlug?: string, client: Prisma.TransactionClient | Db = this.db) {
     const rows = await client.$queryRaw<AccountRow[]>`
       SELECT a.id, a.email, a.name, a.role::text AS role, a."providerId", a."passwordHash",
-             t.id AS "tenantId", t.slug, t.name AS "tenantName"
+             t.id AS "tenantId", t.slug, t.name AS "tenantName", t.timezone, t.currency
         FROM staff_accounts a JOIN tenants t ON t.id = a."tenantId"
        WHERE a.email = ${email} AND a."disabledAt" IS NULL
          AND (${tenantSlug ?? null}::text IS NULL OR t.slug = ${tenantSlug ?? null}::text)
@@ -144,8 +152,6 @@ export class StaffAuthRepository {
         lastSeenAt: Date;
         expiresAt: Date;
         revokedAt: Date | null;
-        timezone: string;
-        currency: string;
         allowedOrigins: string[];
       })[]
     >`
@@ -242,7 +248,7 @@ export class StaffAuthRepository {
       });
       const [row] = await tx.$queryRaw<AccountRow[]>`
         SELECT a.id, a.email, a.name, a.role::text AS role, a."providerId", a."passwordHash",
-               t.id AS "tenantId", t.slug, t.name AS "tenantName"
+               t.id AS "tenantId", t.slug, t.name AS "tenantName", t.timezone, t.currency
           FROM staff_accounts a JOIN tenants t ON t.id = a."tenantId"
          WHERE a.id = ${token.accountId}::uuid`;
       return toAccount(row!);

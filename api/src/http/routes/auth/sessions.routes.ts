@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { csrfTokenFor } from '../../../adapters/crypto/staff-tokens.ts';
+import { SESSION_COOKIE } from '../../../domain/staff/session-policy.ts';
 import { OriginNotAllowedError, RateLimitedError } from '../../../domain/errors.ts';
 import { SessionSchema, SignInBodySchema } from '../../../schemas/auth.schemas.ts';
 import { authenticatedErrors, ErrorResponse } from '../../../schemas/common.ts';
@@ -38,6 +40,36 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       app.setSessionCookie(reply, result.sessionToken);
       return { account: result.account, csrfToken: result.csrfToken };
+    },
+  });
+
+  app.get('/sessions/current', {
+    onRequest: app.authenticateSession,
+    config: { noStore: true },
+    schema: {
+      tags,
+      security,
+      summary: 'The signed-in account',
+      description:
+        "The session's account and its CSRF token again, for a console page that was reloaded (the " +
+        'token is the one sign-in answered). 401 when the session has ended.',
+      response: { 200: SessionSchema, ...authenticatedErrors },
+    },
+    handler: async (request) => {
+      const { staff, tenant } = request.auth!;
+      return {
+        account: {
+          ...staff!,
+          tenant: {
+            id: tenant.id,
+            slug: tenant.slug,
+            name: tenant.name,
+            timezone: tenant.timezone,
+            currency: tenant.currency,
+          },
+        },
+        csrfToken: csrfTokenFor(request.cookies[SESSION_COOKIE]!),
+      };
     },
   });
 

@@ -1,0 +1,2 @@
+// The console's entry: defines <mais-console>, which the API's /admin page holds.
+import './app/mais-console.ts';

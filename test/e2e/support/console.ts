@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+import { serverInfo } from './server-info.ts';
+
+/** The widths every console spec runs at: a laptop and a phone. */
+export const CONSOLE_VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** Opens /admin/ and signs in (the demo owner unless told), ending on Today. */
+export async function signInToConsole(
+  page: Page,
+  account: { email: string; password: string } = serverInfo().owner,
+): Promise<void> {
+  await page.goto('/admin/');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+}
+
+/** Goes to an area through the navigation, as a user would (opening the menu on a phone first). */
+export async function openArea(page: Page, label: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await page
+    .getByRole('navigation', { name: 'Console' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+}
