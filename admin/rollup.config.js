@@ -11,7 +11,8 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, 'dist');
+// ADMIN_DIST: another folder, for a test run beside another (test/e2e/playwright.config.ts).
+const dist = process.env.ADMIN_DIST ? path.resolve(process.env.ADMIN_DIST) : path.join(here, 'dist');
 
 /** Writes dist/manifest.json ({ entry, files: { name: gzipped bytes } }) and prints the sizes. */
 function manifest() {
@@ -45,7 +46,7 @@ function clean() {
 }
 
 export default {
-  input: { console: 'src/main.ts' },
+  input: { console: path.join(here, 'src/main.ts') },
   output: {
     dir: path.join(dist, 'assets'),
     format: 'es',
@@ -58,7 +59,7 @@ export default {
     clean(),
     // Leaves out the `development` export condition, so Lit builds in production mode.
     nodeResolve({ browser: true }),
-    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuild({ target: 'es2022', tsconfig: path.join(here, 'tsconfig.json') }),
     manifest(),
   ],
 };

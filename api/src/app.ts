@@ -55,6 +55,8 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Where GET /widget.js reads the bundle; widget/dist/widget.js by default. */
   widgetBundlePath?: string;
+  /** The built console (admin/dist unless given). */
+  consoleDistDir?: string;
 }
 
 function paymentGateway(config: Config): PaymentGateway | null {
@@ -120,7 +122,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   await app.register(healthRoutes);
   await app.register(widgetScriptRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
   await app.register(bookingPageRoutes, { bundlePath: deps.widgetBundlePath ?? WIDGET_BUNDLE });
-  await app.register(adminConsoleRoutes);
+  await app.register(adminConsoleRoutes, { distDir: deps.consoleDistDir });
   await app.register(publicRoutes, {
     prefix: '/v1/public',
     rateLimits: {

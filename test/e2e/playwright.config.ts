@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumPathForConfig } from '../../scripts/chromium.mjs';
+import { E2E_RESULTS } from './support/results-dir.ts';
 
 /**
  * End-to-end tests: the example pages served by the real API (test/e2e/serve.ts, on a throwaway
@@ -13,7 +14,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   // Emptied at the start of each run, before the web server writes server.json into it.
-  outputDir: '../../test-results/e2e',
+  outputDir: E2E_RESULTS,
   // The tests share one server and one database; each books on its own day, one test at a time.
   workers: 1,
   fullyParallel: false,
@@ -21,7 +22,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e/report.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${E2E_RESULTS}/report.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: 'chromium',
@@ -35,10 +36,17 @@ export default defineConfig({
   },
   webServer: {
     // The widget bundle is served from widget/dist: build it first (from turbo's cache when unchanged).
-    command: 'node scripts/build-bundles.mjs && npx tsx test/e2e/serve.ts',
+    // With ADMIN_DIST the console was built there beforehand (two runs at once must not rebuild one dist/).
+    command: process.env.ADMIN_DIST
+      ? 'npx tsx test/e2e/serve.ts'
+      : 'node scripts/build-bundles.mjs && npx tsx test/e2e/serve.ts',
     cwd: '../..',
     url: `http://127.0.0.1:${E2E_PORT}/health`,
-    env: { E2E_PORT: String(E2E_PORT) },
+    env: {
+      E2E_PORT: String(E2E_PORT),
+      ...(process.env.E2E_OUTPUT ? { E2E_OUTPUT: process.env.E2E_OUTPUT } : {}),
+      ...(process.env.ADMIN_DIST ? { ADMIN_DIST: process.env.ADMIN_DIST } : {}),
+    },
     reuseExistingServer: false,
     // SIGTERM, not Playwright's default SIGKILL: the server then stops PostgreSQL and deletes its data.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },

@@ -1,7 +1,6 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { seedDemoOwner } from '../../prisma/seed-demo-owner.ts';
 import { seedDemoTenant } from '../../prisma/seed.ts';
@@ -13,6 +12,7 @@ import { loadConfig } from '../../api/src/config.ts';
 import { examplesRoutes } from '../../api/src/http/routes/examples.routes.ts';
 import { WIDGET_BUNDLE, WidgetBundle } from '../../api/src/http/routes/widget-script.routes.ts';
 import { startFakeStripe } from '../fakes/stripe/index.ts';
+import { E2E_RESULTS } from './support/results-dir.ts';
 
 /**
  * The server the end-to-end tests run against (Playwright's webServer): what
@@ -26,8 +26,7 @@ import { startFakeStripe } from '../fakes/stripe/index.ts';
  * before; payment.spec.ts connects the tenant to the account made below for its own tests.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER_INFO = path.join(ROOT, 'test-results', 'e2e', 'server.json');
+const SERVER_INFO = path.join(E2E_RESULTS, 'server.json');
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 4319);
@@ -81,7 +80,10 @@ async function main() {
       ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     });
-    const app = await buildApp(config, { db: createPrismaClient(databaseUrl) });
+    const app = await buildApp(config, {
+      db: createPrismaClient(databaseUrl),
+      ...(process.env.ADMIN_DIST ? { consoleDistDir: path.resolve(process.env.ADMIN_DIST) } : {}),
+    });
     let publishableKey = '';
     const widget = new WidgetBundle(WIDGET_BUNDLE);
     await app.register(examplesRoutes, {

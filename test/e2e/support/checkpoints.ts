@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { E2E_RESULTS } from './results-dir.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/screenshots/', import.meta.url));
+const SCREENSHOTS = path.join(E2E_RESULTS, 'screenshots');
 
 /**
  * At each step of a flow: a screenshot, kept as an artifact at

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { E2E_RESULTS } from './results-dir.ts';
 
 /** What test/e2e/serve.ts wrote once it was listening: the demo tenant's keys and its database. */
 export interface ServerInfo {
@@ -19,7 +19,7 @@ export interface ServerInfo {
   stripe?: { url: string; secretKey: string; account: string };
 }
 
-const SERVER_INFO = fileURLToPath(new URL('../../../test-results/e2e/server.json', import.meta.url));
+const SERVER_INFO = path.join(E2E_RESULTS, 'server.json');
 
 let cached: ServerInfo | undefined;
 

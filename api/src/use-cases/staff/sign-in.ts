@@ -1,5 +1,10 @@
 import { decoyHash, verifyPassword } from '../../adapters/crypto/password-hash.ts';
-import { csrfTokenFor, emailHash, hashSecretToken, newSecretToken } from '../../adapters/crypto/staff-tokens.ts';
+import {
+  csrfTokenFor,
+  emailHash,
+  hashSecretToken,
+  newSecretToken,
+} from '../../adapters/crypto/staff-tokens.ts';
 import type {
   AccountWithTenant,
   StaffAuthRepository,
