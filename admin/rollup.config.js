@@ -2,7 +2,7 @@
 // when its page is first opened (the reports' chart library only with the reports), each named by
 // its content's hash so the API serves them as immutable. dist/manifest.json names the entry for
 // the API's HTML shell (api/src/http/routes/admin-console.routes.ts). Prints gzipped sizes.
-import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -34,6 +34,26 @@ function manifest() {
   };
 }
 
+/**
+ * `import text from 'x.css?inline'`: the stylesheet's text as a string (Vite's convention, so
+ * vitest reads the same import), for a library's CSS adopted into a shadow root (uPlot's).
+ */
+function cssText() {
+  const suffix = '?inline';
+  return {
+    name: 'css-text',
+    async resolveId(source, importer) {
+      if (!source.endsWith(`.css${suffix}`)) return null;
+      const resolved = await this.resolve(source.slice(0, -suffix.length), importer, { skipSelf: true });
+      return resolved ? `${resolved.id}${suffix}` : null;
+    },
+    load(id) {
+      if (!id.endsWith(`.css${suffix}`)) return null;
+      return `export default ${JSON.stringify(readFileSync(id.slice(0, -suffix.length), 'utf8'))};`;
+    },
+  };
+}
+
 /** Empties dist/ before a build, so files of earlier builds are not served forever. */
 function clean() {
   return {
@@ -57,6 +77,7 @@ export default {
   },
   plugins: [
     clean(),
+    cssText(),
     // Leaves out the `development` export condition, so Lit builds in production mode.
     nodeResolve({ browser: true }),
     esbuild({ target: 'es2022', tsconfig: path.join(here, 'tsconfig.json') }),

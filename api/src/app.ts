@@ -33,6 +33,7 @@ import { tenantAdminRoutes } from './http/routes/tenant-admin/index.ts';
 import { stripeWebhookRoutes } from './http/routes/webhooks/stripe-webhook.routes.ts';
 import { googleCalendarWebhookRoutes } from './http/routes/webhooks/google-calendar-webhook.routes.ts';
 import { WIDGET_BUNDLE, widgetScriptRoutes } from './http/routes/widget-script.routes.ts';
+import { refuseMalformedQuery } from './http/malformed-query.ts';
 import { adminConsoleRoutes } from './http/routes/admin-console.routes.ts';
 import { bookingPageRoutes } from './http/routes/booking-page.routes.ts';
 
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  app.addHook('preValidation', refuseMalformedQuery);
   // The API speaks JSON only; anything else answers 415 instead of reaching validation as a string.
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {

@@ -66,6 +66,14 @@ export type CreateResourceBody = JsonBody<paths['/v1/tenant-admin/resources']['p
 export type UpdateResourceBody = JsonBody<paths['/v1/tenant-admin/resources/{id}']['patch']>;
 export type ResourceListQuery = Query<paths['/v1/tenant-admin/resources']['get']>;
 
+/** A place where services are performed; a service names one by `locationId`. */
+export type Location = Schemas['Location'];
+export type CreateLocationBody = JsonBody<paths['/v1/tenant-admin/locations']['post']>;
+export type UpdateLocationBody = JsonBody<paths['/v1/tenant-admin/locations/{id}']['patch']>;
+export type LocationListQuery = Query<paths['/v1/tenant-admin/locations']['get']>;
+/** What clients see of a service's location. */
+export type PublicLocation = Schemas['PublicLocation'];
+
 export type AvailabilityRule = Schemas['AvailabilityRule'];
 export type AvailabilityRuleList = Ok<paths['/v1/tenant-admin/providers/{id}/availability']['get']>;
 export type ReplaceAvailabilityBody = JsonBody<paths['/v1/tenant-admin/providers/{id}/availability']['put']>;
@@ -126,6 +134,10 @@ export type ClientReportRow = Schemas['ClientReportRow'];
 export type ClientReportQuery = Query<paths['/v1/tenant-admin/reports/clients']['get']>;
 /** One client's appointments, payments and refunds. */
 export type ClientHistory = Schemas['ClientHistory'];
+/** A staff note about a client; its author's name as it was when written. */
+export type ClientNote = Schemas['ClientNote'];
+export type ClientNoteBody = JsonBody<paths['/v1/tenant-admin/clients/{email}/notes']['post']>;
+export type ClientNoteListQuery = Query<paths['/v1/tenant-admin/clients/{email}/notes']['get']>;
 export type DashboardSummary = Schemas['DashboardSummary'];
 
 export type Invoice = Schemas['Invoice'];
@@ -155,7 +167,14 @@ export type QuickBooksSyncBody = JsonBody<paths['/v1/tenant-admin/quickbooks/syn
 
 /** An appointment as the business sees it: with its history, oldest first. */
 export type AdminAppointment = Schemas['AdminAppointment'];
+export type AdminAppointmentListItem = Schemas['AdminAppointmentListItem'];
+export type AdminCancellationPreview = Schemas['AdminCancellationPreview'];
 export type AppointmentEvent = Schemas['AppointmentEvent'];
+
+/** A provider's busy time from their own calendar (times only), for the console's calendar. */
+export type BusyBlock = Schemas['BusyBlock'];
+export type BusyBlockList = Schemas['BusyBlockList'];
+export type BusyBlockListQuery = Query<paths['/v1/tenant-admin/busy-blocks']['get']>;
 
 /** The body of every error answer: `{ error: { code, message, details? } }`. */
 export type ErrorBody = Schemas['Error'];

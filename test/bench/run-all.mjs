@@ -14,6 +14,7 @@ const benches = [
   ['emails and reminders (worker)', ['run', 'bench:notifications']],
   ['CSV export of 100,000 ledger rows', ['run', 'bench:exports']],
   ['reports over 100,000 appointments', ['run', 'bench:reports']],
+  ["the console's first load (Chromium)", ['run', 'bench:console-load']],
 ];
 
 const failed = [];

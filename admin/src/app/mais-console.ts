@@ -160,6 +160,12 @@ export class MaisConsole extends LitElement {
   }
 
   private async resume() {
+    // The open area's module loads while the session is asked for: one round trip less before the
+    // first page (a signed-out visitor has fetched a module it will use after signing in).
+    if (this.route.kind === 'area')
+      void areaEntry(this.route.area)
+        .load()
+        .catch(() => undefined);
     try {
       const session = await this.auth.current();
       this.phase = session ? { kind: 'signedIn', ctx: this.contextOf(session) } : { kind: 'signedOut' };

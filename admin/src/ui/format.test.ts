@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatTime, humanize, moneyInputValue, parseMoney } from './format.ts';
+import { formatDate, formatMoney, formatTime, humanize, moneyInputValue, parseMoney } from './format.ts';
 
 describe('console formats', () => {
   it('writes minor units in the currency', () => {
@@ -23,5 +23,10 @@ describe('console formats', () => {
   it('writes times in the business zone and codes as words', () => {
     expect(formatTime('2027-01-15T08:30:00Z', 'Europe/Berlin', 'en-GB')).toBe('9:30');
     expect(humanize('NO_SHOW')).toBe('No show');
+  });
+
+  it('writes an instant’s day in the business zone', () => {
+    // 23:30 UTC on 31 Dec is already New Year's Day in Berlin.
+    expect(formatDate('2026-12-31T23:30:00Z', 'Europe/Berlin', 'en-US')).toBe('Jan 1, 2027');
   });
 });

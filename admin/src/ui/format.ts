@@ -59,6 +59,13 @@ export function formatDateTime(iso: string | Date, zone: string, locale?: string
   ).format(new Date(iso));
 }
 
+/** The day of an instant in the zone, with the year: 'Mar 1, 2027'. */
+export function formatDate(iso: string | Date, zone: string, locale?: string): string {
+  return dateTimeFormat(zone, { month: 'short', day: 'numeric', year: 'numeric' }, locale).format(
+    new Date(iso),
+  );
+}
+
 /** '9:30 AM' in the zone. */
 export function formatTime(iso: string | Date, zone: string, locale?: string): string {
   return dateTimeFormat(zone, { hour: 'numeric', minute: '2-digit' }, locale).format(new Date(iso));

@@ -63,6 +63,10 @@ export const ERROR_CATALOGUE = {
   route_not_found: { status: 404, description: 'No route for this method and path.' },
   conflict: { status: 409, description: 'The change would duplicate an existing record.' },
   slug_taken: { status: 409, description: 'The slug is already in use.' },
+  location_in_use: {
+    status: 409,
+    description: 'The location cannot be deleted: services are performed there (deactivate it instead).',
+  },
 
   // Booking
   slot_unavailable: {

@@ -96,6 +96,11 @@ export class SlugTakenError extends DomainError {
   readonly code = 'slug_taken';
 }
 
+/** A location that services name cannot be deleted. */
+export class LocationInUseError extends DomainError {
+  readonly code = 'location_in_use';
+}
+
 // Limits
 
 export class RateLimitedError extends DomainError {

@@ -22,7 +22,8 @@ import { PdfkitDocumentRenderer } from '../adapters/pdf/pdfkit-document-renderer
  * Email confirmations, reminders and provider notices (issue 10), as jobs. For each appointment
  * event the dispatcher shows it, this feature enqueues:
  * - notifications.event for the events that can send something (CREATED, CONFIRMED, PAID,
- *   CARD_SAVED, RESCHEDULED, CANCELLED): the use-case decides what, from the history;
+ *   CARD_SAVED, RESCHEDULED, CANCELLED, CONFIRMATION_RESENT): the use-case decides what, from the
+ *   history;
  * - notifications.reminders-plan for those that can confirm or move a booking (CREATED, CONFIRMED,
  *   PAID, CARD_SAVED, RESCHEDULED): it enqueues one notifications.reminder per offset, at its time.
  * notifications.outbox-sweep runs every 5 minutes for what a failed attempt left unsent.
@@ -35,6 +36,7 @@ const MESSAGE_EVENTS = new Set<AppointmentEventType>([
   'CARD_SAVED',
   'RESCHEDULED',
   'CANCELLED',
+  'CONFIRMATION_RESENT',
 ]);
 const PLANNING_EVENTS = new Set<AppointmentEventType>([
   'CREATED',

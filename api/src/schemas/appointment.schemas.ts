@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Actor, AppointmentEventType, AppointmentStatus, PaymentStatus } from '../generated/prisma/enums.ts';
 import { Cents, DateOnly, timestamp, Timestamp, TimeZone, Uuid } from './common.ts';
+import { LedgerEntrySchema } from './ledger.schemas.ts';
 import { SafeText, storable, text } from './text.ts';
 
 // The enums are the database's (prisma/migrations → prisma/schema.prisma → the generated client).
@@ -153,8 +154,26 @@ export const AppointmentEventSchema = z
   .meta({ id: 'AppointmentEvent' });
 export type AppointmentEventDto = z.infer<typeof AppointmentEventSchema>;
 
+/** What a staff list shows beside the ids: the names of the service, provider and resource. */
+const AdminNames = {
+  serviceName: z.string(),
+  providerName: z.string().nullable(),
+  resourceName: z.string().nullable(),
+};
+
+export const AdminAppointmentListItemSchema = AppointmentSchema.extend(AdminNames).meta({
+  id: 'AdminAppointmentListItem',
+});
+export type AdminAppointmentListItemDto = z.infer<typeof AdminAppointmentListItemSchema>;
+
 export const AdminAppointmentSchema = AppointmentSchema.extend({
+  ...AdminNames,
   history: z.array(AppointmentEventSchema).meta({ description: "The appointment's history, oldest first." }),
+  ledger: z.array(LedgerEntrySchema).meta({
+    description:
+      "The appointment's money movements (payments, refunds, disputes, fees), oldest first: what " +
+      'GET /v1/tenant-admin/ledger lists for a period, for this appointment alone.',
+  }),
 }).meta({ id: 'AdminAppointment' });
 
 /** Admin: move an appointment to another time (same id, same provider). */
@@ -215,6 +234,15 @@ export const AdminAppointmentListQuery = z
     endDate: DateOnly.optional().meta({ description: "Last day (inclusive), in the tenant's time zone." }),
     status: AppointmentStatusSchema.optional(),
     providerId: Uuid.optional(),
+    serviceId: Uuid.optional(),
+    paymentStatus: PaymentStatusSchema.optional(),
+    q: text({ trim: true, min: 1, max: 100 })
+      .optional()
+      .meta({
+        description:
+          "Client search: the client's name or email contains this (case-insensitive; % and _ are " +
+          'plain characters).',
+      }),
     cursor: SafeText.max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
@@ -249,3 +277,15 @@ export const CancellationPreviewSchema = z
   })
   .meta({ id: 'CancellationPreview' });
 export type CancellationPreviewDto = z.infer<typeof CancellationPreviewSchema>;
+
+/** The preview as staff see it: also what can still go back by card (the most a cancel may refund). */
+export const AdminCancellationPreviewSchema = CancellationPreviewSchema.extend({
+  refundableByCardCents: z
+    .number()
+    .int()
+    .meta({
+      description:
+        'Paid by card and not refunded (refunds on their way count as refunded): what POST …/cancel gives ' +
+        'back by default, and the most its `refundCents` may be. Money paid at the venue is not in it.',
+    }),
+}).meta({ id: 'AdminCancellationPreview' });

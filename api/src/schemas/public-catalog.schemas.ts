@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from './common.ts';
 import { IntakeFieldSchema } from './intake-field.schemas.ts';
+import { PublicLocationSchema } from './location.schemas.ts';
 import { ServiceSchema } from './service.schemas.ts';
 
 export const PublicServiceSchema = ServiceSchema.pick({
@@ -42,6 +43,9 @@ export const PublicServiceSchema = ServiceSchema.pick({
           "a provider's own price may change it: see providers[].dueAtBookingCents.",
       }),
     intakeFields: z.array(IntakeFieldSchema.omit({ serviceId: true })),
+    location: PublicLocationSchema.nullable().meta({
+      description: 'Where the service is performed (an active location), or null.',
+    }),
   })
   .meta({ id: 'PublicService' });
 export type PublicServiceDto = z.infer<typeof PublicServiceSchema>;

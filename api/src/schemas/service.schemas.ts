@@ -43,6 +43,9 @@ export const ServiceSchema = z
     active: z.boolean(),
     sortOrder: z.number().int(),
     resourceIds: z.array(Uuid).meta({ description: 'Resources (rooms, equipment) a booking needs one of.' }),
+    locationId: Uuid.nullable().meta({
+      description: 'Where the service is performed (a location); null: not said.',
+    }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -90,6 +93,7 @@ const ServiceFields = {
     .array(Uuid)
     .max(20)
     .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a resource' }),
+  locationId: Uuid.nullable(),
 };
 
 export const CreateServiceBodySchema = z

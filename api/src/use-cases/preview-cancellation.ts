@@ -1,7 +1,7 @@
 import type { CancellationPoliciesRepository } from '../adapters/db/repositories/cancellation-policies.repository.ts';
 import type { RefundablePayment } from '../adapters/db/repositories/payments.repository.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
-import { assertStatusChange } from '../domain/appointments/status.ts';
+import { assertStatusChange, type Actor } from '../domain/appointments/status.ts';
 import { cancellationTerms } from '../domain/policies/cancellation-terms.ts';
 import type { TierShape } from '../domain/policies/cancellation-tiers.ts';
 import { rescheduleAllowedUntil } from '../domain/policies/reschedule-window.ts';
@@ -19,11 +19,13 @@ import type { CancellationPreviewDto } from '../schemas/appointment.schemas.ts';
 export async function previewCancellation(
   scope: TenantScope,
   appointmentId: string,
-  tokenHash: string,
+  tokenHash: string | undefined,
   now: Date,
+  /** 'admin': staff, who find it without a token and may cancel after the start. */
+  actor: Actor = 'client',
 ): Promise<CancellationPreviewDto> {
   const appointment = await scope.appointments.record(appointmentId, tokenHash);
-  assertStatusChange(appointment, 'cancel', now, 'client');
+  assertStatusChange(appointment, 'cancel', now, actor);
   const [payments, policy] = await Promise.all([
     scope.payments.refundable(appointment.id),
     scope.cancellationPolicies.inForce(appointment.serviceId),

@@ -102,6 +102,7 @@ const BASES: Record<string, Base> = {
     body: [{ label: 'Colour', fieldType: 'SELECT', options: ['Red', 'Blue'], placeholder: 'Pick one' }],
   },
   'GET /v1/tenant-admin/appointments': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
+  'GET /v1/tenant-admin/busy-blocks': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
   'POST /v1/tenant-admin/appointments': { body: { ...BOOKING, notes: 'Regular client' } },
   'POST /v1/tenant-admin/appointments/{id}/cancel': { body: { reason: 'Ill' } },
   'POST /v1/tenant-admin/appointments/{id}/reschedule': { body: { startTimeUtc: '2030-01-07T10:00:00Z' } },
@@ -114,6 +115,12 @@ const BASES: Record<string, Base> = {
     query: { startDate: '2030-01-01', endDate: '2030-01-31', q: 'ada' },
   },
   'GET /v1/tenant-admin/reports/clients/{email}': { params: { email: 'ada@example.com' } },
+  'GET /v1/tenant-admin/clients/{email}/notes': { params: { email: 'ada@example.com' } },
+  'POST /v1/tenant-admin/clients/{email}/notes': {
+    params: { email: 'ada@example.com' },
+    body: { body: 'Prefers mornings' },
+  },
+  'PATCH /v1/tenant-admin/client-notes/{id}': { body: { body: 'Prefers mornings' } },
   'GET /v1/tenant-admin/invoices': { query: { startDate: '2030-01-01', endDate: '2030-01-31' } },
   'PATCH /v1/tenant-admin/settings/invoicing': {
     body: { legalName: 'Studio GmbH', address: 'Main St 1\nBerlin', taxId: 'DE123456789' },

@@ -75,6 +75,7 @@ describe('GET /v1/public/services', () => {
       dueAtBookingCents: 0,
       providers: [],
       intakeFields: [],
+      location: null,
     });
   });
 

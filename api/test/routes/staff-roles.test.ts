@@ -22,10 +22,12 @@ let manager: Session;
 const PROVIDER_ALLOWED: Record<string, 'provider' | 'appointment' | 'override' | 'body' | null> = {
   'GET /v1/tenant-admin/appointments': null,
   'GET /v1/tenant-admin/appointments/{id}': 'appointment',
+  'GET /v1/tenant-admin/appointments/{id}/cancellation-preview': 'appointment',
   'POST /v1/tenant-admin/appointments/{id}/cancel': 'appointment',
   'POST /v1/tenant-admin/appointments/{id}/complete': 'appointment',
   'POST /v1/tenant-admin/appointments/{id}/no-show': 'appointment',
   'POST /v1/tenant-admin/appointments/{id}/reschedule': 'appointment',
+  'GET /v1/tenant-admin/providers/{id}': 'provider',
   'GET /v1/tenant-admin/providers/{id}/availability': 'provider',
   'PUT /v1/tenant-admin/providers/{id}/availability': 'provider',
   'POST /v1/tenant-admin/providers/{id}/calendar/google': 'provider',
@@ -36,6 +38,7 @@ const PROVIDER_ALLOWED: Record<string, 'provider' | 'appointment' | 'override' |
   'GET /v1/tenant-admin/availability-overrides': null,
   'POST /v1/tenant-admin/availability-overrides': 'body',
   'DELETE /v1/tenant-admin/availability-overrides/{id}': 'override',
+  'GET /v1/tenant-admin/busy-blocks': null,
 };
 const BODIES: Record<string, unknown> = {
   'POST /v1/tenant-admin/appointments/{id}/reschedule': { startTimeUtc: '2026-12-07T12:00:00Z' },
@@ -196,6 +199,8 @@ describe('a provider session', () => {
     expect(
       (await call(provider, 'GET /v1/tenant-admin/appointments/{id}', ids.myAppointment)).statusCode,
     ).toBe(200);
+    const profile = await call(provider, 'GET /v1/tenant-admin/providers/{id}', ids.mine);
+    expect([profile.statusCode, profile.json().id]).toEqual([200, ids.mine]);
     expect(
       (await call(provider, 'GET /v1/tenant-admin/providers/{id}/availability', ids.mine)).statusCode,
     ).toBe(200);

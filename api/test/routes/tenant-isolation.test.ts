@@ -50,6 +50,8 @@ const TENANT_TABLES = [
   'staff_accounts',
   'staff_sessions',
   'staff_tokens',
+  'client_notes',
+  'locations',
   'tenants',
 ];
 
@@ -89,6 +91,7 @@ beforeAll(async () => {
   aIds.resource = (
     await as(a, 'POST', '/v1/tenant-admin/resources', { name: 'Room', kind: 'room' })
   ).json().id;
+  aIds.location = (await as(a, 'POST', '/v1/tenant-admin/locations', { name: 'Studio of A' })).json().id;
   aIds.service = (
     await as(a, 'POST', '/v1/tenant-admin/services', {
       name: 'Cut',
@@ -133,6 +136,9 @@ beforeAll(async () => {
   ).json();
   aIds.appointment = booked.appointment.id;
   aManageToken = booked.manageToken;
+  aIds.clientNote = (
+    await as(a, 'POST', '/v1/tenant-admin/clients/client%40a.example/notes', { body: 'Note of A' })
+  ).json().id;
   // A message of A's in the outbox (what the notification jobs build).
   aIds.outbox = (
     await t.db.outboxMessage.create({
@@ -179,6 +185,7 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
     bodies: { PUT: [{ dayOfWeek: 2, startTime: '10:00', endTime: '11:00' }] },
   },
   '/v1/tenant-admin/resources/{id}': { id: 'resource', bodies: { PATCH: { name: 'Mine now' } } },
+  '/v1/tenant-admin/locations/{id}': { id: 'location', bodies: { PATCH: { name: 'Mine now' } } },
   '/v1/tenant-admin/availability-overrides/{id}': { id: 'override', bodies: {} },
   '/v1/tenant-admin/api-keys/{id}': { id: 'apiKey', bodies: {} },
   '/v1/tenant-admin/appointments/{id}': { id: 'appointment', bodies: {} },
@@ -187,6 +194,8 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
     bodies: { POST: { reason: 'Mine now' } },
   },
   '/v1/tenant-admin/appointments/{id}/complete': { id: 'appointment', bodies: {} },
+  '/v1/tenant-admin/appointments/{id}/cancellation-preview': { id: 'appointment', bodies: {} },
+  '/v1/tenant-admin/appointments/{id}/resend-confirmation': { id: 'appointment', bodies: {} },
   '/v1/tenant-admin/appointments/{id}/no-show': { id: 'appointment', bodies: {} },
   '/v1/tenant-admin/appointments/{id}/reschedule': {
     id: 'appointment',
@@ -198,6 +207,7 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
   },
   '/v1/tenant-admin/outbox/{id}': { id: 'outbox', bodies: {} },
   '/v1/tenant-admin/staff/{id}': { id: 'staff', bodies: { PATCH: { name: 'Mine now', role: 'owner' } } },
+  '/v1/tenant-admin/client-notes/{id}': { id: 'clientNote', bodies: { PATCH: { body: 'Mine now' } } },
   '/v1/tenant-admin/appointments/{id}/refund': {
     id: 'appointment',
     bodies: { POST: { amountCents: 100, reason: 'Mine now' } },
@@ -248,6 +258,9 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /v1/tenant-admin/reports/clients': 'list',
   'GET /v1/tenant-admin/reports/clients/{email}': 'list',
   'GET /v1/tenant-admin/reports/summary': 'list',
+  // Two tenants' clients of one email, each with its own notes: test/routes/client-notes.test.ts.
+  'GET /v1/tenant-admin/clients/{email}/notes': 'list',
+  'POST /v1/tenant-admin/clients/{email}/notes': 'own',
   // Two tenants' invoices and PDFs (…/invoices/:id/pdf, :id.pdf and the public receipt.pdf are files,
   // not in the document): test/routes/invoices.test.ts, receipt-pdf.test.ts, invoice-numbering.test.ts.
   'GET /v1/tenant-admin/invoices': 'list',
@@ -263,9 +276,14 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /v1/tenant-admin/providers': 'list',
   'POST /v1/tenant-admin/resources': 'own',
   'GET /v1/tenant-admin/resources': 'list',
+  // A service naming another tenant's location: 404 (test/routes/locations.test.ts).
+  'POST /v1/tenant-admin/locations': 'own',
+  'GET /v1/tenant-admin/locations': 'list',
   'GET /v1/tenant-admin/cancellation-policy': 'own',
   'PUT /v1/tenant-admin/cancellation-policy': 'own',
   'GET /v1/tenant-admin/appointments': 'list',
+  // Another tenant's provider id: 404 (test/routes/busy-blocks.test.ts).
+  'GET /v1/tenant-admin/busy-blocks': 'list',
   // Filtered by another tenant's appointment too: test/routes/outbox.test.ts.
   'GET /v1/tenant-admin/outbox': 'list',
   // The CSV exports (/v1/tenant-admin/exports/*.csv) are files, not in the document: two tenants'
@@ -296,6 +314,7 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   // session routes act on the caller's own session(s); reset and invitation links name one
   // account of one tenant by their single-use token (test/routes/auth-sessions.test.ts, invitations.test.ts).
   'POST /v1/auth/sessions': 'own',
+  'GET /v1/auth/sessions/current': 'own',
   'DELETE /v1/auth/sessions/current': 'own',
   'DELETE /v1/auth/sessions': 'own',
   'POST /v1/auth/password-resets': 'own',
@@ -417,6 +436,7 @@ describe("tenant B's key on tenant A's ids", () => {
       '/v1/tenant-admin/services',
       '/v1/tenant-admin/providers',
       '/v1/tenant-admin/resources',
+      '/v1/tenant-admin/locations',
       '/v1/tenant-admin/availability-overrides',
       '/v1/tenant-admin/api-keys',
       '/v1/tenant-admin/appointments',

@@ -2275,6 +2275,7 @@ export interface paths {
                         active?: boolean;
                         sortOrder?: number;
                         resourceIds?: string[];
+                        locationId?: string | null;
                     };
                 };
             };
@@ -3682,6 +3683,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/busy-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List providers' busy times from their own calendars
+         * @description Times a provider is busy outside MAIS (Google Calendar), which no booking may take: when only, never the event's title. Days in the tenant's zone, at most 62 of them.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day, in the tenant's time zone. */
+                    startDate: string;
+                    /** @description Last day (inclusive), in the tenant's time zone; at most 62 days in all. */
+                    endDate: string;
+                    /** @description One provider's blocks; a provider session always gets its own. */
+                    providerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusyBlockList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenant-admin/resources": {
         parameters: {
             query?: never;
@@ -4057,6 +4149,439 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/tenant-admin/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List locations */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Location"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a location
+         * @description A place where services are performed. 409 conflict when another location has the name.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default [] */
+                        addressLines?: string[];
+                        /** @default  */
+                        city?: string;
+                        /** @default  */
+                        postalCode?: string;
+                        /** @default null */
+                        country?: string | null;
+                        /** @default null */
+                        phone?: string | null;
+                        timezone?: string | null;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Location"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a location */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Location"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a location
+         * @description Only a location no service names (409 location_in_use otherwise: deactivate it with PATCH active: false).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a location */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        addressLines?: string[];
+                        city?: string;
+                        postalCode?: string;
+                        country?: string | null;
+                        phone?: string | null;
+                        timezone?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Location"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4667,7 +5192,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List appointments by start time */
+        /**
+         * List appointments by start time
+         * @description Filter by days, status, provider, service, payment status and client (`q`: name or email). A provider account's list is always its own provider's.
+         */
         get: {
             parameters: {
                 query?: {
@@ -4677,6 +5205,10 @@ export interface paths {
                     endDate?: string;
                     status?: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
                     providerId?: string;
+                    serviceId?: string;
+                    paymentStatus?: "NOT_REQUIRED" | "AWAITING_PAYMENT" | "DEPOSIT_PAID" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED";
+                    /** @description Client search: the client's name or email contains this (case-insensitive; % and _ are plain characters). */
+                    q?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -4693,7 +5225,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["Appointment"][];
+                            data: components["schemas"]["AdminAppointmentListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -4889,7 +5421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an appointment, with its history */
+        /** Get an appointment, with its history and money movements */
         get: {
             parameters: {
                 query?: never;
@@ -4939,6 +5471,101 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/appointments/{id}/cancellation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the cancellation policy would refund or charge if the client cancelled now
+         * @description The client's terms (GET /v1/public/appointments/{id}/cancellation), for staff: `refundCents` is the policy's refund; `refundableByCardCents` what POST …/cancel gives back unless told `refundCents`, and the most it may be. 409 when it cannot be cancelled.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminCancellationPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5585,6 +6212,101 @@ export interface paths {
                 };
                 /** @description Default Response */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/appointments/{id}/resend-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the confirmation email again
+         * @description Queues one more confirmation to the client (with the .ics), built by the background jobs like the first: it shows in GET /v1/tenant-admin/outbox?appointmentId=…, and the history gets a CONFIRMATION_RESENT event. Send an Idempotency-Key: the same key again (a double click, a retry) sends nothing more. 409 `invalid_state` unless the booking is CONFIRMED and not over.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Appointment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6600,6 +7322,337 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/clients/{email}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's notes, newest first
+         * @description Empty when the client has none (or the tenant has no such client).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description The client’s email, URL-encoded, any case. */
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ClientNote"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a note to a client
+         * @description The author is the signed-in staff member ("API key" for a secret key). 404 when the tenant has no appointment for that email.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The client’s email, URL-encoded, any case. */
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The note, 1–5000 characters after trimming. */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientNote"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant-admin/client-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a note */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a note's text
+         * @description The author stays the one who wrote it; updatedAt records the edit.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The note, 1–5000 characters after trimming. */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientNote"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/tenant-admin/outbox": {
@@ -8684,7 +9737,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invalid_token" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invalid_token" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "location_in_use" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -8862,6 +9915,80 @@ export interface components {
             /** @description The invited first owner, when `owner` was sent. */
             owner: components["schemas"]["StaffAccountInput"] | null;
         };
+        LedgerEntryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            appointmentId: string;
+            paymentId: string | null;
+            refundId: string | null;
+            /** @enum {string} */
+            kind: "CHARGE" | "DEPOSIT" | "BALANCE_CARD" | "BALANCE_VENUE" | "NO_SHOW_FEE" | "NO_SHOW_FEE_VENUE" | "REFUND" | "DISPUTE" | "DISPUTE_REVERSAL" | "STRIPE_FEE" | "PLATFORM_FEE";
+            /** @description Signed minor units: money towards the business positive; refunds, disputes, fees negative. */
+            amountCents: number;
+            currency: string;
+            /** @description ch_, re_, dp_…; txn_ for fees; null at the venue. */
+            stripeObjectId: string | null;
+            stripeBalanceTransactionId: string | null;
+            /**
+             * Format: date-time
+             * @description When the money moved, not when the row was written.
+             */
+            occurredAt: string;
+        };
+        LedgerTotalsInput: {
+            currency: string;
+            /** @description The sum of each kind (0 when none moved). */
+            byKind: {
+                CHARGE: number;
+                DEPOSIT: number;
+                BALANCE_CARD: number;
+                BALANCE_VENUE: number;
+                NO_SHOW_FEE: number;
+                NO_SHOW_FEE_VENUE: number;
+                REFUND: number;
+                DISPUTE: number;
+                DISPUTE_REVERSAL: number;
+                STRIPE_FEE: number;
+                PLATFORM_FEE: number;
+            };
+            /** @description The sum of all rows: what the period left the business. */
+            netCents: number;
+        };
+        LedgerPageInput: {
+            data: components["schemas"]["LedgerEntryInput"][];
+            nextCursor: string | null;
+            /** @description Over the whole period (every page), one per currency that moved. */
+            totals: components["schemas"]["LedgerTotalsInput"][];
+        };
+        ReconciliationInput: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description Empty when the two agree. */
+            differences: {
+                /** @enum {string} */
+                type: "missing_in_ledger" | "missing_in_stripe" | "amount_mismatch" | "currency_mismatch";
+                key: {
+                    /** @description payment, refund, dispute, dispute_reversal, stripe_fee or platform_fee. */
+                    group: string;
+                    stripeObjectId: string;
+                };
+                currency?: string;
+                ledgerCurrency?: string;
+                stripeCurrency?: string;
+                ledgerCents?: number;
+                stripeCents?: number;
+                entryIds?: string[];
+                balanceTransactionIds?: string[];
+            }[];
+            matchedMovements: number;
+            /** @description Stripe transactions that are not appointment money (payouts, transfers…). */
+            outOfScopeTransactions: number;
+            /** @description Ledger rows outside Stripe (paid at the venue). */
+            offStripeEntries: number;
+        };
         AppointmentInput: {
             /** Format: uuid */
             id: string;
@@ -8936,7 +10063,7 @@ export interface components {
             /** @description Increases by one per event within the tenant, in commit order. */
             seq: number;
             /** @enum {string} */
-            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED" | "CARD_SAVED";
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED" | "CARD_SAVED" | "CONFIRMATION_RESENT";
             /** @enum {string} */
             actor: "CLIENT" | "ADMIN" | "SYSTEM";
             data: {
@@ -8944,6 +10071,56 @@ export interface components {
             };
             /** Format: date-time */
             occurredAt: string;
+        };
+        AdminAppointmentListItemInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serviceId: string;
+            providerId: string | null;
+            resourceId: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** Format: date-time */
+            startTimeUtc: string;
+            /** Format: date-time */
+            endTimeUtc: string;
+            clientTimezone: string;
+            /** @enum {string} */
+            locale: "en" | "es";
+            seats: number;
+            client: {
+                name: string;
+                email: string;
+                phone: string | null;
+            };
+            holdExpiresAt: string | null;
+            /** @enum {string} */
+            paymentStatus: "NOT_REQUIRED" | "AWAITING_PAYMENT" | "DEPOSIT_PAID" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED";
+            currency: string;
+            totalAmountCents: number;
+            depositAmountCents: number;
+            /** @description The fee agreed at booking for not coming (0: none); what was paid counts toward it. */
+            noShowFeeCents: number;
+            /** @description What the client still owes now: the balance of a booking, the no-show fee of a no-show (less what was paid), 0 when cancelled. */
+            amountDueCents: number;
+            /** @description A card is kept on the business's Stripe account to charge the balance or the no-show fee. */
+            cardOnFile: boolean;
+            rescheduledFromId: string | null;
+            intake: {
+                /** Format: uuid */
+                fieldId: string;
+                label: string;
+                value: string | boolean;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            confirmedAt: string | null;
+            cancelledAt: string | null;
+            completedAt: string | null;
+            serviceName: string;
+            providerName: string | null;
+            resourceName: string | null;
         };
         AdminAppointmentInput: {
             /** Format: uuid */
@@ -8991,8 +10168,13 @@ export interface components {
             confirmedAt: string | null;
             cancelledAt: string | null;
             completedAt: string | null;
+            serviceName: string;
+            providerName: string | null;
+            resourceName: string | null;
             /** @description The appointment's history, oldest first. */
             history: components["schemas"]["AppointmentEventInput"][];
+            /** @description The appointment's money movements (payments, refunds, disputes, fees), oldest first: what GET /v1/tenant-admin/ledger lists for a period, for this appointment alone. */
+            ledger: components["schemas"]["LedgerEntryInput"][];
         };
         CancellationPreviewInput: {
             /** Format: uuid */
@@ -9015,6 +10197,30 @@ export interface components {
             amountDueCents: number;
             /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
             rescheduleAllowedUntil: string | null;
+        };
+        AdminCancellationPreviewInput: {
+            /** Format: uuid */
+            appointmentId: string;
+            currency: string;
+            hoursBeforeStart: number;
+            /** @description The policy tier that applies now; null when cancelling is free. */
+            tier: {
+                hoursBeforeStart: number;
+                feePercentage: number | null;
+                feeFixedCents: number | null;
+            } | null;
+            /** @description The cancellation fee, a share of the booking price. */
+            feeCents: number;
+            /** @description What the client has paid so far. */
+            paidCents: number;
+            /** @description What would be refunded: paid beyond the fee. */
+            refundCents: number;
+            /** @description What would be owed: the fee beyond what was paid. */
+            amountDueCents: number;
+            /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
+            rescheduleAllowedUntil: string | null;
+            /** @description Paid by card and not refunded (refunds on their way count as refunded): what POST …/cancel gives back by default, and the most its `refundCents` may be. Money paid at the venue is not in it. */
+            refundableByCardCents: number;
         };
         InvoiceInput: {
             /** Format: uuid */
@@ -9099,6 +10305,34 @@ export interface components {
             placeholder: string | null;
             sortOrder: number;
         };
+        LocationInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Street lines, at most 3. */
+            addressLines: string[];
+            city: string;
+            postalCode: string;
+            /** @description ISO 3166-1 alpha-2, e.g. "DE". */
+            country: string | null;
+            phone: string | null;
+            timezone: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicLocationInput: {
+            name: string;
+            /** @description Street lines, at most 3. */
+            addressLines: string[];
+            city: string;
+            postalCode: string;
+            /** @description ISO 3166-1 alpha-2, e.g. "DE". */
+            country: string | null;
+            phone: string | null;
+        };
         ServiceInput: {
             /** Format: uuid */
             id: string;
@@ -9130,6 +10364,8 @@ export interface components {
             sortOrder: number;
             /** @description Resources (rooms, equipment) a booking needs one of. */
             resourceIds: string[];
+            /** @description Where the service is performed (a location); null: not said. */
+            locationId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -9175,6 +10411,8 @@ export interface components {
                 placeholder: string | null;
                 sortOrder: number;
             }[];
+            /** @description Where the service is performed (an active location), or null. */
+            location: components["schemas"]["PublicLocationInput"] | null;
         };
         BookingScheduleInput: {
             /** Format: uuid */
@@ -9273,79 +10511,23 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        LedgerEntryInput: {
+        BusyBlockInput: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            appointmentId: string;
-            paymentId: string | null;
-            refundId: string | null;
+            providerId: string;
+            /** Format: date-time */
+            startTimeUtc: string;
+            /** Format: date-time */
+            endTimeUtc: string;
             /** @enum {string} */
-            kind: "CHARGE" | "DEPOSIT" | "BALANCE_CARD" | "BALANCE_VENUE" | "NO_SHOW_FEE" | "NO_SHOW_FEE_VENUE" | "REFUND" | "DISPUTE" | "DISPUTE_REVERSAL" | "STRIPE_FEE" | "PLATFORM_FEE";
-            /** @description Signed minor units: money towards the business positive; refunds, disputes, fees negative. */
-            amountCents: number;
-            currency: string;
-            /** @description ch_, re_, dp_…; txn_ for fees; null at the venue. */
-            stripeObjectId: string | null;
-            stripeBalanceTransactionId: string | null;
-            /**
-             * Format: date-time
-             * @description When the money moved, not when the row was written.
-             */
-            occurredAt: string;
+            source: "GOOGLE" | "MANUAL";
+            /** @description Whole days in the provider's zone (an all-day event), from midnight to midnight. */
+            allDay: boolean;
         };
-        LedgerTotalsInput: {
-            currency: string;
-            /** @description The sum of each kind (0 when none moved). */
-            byKind: {
-                CHARGE: number;
-                DEPOSIT: number;
-                BALANCE_CARD: number;
-                BALANCE_VENUE: number;
-                NO_SHOW_FEE: number;
-                NO_SHOW_FEE_VENUE: number;
-                REFUND: number;
-                DISPUTE: number;
-                DISPUTE_REVERSAL: number;
-                STRIPE_FEE: number;
-                PLATFORM_FEE: number;
-            };
-            /** @description The sum of all rows: what the period left the business. */
-            netCents: number;
-        };
-        LedgerPageInput: {
-            data: components["schemas"]["LedgerEntryInput"][];
-            nextCursor: string | null;
-            /** @description Over the whole period (every page), one per currency that moved. */
-            totals: components["schemas"]["LedgerTotalsInput"][];
-        };
-        ReconciliationInput: {
-            /** Format: date */
-            startDate: string;
-            /** Format: date */
-            endDate: string;
-            /** @description Empty when the two agree. */
-            differences: {
-                /** @enum {string} */
-                type: "missing_in_ledger" | "missing_in_stripe" | "amount_mismatch" | "currency_mismatch";
-                key: {
-                    /** @description payment, refund, dispute, dispute_reversal, stripe_fee or platform_fee. */
-                    group: string;
-                    stripeObjectId: string;
-                };
-                currency?: string;
-                ledgerCurrency?: string;
-                stripeCurrency?: string;
-                ledgerCents?: number;
-                stripeCents?: number;
-                entryIds?: string[];
-                balanceTransactionIds?: string[];
-            }[];
-            matchedMovements: number;
-            /** @description Stripe transactions that are not appointment money (payouts, transfers…). */
-            outOfScopeTransactions: number;
-            /** @description Ledger rows outside Stripe (paid at the venue). */
-            offStripeEntries: number;
+        BusyBlockListInput: {
+            /** @description Blocks overlapping the days, by start time. */
+            data: components["schemas"]["BusyBlockInput"][];
         };
         CancellationTierInput: {
             hoursBeforeStart: number;
@@ -9760,6 +10942,26 @@ export interface components {
                 noShowFeesCents: number;
             }[];
         };
+        ClientNoteInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description The client, lower-cased. */
+            clientEmail: string;
+            body: string;
+            author: {
+                /** @description The staff account that wrote it; null when a secret key did (name "API key"). */
+                accountId: string | null;
+                /** @description The author’s name when the note was written. */
+                name: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Equal to createdAt until the note is edited.
+             */
+            updatedAt: string;
+        };
         ResourceInput: {
             /** Format: uuid */
             id: string;
@@ -9814,7 +11016,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invalid_token" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
+                code: "validation_failed" | "invalid_json" | "invalid_body" | "invalid_url" | "bad_request" | "request_timeout" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "invalid_api_key" | "wrong_key_kind" | "origin_not_allowed" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invalid_token" | "not_found" | "route_not_found" | "conflict" | "slug_taken" | "location_in_use" | "slot_unavailable" | "invalid_state" | "reschedule_too_late" | "idempotency_in_progress" | "idempotency_key_reused" | "payments_not_configured" | "no_card_on_file" | "card_declined" | "invalid_signature" | "calendar_not_configured" | "invalid_oauth_state" | "oauth_denied" | "invalid_channel_token" | "quickbooks_not_configured" | "rate_limited" | "internal_error" | "service_busy" | "database_unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -9992,6 +11194,80 @@ export interface components {
             /** @description The invited first owner, when `owner` was sent. */
             owner: components["schemas"]["StaffAccount"] | null;
         };
+        LedgerEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            appointmentId: string;
+            paymentId: string | null;
+            refundId: string | null;
+            /** @enum {string} */
+            kind: "CHARGE" | "DEPOSIT" | "BALANCE_CARD" | "BALANCE_VENUE" | "NO_SHOW_FEE" | "NO_SHOW_FEE_VENUE" | "REFUND" | "DISPUTE" | "DISPUTE_REVERSAL" | "STRIPE_FEE" | "PLATFORM_FEE";
+            /** @description Signed minor units: money towards the business positive; refunds, disputes, fees negative. */
+            amountCents: number;
+            currency: string;
+            /** @description ch_, re_, dp_…; txn_ for fees; null at the venue. */
+            stripeObjectId: string | null;
+            stripeBalanceTransactionId: string | null;
+            /**
+             * Format: date-time
+             * @description When the money moved, not when the row was written.
+             */
+            occurredAt: string;
+        };
+        LedgerTotals: {
+            currency: string;
+            /** @description The sum of each kind (0 when none moved). */
+            byKind: {
+                CHARGE: number;
+                DEPOSIT: number;
+                BALANCE_CARD: number;
+                BALANCE_VENUE: number;
+                NO_SHOW_FEE: number;
+                NO_SHOW_FEE_VENUE: number;
+                REFUND: number;
+                DISPUTE: number;
+                DISPUTE_REVERSAL: number;
+                STRIPE_FEE: number;
+                PLATFORM_FEE: number;
+            };
+            /** @description The sum of all rows: what the period left the business. */
+            netCents: number;
+        };
+        LedgerPage: {
+            data: components["schemas"]["LedgerEntry"][];
+            nextCursor: string | null;
+            /** @description Over the whole period (every page), one per currency that moved. */
+            totals: components["schemas"]["LedgerTotals"][];
+        };
+        Reconciliation: {
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description Empty when the two agree. */
+            differences: {
+                /** @enum {string} */
+                type: "missing_in_ledger" | "missing_in_stripe" | "amount_mismatch" | "currency_mismatch";
+                key: {
+                    /** @description payment, refund, dispute, dispute_reversal, stripe_fee or platform_fee. */
+                    group: string;
+                    stripeObjectId: string;
+                };
+                currency?: string;
+                ledgerCurrency?: string;
+                stripeCurrency?: string;
+                ledgerCents?: number;
+                stripeCents?: number;
+                entryIds?: string[];
+                balanceTransactionIds?: string[];
+            }[];
+            matchedMovements: number;
+            /** @description Stripe transactions that are not appointment money (payouts, transfers…). */
+            outOfScopeTransactions: number;
+            /** @description Ledger rows outside Stripe (paid at the venue). */
+            offStripeEntries: number;
+        };
         Appointment: {
             /** Format: uuid */
             id: string;
@@ -10066,7 +11342,7 @@ export interface components {
             /** @description Increases by one per event within the tenant, in commit order. */
             seq: number;
             /** @enum {string} */
-            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED" | "CARD_SAVED";
+            type: "CREATED" | "HELD" | "CONFIRMED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PAYMENT_REQUESTED" | "PAID" | "PAYMENT_FAILED" | "REFUNDED" | "CARD_SAVED" | "CONFIRMATION_RESENT";
             /** @enum {string} */
             actor: "CLIENT" | "ADMIN" | "SYSTEM";
             data: {
@@ -10074,6 +11350,56 @@ export interface components {
             };
             /** Format: date-time */
             occurredAt: string;
+        };
+        AdminAppointmentListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serviceId: string;
+            providerId: string | null;
+            resourceId: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** Format: date-time */
+            startTimeUtc: string;
+            /** Format: date-time */
+            endTimeUtc: string;
+            clientTimezone: string;
+            /** @enum {string} */
+            locale: "en" | "es";
+            seats: number;
+            client: {
+                name: string;
+                email: string;
+                phone: string | null;
+            };
+            holdExpiresAt: string | null;
+            /** @enum {string} */
+            paymentStatus: "NOT_REQUIRED" | "AWAITING_PAYMENT" | "DEPOSIT_PAID" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED";
+            currency: string;
+            totalAmountCents: number;
+            depositAmountCents: number;
+            /** @description The fee agreed at booking for not coming (0: none); what was paid counts toward it. */
+            noShowFeeCents: number;
+            /** @description What the client still owes now: the balance of a booking, the no-show fee of a no-show (less what was paid), 0 when cancelled. */
+            amountDueCents: number;
+            /** @description A card is kept on the business's Stripe account to charge the balance or the no-show fee. */
+            cardOnFile: boolean;
+            rescheduledFromId: string | null;
+            intake: {
+                /** Format: uuid */
+                fieldId: string;
+                label: string;
+                value: string | boolean;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            confirmedAt: string | null;
+            cancelledAt: string | null;
+            completedAt: string | null;
+            serviceName: string;
+            providerName: string | null;
+            resourceName: string | null;
         };
         AdminAppointment: {
             /** Format: uuid */
@@ -10121,8 +11447,13 @@ export interface components {
             confirmedAt: string | null;
             cancelledAt: string | null;
             completedAt: string | null;
+            serviceName: string;
+            providerName: string | null;
+            resourceName: string | null;
             /** @description The appointment's history, oldest first. */
             history: components["schemas"]["AppointmentEvent"][];
+            /** @description The appointment's money movements (payments, refunds, disputes, fees), oldest first: what GET /v1/tenant-admin/ledger lists for a period, for this appointment alone. */
+            ledger: components["schemas"]["LedgerEntry"][];
         };
         CancellationPreview: {
             /** Format: uuid */
@@ -10145,6 +11476,30 @@ export interface components {
             amountDueCents: number;
             /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
             rescheduleAllowedUntil: string | null;
+        };
+        AdminCancellationPreview: {
+            /** Format: uuid */
+            appointmentId: string;
+            currency: string;
+            hoursBeforeStart: number;
+            /** @description The policy tier that applies now; null when cancelling is free. */
+            tier: {
+                hoursBeforeStart: number;
+                feePercentage: number | null;
+                feeFixedCents: number | null;
+            } | null;
+            /** @description The cancellation fee, a share of the booking price. */
+            feeCents: number;
+            /** @description What the client has paid so far. */
+            paidCents: number;
+            /** @description What would be refunded: paid beyond the fee. */
+            refundCents: number;
+            /** @description What would be owed: the fee beyond what was paid. */
+            amountDueCents: number;
+            /** @description Until when the client may move the booking (POST …/reschedule; later: 409 reschedule_too_late). null: until the start. */
+            rescheduleAllowedUntil: string | null;
+            /** @description Paid by card and not refunded (refunds on their way count as refunded): what POST …/cancel gives back by default, and the most its `refundCents` may be. Money paid at the venue is not in it. */
+            refundableByCardCents: number;
         };
         Invoice: {
             /** Format: uuid */
@@ -10229,6 +11584,34 @@ export interface components {
             placeholder: string | null;
             sortOrder: number;
         };
+        Location: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Street lines, at most 3. */
+            addressLines: string[];
+            city: string;
+            postalCode: string;
+            /** @description ISO 3166-1 alpha-2, e.g. "DE". */
+            country: string | null;
+            phone: string | null;
+            timezone: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicLocation: {
+            name: string;
+            /** @description Street lines, at most 3. */
+            addressLines: string[];
+            city: string;
+            postalCode: string;
+            /** @description ISO 3166-1 alpha-2, e.g. "DE". */
+            country: string | null;
+            phone: string | null;
+        };
         Service: {
             /** Format: uuid */
             id: string;
@@ -10260,6 +11643,8 @@ export interface components {
             sortOrder: number;
             /** @description Resources (rooms, equipment) a booking needs one of. */
             resourceIds: string[];
+            /** @description Where the service is performed (a location); null: not said. */
+            locationId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -10305,6 +11690,8 @@ export interface components {
                 placeholder: string | null;
                 sortOrder: number;
             }[];
+            /** @description Where the service is performed (an active location), or null. */
+            location: components["schemas"]["PublicLocation"] | null;
         };
         BookingSchedule: {
             /** Format: uuid */
@@ -10403,79 +11790,23 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        LedgerEntry: {
+        BusyBlock: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            appointmentId: string;
-            paymentId: string | null;
-            refundId: string | null;
+            providerId: string;
+            /** Format: date-time */
+            startTimeUtc: string;
+            /** Format: date-time */
+            endTimeUtc: string;
             /** @enum {string} */
-            kind: "CHARGE" | "DEPOSIT" | "BALANCE_CARD" | "BALANCE_VENUE" | "NO_SHOW_FEE" | "NO_SHOW_FEE_VENUE" | "REFUND" | "DISPUTE" | "DISPUTE_REVERSAL" | "STRIPE_FEE" | "PLATFORM_FEE";
-            /** @description Signed minor units: money towards the business positive; refunds, disputes, fees negative. */
-            amountCents: number;
-            currency: string;
-            /** @description ch_, re_, dp_…; txn_ for fees; null at the venue. */
-            stripeObjectId: string | null;
-            stripeBalanceTransactionId: string | null;
-            /**
-             * Format: date-time
-             * @description When the money moved, not when the row was written.
-             */
-            occurredAt: string;
+            source: "GOOGLE" | "MANUAL";
+            /** @description Whole days in the provider's zone (an all-day event), from midnight to midnight. */
+            allDay: boolean;
         };
-        LedgerTotals: {
-            currency: string;
-            /** @description The sum of each kind (0 when none moved). */
-            byKind: {
-                CHARGE: number;
-                DEPOSIT: number;
-                BALANCE_CARD: number;
-                BALANCE_VENUE: number;
-                NO_SHOW_FEE: number;
-                NO_SHOW_FEE_VENUE: number;
-                REFUND: number;
-                DISPUTE: number;
-                DISPUTE_REVERSAL: number;
-                STRIPE_FEE: number;
-                PLATFORM_FEE: number;
-            };
-            /** @description The sum of all rows: what the period left the business. */
-            netCents: number;
-        };
-        LedgerPage: {
-            data: components["schemas"]["LedgerEntry"][];
-            nextCursor: string | null;
-            /** @description Over the whole period (every page), one per currency that moved. */
-            totals: components["schemas"]["LedgerTotals"][];
-        };
-        Reconciliation: {
-            /** Format: date */
-            startDate: string;
-            /** Format: date */
-            endDate: string;
-            /** @description Empty when the two agree. */
-            differences: {
-                /** @enum {string} */
-                type: "missing_in_ledger" | "missing_in_stripe" | "amount_mismatch" | "currency_mismatch";
-                key: {
-                    /** @description payment, refund, dispute, dispute_reversal, stripe_fee or platform_fee. */
-                    group: string;
-                    stripeObjectId: string;
-                };
-                currency?: string;
-                ledgerCurrency?: string;
-                stripeCurrency?: string;
-                ledgerCents?: number;
-                stripeCents?: number;
-                entryIds?: string[];
-                balanceTransactionIds?: string[];
-            }[];
-            matchedMovements: number;
-            /** @description Stripe transactions that are not appointment money (payouts, transfers…). */
-            outOfScopeTransactions: number;
-            /** @description Ledger rows outside Stripe (paid at the venue). */
-            offStripeEntries: number;
+        BusyBlockList: {
+            /** @description Blocks overlapping the days, by start time. */
+            data: components["schemas"]["BusyBlock"][];
         };
         CancellationTier: {
             hoursBeforeStart: number;
@@ -10889,6 +12220,26 @@ export interface components {
                 depositBalancesCents: number;
                 noShowFeesCents: number;
             }[];
+        };
+        ClientNote: {
+            /** Format: uuid */
+            id: string;
+            /** @description The client, lower-cased. */
+            clientEmail: string;
+            body: string;
+            author: {
+                /** @description The staff account that wrote it; null when a secret key did (name "API key"). */
+                accountId: string | null;
+                /** @description The author’s name when the note was written. */
+                name: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Equal to createdAt until the note is edited.
+             */
+            updatedAt: string;
         };
         Resource: {
             /** Format: uuid */

@@ -96,6 +96,7 @@ export const haircut: PublicService = {
     field(IDS.fields.phone, 'Emergency phone', 'PHONE', false, 5),
     field(IDS.fields.email, 'Invoice email', 'EMAIL', false, 6),
   ],
+  location: null,
 };
 
 export const consultation: PublicService = {

@@ -38,14 +38,28 @@ function decodeCursor(cursor: string): Position {
   return { instant, id };
 }
 
-/** Prisma arguments for one page: rows after the cursor, one extra to learn whether more follow. */
-export function pageQuery(cursor: string | undefined, limit: number, field: SortField = 'createdAt') {
+/**
+ * Prisma arguments for one page: rows after the cursor, one extra to learn whether more follow.
+ * `order: 'desc'` walks newest first (the cursor then names the last, oldest row shown).
+ */
+export function pageQuery(
+  cursor: string | undefined,
+  limit: number,
+  field: SortField = 'createdAt',
+  order: 'asc' | 'desc' = 'asc',
+) {
   const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const beyond = order === 'asc' ? 'gt' : 'lt';
   return {
     where: after
-      ? { OR: [{ [field]: { gt: after.instant } }, { [field]: after.instant, id: { gt: after.id } }] }
+      ? {
+          OR: [
+            { [field]: { [beyond]: after.instant } },
+            { [field]: after.instant, id: { [beyond]: after.id } },
+          ],
+        }
       : {},
-    orderBy: [{ [field]: 'asc' as const }, { id: 'asc' as const }],
+    orderBy: [{ [field]: order }, { id: order }],
     take: limit + 1,
   };
 }

@@ -10,7 +10,7 @@ import type { Db } from './prisma-client.ts';
  */
 
 type Client = Db | Prisma.TransactionClient;
-export type ReferencedKind = 'Service' | 'Provider' | 'Resource';
+export type ReferencedKind = 'Service' | 'Provider' | 'Resource' | 'Location';
 
 const finders: Record<
   ReferencedKind,
@@ -22,6 +22,8 @@ const finders: Record<
     db.provider.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true } }),
   Resource: (db, tenantId, ids) =>
     db.resource.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true } }),
+  Location: (db, tenantId, ids) =>
+    db.location.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true } }),
 };
 
 /** Throws NotFoundError naming the first id that is not a `kind` of this tenant. */

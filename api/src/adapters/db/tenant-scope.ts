@@ -6,6 +6,7 @@ import { CalendarFeedsRepository } from './repositories/calendar-feeds.repositor
 import { AppointmentWritesRepository } from './repositories/appointment-writes.repository.ts';
 import { AppointmentsRepository } from './repositories/appointments.repository.ts';
 import { BookingDataRepository } from './repositories/booking-data.repository.ts';
+import { BusyBlocksRepository } from './repositories/busy-blocks.repository.ts';
 import { CalendarPushRepository } from './repositories/calendar-push.repository.ts';
 import { CalendarSyncsRepository } from './repositories/calendar-syncs.repository.ts';
 import { AvailabilityOverridesRepository } from './repositories/availability-overrides.repository.ts';
@@ -24,8 +25,10 @@ import { ReportsRepository } from './repositories/reports.repository.ts';
 import { ServiceReportsRepository } from './repositories/service-reports.repository.ts';
 import { ProviderReportsRepository } from './repositories/provider-reports.repository.ts';
 import { ClientReportsRepository } from './repositories/client-reports.repository.ts';
+import { ClientNotesRepository } from './repositories/client-notes.repository.ts';
 import { PublicCatalogRepository } from './repositories/public-catalog.repository.ts';
 import { ResourcesRepository } from './repositories/resources.repository.ts';
+import { LocationsRepository } from './repositories/locations.repository.ts';
 import { ServicesRepository } from './repositories/services.repository.ts';
 import { BookingPageRepository } from './repositories/booking-page.repository.ts';
 import { TenantSettingsRepository } from './repositories/tenants.repository.ts';
@@ -49,12 +52,14 @@ export function forTenant(db: Db, tenantId: string) {
     availabilityOverrides: new AvailabilityOverridesRepository(db, tenantId),
     providers: new ProvidersRepository(db, tenantId),
     resources: new ResourcesRepository(db, tenantId),
+    locations: new LocationsRepository(db, tenantId),
     publicCatalog: new PublicCatalogRepository(db, tenantId),
     cancellationPolicies: new CancellationPoliciesRepository(db, tenantId),
     intakeFields: new IntakeFieldsRepository(db, tenantId),
     idempotency: new IdempotencyRepository(db, tenantId),
     calendarSyncs: new CalendarSyncsRepository(db, tenantId),
     calendarPush: new CalendarPushRepository(db, tenantId),
+    busyBlocks: new BusyBlocksRepository(db, tenantId),
     outbox: new OutboxRepository(db, tenantId),
     notificationData: new NotificationDataRepository(db, tenantId),
     calendarFeeds: new CalendarFeedsRepository(db, tenantId),
@@ -62,6 +67,7 @@ export function forTenant(db: Db, tenantId: string) {
     serviceReports: new ServiceReportsRepository(db, tenantId),
     providerReports: new ProviderReportsRepository(db, tenantId),
     clientReports: new ClientReportsRepository(db, tenantId),
+    clientNotes: new ClientNotesRepository(db, tenantId),
     exports: new ExportsRepository(db, tenantId),
     quickbooksConnections: new QuickBooksConnectionsRepository(db, tenantId),
     quickbooksPushes: new QuickBooksPushesRepository(db, tenantId),

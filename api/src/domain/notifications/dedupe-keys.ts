@@ -5,6 +5,7 @@ import type { MessageKind } from './message-kinds.ts';
  * an event handled twice) finds its row instead of adding one, so nothing is sent twice.
  *
  * - once per booking: `confirmation:<id>`, `cancellation:<id>` and their provider notices;
+ * - once per resend an admin asked for: `confirmation:<id>:resend:<event seq>`;
  * - once per payment event: `payment-received:<id>:<event seq>`;
  * - once per move: `reschedule:<id>:<n>`, n the move's number (the .ics SEQUENCE);
  * - once per reminder of one start time: `reminder:<id>:<offset minutes>:<start ISO>`, so a moved

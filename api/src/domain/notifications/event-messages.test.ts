@@ -76,6 +76,14 @@ describe('which messages an event asks for', () => {
     expect(kindsFor(events, 2)).toEqual([]);
   });
 
+  it('a resend is one more confirmation keyed by its event, with the moves so far; none once cancelled', () => {
+    const events = history('CREATED', 'RESCHEDULED', 'CONFIRMATION_RESENT', 'CONFIRMATION_RESENT');
+    expect(kindsFor(events, 3)).toEqual([`confirmation confirmation:${ID}:resend:3 REQUEST 1`]);
+    expect(kindsFor(events, 4)).toEqual([`confirmation confirmation:${ID}:resend:4 REQUEST 1`]);
+    expect(kindsFor(history('CREATED', 'CONFIRMATION_RESENT', 'CANCELLED'), 2)).toEqual([]);
+    expect(kindsFor(history('HELD', 'CONFIRMATION_RESENT'), 2)).toEqual([]);
+  });
+
   it('completions, no-shows, refunds and payment requests send nothing', () => {
     const events = history(
       'CREATED',

@@ -66,7 +66,9 @@ export function movesUpTo(history: readonly HistoryEvent[], seq: number): number
  * - the confirming event: `confirmation` (with the .ics) and the provider's `provider-booked`;
  * - PAID after that: `payment-received`;
  * - RESCHEDULED: `reschedule` (the .ics with SEQUENCE = moves so far) and `provider-rescheduled`;
- * - CANCELLED: `cancellation` (METHOD:CANCEL, SEQUENCE = moves + 1) and `provider-cancelled`.
+ * - CANCELLED: `cancellation` (METHOD:CANCEL, SEQUENCE = moves + 1) and `provider-cancelled`;
+ * - CONFIRMATION_RESENT (an admin asked for it again): one more `confirmation` to the client, keyed
+ *   by the event's seq, so each request is one message and a job run twice still sends it once.
  * Everything else (a hold, a completion, a no-show, payment requests and failures, refunds of a
  * booking that goes on) sends nothing.
  */
@@ -110,6 +112,9 @@ export function messagesForEvent(
       ];
     case 'CANCELLED':
       return [message('cancellation', 'client', 'CANCEL'), message('provider-cancelled', 'provider', null)];
+    case 'CONFIRMATION_RESENT':
+      if (later('CANCELLED')) return [];
+      return [message('confirmation', 'client', 'REQUEST', 'resend', event.seq)];
     default:
       return [];
   }

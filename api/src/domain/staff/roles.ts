@@ -23,7 +23,7 @@ export function mayCall(role: StaffRole, access: Access | undefined): boolean {
  * only its own: `providerParam` (`:id` is a provider id), `appointmentParam` (`:id` is an
  * appointment id), `overrideParam` (`:id` is an availability override), `overrideBody` (the
  * body's `providerId`), and lists whose `providerId` is forced to the session's
- * (`appointmentList`, `overrideList`).
+ * (`appointmentList`, `overrideList`, `busyBlockList`).
  */
 export type Ownership =
   | 'providerParam'
@@ -31,7 +31,8 @@ export type Ownership =
   | 'appointmentList'
   | 'overrideParam'
   | 'overrideBody'
-  | 'overrideList';
+  | 'overrideList'
+  | 'busyBlockList';
 
 /** A role in the database's spelling (OWNER…) and back. */
 export function toDbRole(role: StaffRole): 'OWNER' | 'MANAGER' | 'PROVIDER' {

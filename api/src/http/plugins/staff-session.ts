@@ -135,6 +135,7 @@ export async function enforceProviderOwnership(request: FastifyRequest): Promise
     }
     case 'appointmentList':
     case 'overrideList':
+    case 'busyBlockList':
       (request.query as { providerId?: string }).providerId = providerId;
       return;
     default:

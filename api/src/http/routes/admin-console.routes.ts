@@ -35,7 +35,10 @@ const CONTENT_SECURITY_POLICY = [
  *  - GET /admin/assets/<name>.<hash>.js: the entry and each area's module, immutable for a year.
  * The build's manifest is re-read when it changes, so a rebuild shows without a restart.
  */
-export const adminConsoleRoutes: FastifyPluginAsync<{ distDir?: string | undefined }> = async (app, options) => {
+export const adminConsoleRoutes: FastifyPluginAsync<{ distDir?: string | undefined }> = async (
+  app,
+  options,
+) => {
   const distDir = options.distDir ?? CONSOLE_DIST;
   const build = new ConsoleBuild(distDir);
 

@@ -6,6 +6,8 @@ import type {
   AdminAppointmentListQuery,
   AdminCancelAppointmentBody,
   AdminAppointment,
+  AdminAppointmentListItem,
+  AdminCancellationPreview,
   AdminCreateAppointmentBody,
   AdminRefundBody,
   AdminRescheduleAppointmentBody,
@@ -15,14 +17,39 @@ import type {
 } from '../../types.ts';
 
 export class Appointments extends ApiResource {
-  /** Appointments by start time, filtered by days (tenant's zone), status or provider; `for await` walks all pages. */
-  list(query?: AdminAppointmentListQuery, options?: RequestOptions): PagePromise<Appointment> {
+  /**
+   * Appointments by start time, with the service's, provider's and resource's names, filtered by
+   * days (tenant's zone), status, provider, service, payment status or client (`q`: name or email
+   * contains); `for await` walks all pages.
+   */
+  list(query?: AdminAppointmentListQuery, options?: RequestOptions): PagePromise<AdminAppointmentListItem> {
     return this.client.requestPage('/v1/tenant-admin/appointments', query, options);
   }
 
-  /** One appointment, with its history (every change, with who made it), oldest first. */
+  /** One appointment, with its names, history (every change, with who made it) and ledger rows, oldest first. */
   async retrieve(id: string, options?: RequestOptions): Promise<AdminAppointment> {
     return this.client.request({ method: 'GET', path: path`/v1/tenant-admin/appointments/${id}`, options });
+  }
+
+  /** What the policy would refund if the client cancelled now, and what a cancel can give back by card. */
+  async cancellationPreview(id: string, options?: RequestOptions): Promise<AdminCancellationPreview> {
+    return this.client.request({
+      method: 'GET',
+      path: path`/v1/tenant-admin/appointments/${id}/cancellation-preview`,
+      options,
+    });
+  }
+
+  /**
+   * Sends the confirmation email again (it shows in `outbox.list({ appointmentId })`). Pass the
+   * same `idempotencyKey` for one intent (a double click) and it is sent once.
+   */
+  async resendConfirmation(id: string, options?: RequestOptions): Promise<Appointment> {
+    return this.client.request({
+      method: 'POST',
+      path: path`/v1/tenant-admin/appointments/${id}/resend-confirmation`,
+      options,
+    });
   }
 
   /** Books for a client, confirmed at once; `overrideRules` lifts hours and notice, never overlaps. */

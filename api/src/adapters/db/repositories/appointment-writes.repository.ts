@@ -298,6 +298,14 @@ export class AppointmentWritesRepository {
     await this.changeWithEvent(touch, { type, actor, data, at: now });
   }
 
+  /** An admin's request to send the confirmation again: the history row the notifications job builds it from. */
+  async recordConfirmationResent(id: string, now: Date): Promise<void> {
+    const touch = Prisma.sql`
+      UPDATE appointments SET "updatedAt" = ${now}
+       WHERE "tenantId" = ${this.tenantId}::uuid AND id = ${id}::uuid`;
+    await this.changeWithEvent(touch, { type: 'CONFIRMATION_RESENT', actor: 'admin', data: {}, at: now });
+  }
+
   /**
    * The card kept for later charges (a balance, a no-show fee), on the tenant's connected account,
    * with a CARD_SAVED event. A card saved by a SetupIntent also confirms a held booking (the card

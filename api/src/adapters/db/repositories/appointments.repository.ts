@@ -1,7 +1,11 @@
 import { amountDue } from '../../../domain/payments/amount-due.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
-import type { AppointmentDto, AppointmentEventDto } from '../../../schemas/appointment.schemas.ts';
+import type {
+  AdminAppointmentListItemDto,
+  AppointmentDto,
+  AppointmentEventDto,
+} from '../../../schemas/appointment.schemas.ts';
 import type { Client } from '../prisma-client.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
 import type { AppointmentRecord, IntakeAnswer } from './appointment-writes.repository.ts';
@@ -147,15 +151,34 @@ export class AppointmentsRepository {
     }));
   }
 
+  /** The names a staff page shows beside the appointment's ids. */
+  async names(id: string): Promise<AppointmentNames> {
+    const row = await this.db.appointment.findFirst({
+      where: { tenantId: this.tenantId, id },
+      select: namesSelect,
+    });
+    if (!row) throw new NotFoundError('Appointment', id);
+    return namesOf(row);
+  }
+
+  /**
+   * One page by start time. Every filter is a condition of the one query, which walks the
+   * (tenantId, startTimeUtc) index, or (tenantId, providerId, startTimeUtc) with a provider; the
+   * client search (`q`) is a residual case-insensitive contains on the rows of that range.
+   */
   async list(query: {
     from?: Date;
     to?: Date;
     status?: AppointmentDto['status'];
     providerId?: string;
+    serviceId?: string;
+    paymentStatus?: AppointmentDto['paymentStatus'];
+    q?: string;
     cursor?: string;
     limit: number;
-  }): Promise<Page<AppointmentDto>> {
+  }): Promise<Page<AdminAppointmentListItemDto>> {
     const page = pageQuery(query.cursor, query.limit, 'startTimeUtc');
+    const search = query.q === undefined ? undefined : likeLiteral(query.q);
     const rows = await this.db.appointment.findMany({
       ...page,
       where: {
@@ -163,15 +186,61 @@ export class AppointmentsRepository {
         tenantId: this.tenantId,
         ...(query.status ? { status: query.status } : {}),
         ...(query.providerId ? { providerId: query.providerId } : {}),
+        ...(query.serviceId ? { serviceId: query.serviceId } : {}),
+        ...(query.paymentStatus ? { paymentStatus: query.paymentStatus } : {}),
         AND: [
           ...(query.from ? [{ startTimeUtc: { gte: query.from } }] : []),
           ...(query.to ? [{ startTimeUtc: { lt: query.to } }] : []),
+          ...(search === undefined
+            ? []
+            : [
+                {
+                  OR: [
+                    { clientName: { contains: search, mode: 'insensitive' as const } },
+                    { clientEmail: { contains: search, mode: 'insensitive' as const } },
+                  ],
+                },
+              ]),
         ],
       },
-      include: withIntake,
+      include: { ...withIntake, ...namesSelect },
     });
-    return toPage(rows, query.limit, (row) => toAppointmentDto(withAnswers(row)), 'startTimeUtc');
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ ...toAppointmentDto(withAnswers(row)), ...namesOf(row) }),
+      'startTimeUtc',
+    );
   }
+}
+
+export interface AppointmentNames {
+  serviceName: string;
+  providerName: string | null;
+  resourceName: string | null;
+}
+
+const namesSelect = {
+  service: { select: { name: true } },
+  provider: { select: { name: true } },
+  resource: { select: { name: true } },
+} as const;
+
+function namesOf(row: {
+  service: { name: string };
+  provider: { name: string } | null;
+  resource: { name: string } | null;
+}): AppointmentNames {
+  return {
+    serviceName: row.service.name,
+    providerName: row.provider?.name ?? null,
+    resourceName: row.resource?.name ?? null,
+  };
+}
+
+/** A search text as LIKE reads it: %, _ and the escape character \ match only themselves. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function withAnswers<

@@ -98,7 +98,7 @@ export class LedgerRepository {
   }
 }
 
-function toLedgerEntryDto(row: LedgerEntry): LedgerEntryDto {
+export function toLedgerEntryDto(row: LedgerEntry): LedgerEntryDto {
   return {
     id: row.id,
     appointmentId: row.appointmentId,

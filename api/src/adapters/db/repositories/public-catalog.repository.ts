@@ -1,4 +1,5 @@
 import { bookingPrice } from '../../../domain/appointments/pricing.ts';
+import type { PublicLocationDto } from '../../../schemas/location.schemas.ts';
 import type { PublicServiceDto } from '../../../schemas/public-catalog.schemas.ts';
 import type { Db } from '../prisma-client.ts';
 
@@ -22,6 +23,7 @@ export class PublicCatalogRepository {
         intakeFormFields: { where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { createdAt: 'asc' }] },
       },
     });
+    const locations = await this.activeLocations(rows.flatMap((row) => row.locationId ?? []));
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -56,6 +58,29 @@ export class PublicCatalogRepository {
         placeholder: field.placeholder,
         sortOrder: field.sortOrder,
       })),
+      location: (row.locationId && locations.get(row.locationId)) || null,
     }));
+  }
+
+  /**
+   * The active locations among `ids`, by id (an inactive one is not shown: the business stopped
+   * using it). Asked only when a service names one, so a catalogue without locations costs no
+   * statement more (test/statement-counts.test.ts).
+   */
+  private async activeLocations(ids: string[]): Promise<Map<string, PublicLocationDto>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.location.findMany({
+      where: { tenantId: this.tenantId, id: { in: [...new Set(ids)] }, active: true },
+      select: {
+        id: true,
+        name: true,
+        addressLines: true,
+        city: true,
+        postalCode: true,
+        country: true,
+        phone: true,
+      },
+    });
+    return new Map(rows.map(({ id, ...location }) => [id, location]));
   }
 }

@@ -98,6 +98,7 @@ export class ServicesRepository {
         const current = await tx.service.findFirst({ where: { id, tenantId: this.tenantId } });
         if (!current) throw new NotFoundError('Service', id);
         assertValidService({ ...current, ...fields });
+        if (fields.locationId) await assertTenantOwns(tx, this.tenantId, 'Location', [fields.locationId]);
         if (resourceIds) {
           await assertTenantOwns(tx, this.tenantId, 'Resource', resourceIds);
           await tx.serviceResource.deleteMany({ where: { tenantId: this.tenantId, serviceId: id } });

@@ -7,9 +7,14 @@ import {
   AdminCreateAppointmentBodySchema,
   AdminRescheduleBodySchema,
   AppointmentIdParams,
+  AdminAppointmentListItemSchema,
   AppointmentSchema,
   BookedAppointmentSchema,
+  AdminCancellationPreviewSchema,
 } from '../../../schemas/appointment.schemas.ts';
+import { toLedgerEntryDto } from '../../../adapters/db/repositories/ledger.repository.ts';
+import { previewCancellation } from '../../../use-cases/preview-cancellation.ts';
+import { refundableByCard } from '../../../domain/policies/card-refunds.ts';
 import { authenticatedErrors, ErrorResponse, pageOf } from '../../../schemas/common.ts';
 import { bookAppointment } from '../../../use-cases/book-appointment.ts';
 import { cancelAppointment } from '../../../use-cases/cancel-appointment.ts';
@@ -29,8 +34,11 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       security,
       summary: 'List appointments by start time',
+      description:
+        'Filter by days, status, provider, service, payment status and client (`q`: name or email). A ' +
+        "provider account's list is always its own provider's.",
       querystring: AdminAppointmentListQuery,
-      response: { 200: pageOf(AppointmentSchema), ...authenticatedErrors },
+      response: { 200: pageOf(AdminAppointmentListItemSchema), ...authenticatedErrors },
     },
     handler: async (request) => {
       const { startDate, endDate, ...rest } = request.query;
@@ -53,16 +61,42 @@ export const adminAppointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       security,
-      summary: 'Get an appointment, with its history',
+      summary: 'Get an appointment, with its history and money movements',
       params: AppointmentIdParams,
       response: { 200: AdminAppointmentSchema, ...authenticatedErrors },
     },
     handler: async (request) => {
-      const [appointment, history] = await Promise.all([
-        request.scope.appointments.get(request.params.id),
-        request.scope.appointments.history(request.params.id),
+      const { id } = request.params;
+      const [appointment, names, history, ledger] = await Promise.all([
+        request.scope.appointments.get(id),
+        request.scope.appointments.names(id),
+        request.scope.appointments.history(id),
+        request.scope.ledger.forAppointment(id),
       ]);
-      return { ...appointment, history };
+      return { ...appointment, ...names, history, ledger: ledger.map(toLedgerEntryDto) };
+    },
+  });
+
+  app.get('/appointments/:id/cancellation-preview', {
+    config: { noStore: true, access: 'provider', owns: 'appointmentParam' },
+    schema: {
+      tags,
+      security,
+      summary: 'What the cancellation policy would refund or charge if the client cancelled now',
+      description:
+        "The client's terms (GET /v1/public/appointments/{id}/cancellation), for staff: `refundCents` is " +
+        "the policy's refund; `refundableByCardCents` what POST …/cancel gives back unless told " +
+        '`refundCents`, and the most it may be. 409 when it cannot be cancelled.',
+      params: AppointmentIdParams,
+      response: { 200: AdminCancellationPreviewSchema, 409: ErrorResponse, ...authenticatedErrors },
+    },
+    handler: async (request) => {
+      const { id } = request.params;
+      const [preview, payments] = await Promise.all([
+        previewCancellation(request.scope, id, undefined, app.now(), 'admin'),
+        request.scope.payments.refundable(id),
+      ]);
+      return { ...preview, refundableByCardCents: refundableByCard(payments) };
     },
   });
 

@@ -44,6 +44,8 @@ export const providersRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/providers/:id', {
+    // A provider session may read its own profile (the console's own page); changing it stays manager+.
+    config: { access: 'provider', owns: 'providerParam' },
     schema: {
       tags,
       security,
