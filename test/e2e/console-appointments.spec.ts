@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { bookingDay } from './support/booking-days.ts';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { connectDemoTenant, query, serverInfo } from './support/server-info.ts';
 
 /**
@@ -114,7 +114,7 @@ test.afterAll(async () => {
   await exited;
 });
 
-for (const [index, viewport] of CONSOLE_VIEWPORTS.entries()) {
+for (const [index, viewport] of flowViewports('phone').entries()) {
   const suffix = viewport.name === 'desktop' ? 'Desk' : 'Phone';
 
   test.describe(`the appointments area at ${viewport.width} px`, () => {

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { zonedToUtc } from '../../admin/src/dates/zoned-time.ts';
 import { bookingDay } from './support/booking-days.ts';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { query, serverInfo } from './support/server-info.ts';
 
 /**
@@ -106,7 +106,7 @@ async function goToDay(page: Page, day: string): Promise<void> {
   await page.getByLabel('Go to date').fill(day);
 }
 
-for (const [index, viewport] of CONSOLE_VIEWPORTS.entries()) {
+for (const [index, viewport] of flowViewports('desktop').entries()) {
   test.describe(`console calendar at ${viewport.width} px`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 

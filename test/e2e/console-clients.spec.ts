@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { bookingDay } from './support/booking-days.ts';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { query, serverInfo } from './support/server-info.ts';
 
 /**
@@ -51,7 +51,7 @@ async function storedNotes(email: string) {
   );
 }
 
-CONSOLE_VIEWPORTS.forEach((viewport, index) => {
+flowViewports('phone').forEach((viewport, index) => {
   test.describe(`console clients at ${viewport.width} px`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { query, serverInfo } from './support/server-info.ts';
 
 /**
@@ -78,7 +78,7 @@ async function storedRules(providerId: string): Promise<string[]> {
   return rows.map((rule) => `${rule.dayOfWeek} ${rule.startTime}-${rule.endTime}`);
 }
 
-for (const viewport of CONSOLE_VIEWPORTS) {
+for (const viewport of flowViewports('desktop')) {
   test.describe(`providers at ${viewport.width} px`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 

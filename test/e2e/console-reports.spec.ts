@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { paidHaircut } from './support/admin-fixtures.ts';
 import { bookingDay } from './support/booking-days.ts';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { query } from './support/server-info.ts';
 
 /**
@@ -46,7 +46,7 @@ const totalNet = (page: Page) =>
     .getByRole('cell')
     .last();
 
-for (const [index, viewport] of CONSOLE_VIEWPORTS.entries()) {
+for (const [index, viewport] of flowViewports('phone').entries()) {
   test.describe(`console reports at ${viewport.width} px`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
     // Five checkpoints, each a full-page screenshot and an axe run: about 10 s apiece on a shared 2-core machine.

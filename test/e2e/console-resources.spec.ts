@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { query, serverInfo } from './support/server-info.ts';
 
 /**
@@ -20,7 +20,7 @@ async function adminApi<T>(path: string, init: { method?: string; body?: unknown
   return (await response.json()) as T;
 }
 
-for (const viewport of CONSOLE_VIEWPORTS) {
+for (const viewport of flowViewports('desktop')) {
   test.describe(`resources at ${viewport.width} px`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { query, serverInfo } from './support/server-info.ts';
 
 /**
@@ -47,7 +47,7 @@ const providerServices = (id: string) =>
 
 const question = (page: Page, n: number) => page.getByRole('textbox', { name: `Question ${n}`, exact: true });
 
-for (const viewport of CONSOLE_VIEWPORTS) {
+for (const viewport of flowViewports('desktop')) {
   test.describe(`console services at ${viewport.width} px`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { adminHeaders } from './support/admin-fixtures.ts';
 import { Checkpoints } from './support/checkpoints.ts';
-import { CONSOLE_VIEWPORTS, openArea, signInToConsole } from './support/console.ts';
+import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { query } from './support/server-info.ts';
 
 /**
@@ -15,7 +15,7 @@ async function openSection(page: Page, label: string) {
   await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
 }
 
-for (const [index, viewport] of CONSOLE_VIEWPORTS.entries()) {
+for (const [index, viewport] of flowViewports('phone').entries()) {
   test.describe(`console settings at ${viewport.width} px`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
     test.setTimeout(240_000);

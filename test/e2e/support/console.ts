@@ -1,11 +1,23 @@
 import { expect, type Page } from '@playwright/test';
 import { serverInfo } from './server-info.ts';
 
-/** The widths every console spec runs at: a laptop and a phone. */
+/** The widths the console is tested at: a laptop and a phone. */
 export const CONSOLE_VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
+
+/**
+ * The widths an area's flow runs at. Each flow runs once, at the width its spec names (half of
+ * them on the phone), and console-tour.spec.ts opens every page at both widths with axe and a
+ * screenshot: the whole set at both widths would double the end-to-end time CI has. With
+ * E2E_ALL_VIEWPORTS=1 every flow runs at both.
+ */
+export function flowViewports(width: (typeof CONSOLE_VIEWPORTS)[number]['name']) {
+  return process.env.E2E_ALL_VIEWPORTS
+    ? CONSOLE_VIEWPORTS
+    : CONSOLE_VIEWPORTS.filter((v) => v.name === width);
+}
 
 /** Opens /admin/ and signs in (the demo owner unless told), ending on Today. */
 export async function signInToConsole(
