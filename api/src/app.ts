@@ -36,6 +36,7 @@ import { WIDGET_BUNDLE, widgetScriptRoutes } from './http/routes/widget-script.r
 import { refuseMalformedQuery } from './http/malformed-query.ts';
 import { adminConsoleRoutes } from './http/routes/admin-console.routes.ts';
 import { bookingPageRoutes } from './http/routes/booking-page.routes.ts';
+import { connectedWithin, createRedisClient, type Redis } from './adapters/redis/redis-client.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +47,13 @@ declare module 'fastify' {
     payments: PaymentGateway | null;
     /** Google Calendar (consents, events, channels), or null without GOOGLE_CLIENT_ID or PUBLIC_URL. */
     googleCalendar: GoogleCalendarGateway | null;
+    /**
+     * Draining: set on SIGTERM (server.ts) so that GET /ready answers 503 while requests are still
+     * served, and the load balancer moves traffic away before the process closes.
+     */
+    lifecycle: { draining: boolean };
+    /** Shared rate-limit counters (REDIS_URL), or null: counted in this process's memory. */
+    redis: Redis | null;
   }
 }
 
@@ -111,6 +119,18 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.decorate('now', deps.clock ?? (() => new Date()));
   app.decorate('payments', paymentGateway(config));
   app.decorate('googleCalendar', createGoogleCalendarGateway(config));
+  const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL) : null;
+  app.decorate('redis', redis);
+  app.decorate('lifecycle', { draining: false });
+  if (redis) {
+    redis.on('error', (err: Error) => app.log.warn({ err }, 'redis connection error'));
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+    // Start counting in Redis from the first request; if it is away, start anyway (counters let
+    // requests through until it answers: rate-limit-counters.ts).
+    if (!(await connectedWithin(redis, 1_000))) app.log.warn('redis not reachable at start-up');
+  }
   await app.register(securityHeadersPlugin);
   // Answers of 1 KB or more in br or gzip when the client accepts it (JSON, /widget.js, the docs).
   // Registered before any route. Request bodies are not decompressed: the API takes plain JSON.

@@ -43,6 +43,21 @@ export const ConfigSchema = z
       .refine(isTrustProxy, 'must be a comma-separated list of addresses or CIDR ranges')
       .transform((value) => value.split(',').map((part) => part.trim()))
       .optional(),
+    /**
+     * Redis, for rate-limit counters shared by every API process (redis://host:port, rediss:// for
+     * TLS). Unset: counters live in each process's memory, right for one process only.
+     */
+    REDIS_URL: z
+      .url({
+        protocol: /^rediss?$/,
+        message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+      })
+      .optional(),
+    /**
+     * On SIGTERM, how long /ready answers 503 `draining` while requests are still served, so a load
+     * balancer stops sending new ones before the process closes: longer than its health-check interval.
+     */
+    DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     /** How long an unpaid booking of a paid service holds its slot. */
     BOOKING_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /**

@@ -141,6 +141,10 @@ export const ERROR_CATALOGUE = {
   internal_error: { status: 500, description: 'A fault on our side; the cause is logged, never shown.' },
   service_busy: { status: 503, description: 'Overloaded for a moment; retry after `Retry-After`.' },
   database_unavailable: { status: 503, description: 'GET /ready: the database does not answer.' },
+  draining: {
+    status: 503,
+    description: 'GET /ready: the process is shutting down; a load balancer should send it no new requests.',
+  },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

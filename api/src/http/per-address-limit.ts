@@ -1,7 +1,7 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimitedError } from '../domain/errors.ts';
-import { MINUTE } from '../domain/time-units.ts';
+import { perMinuteCounters } from './rate-limit-counters.ts';
 
 /** 429 rate_limited saying when to come back, with `Retry-After` (at least 1 s). */
 export function rateLimitRefusal(
@@ -17,17 +17,12 @@ export function rateLimitRefusal(
 /**
  * A limit of `max` requests a minute per client address (IPv6 per /64) for the routes of `app`'s
  * scope that call the returned check; past it the check throws rateLimitRefusal with `message`.
- * Counted in process memory, like the other per-address limits (one process; api/README.md).
+ * `name` keeps its counts apart from other limits' (shared across processes with REDIS_URL).
  */
-export async function perAddressLimit(app: FastifyInstance, max: number, message: string) {
-  await app.register(rateLimit, { global: false });
-  const counter = app.createRateLimit({
-    max,
-    timeWindow: MINUTE,
-    keyGenerator: (request) => normalizeIP(request.ip),
-  });
+export async function perAddressLimit(app: FastifyInstance, name: string, max: number, message: string) {
+  const counter = (await perMinuteCounters(app))(name, max, (request) => normalizeIP(request.ip));
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const count = await counter(request);
-    if (!count.isAllowed && count.isExceeded) throw rateLimitRefusal(reply, count.ttlInSeconds, message);
+    if (count.isExceeded) throw rateLimitRefusal(reply, count.ttlInSeconds, message);
   };
 }

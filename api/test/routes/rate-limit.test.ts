@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { createCountingPrismaClient, type StatementLog } from '../helpers/statement-counter.ts';
+import { freePort, missingLocalServices, startRedisServer } from '../helpers/local-services.ts';
 import { buildTestApp, createTestTenant, publicRequest, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -192,3 +193,51 @@ describe('CORS', () => {
     }
   });
 });
+
+describe('counters in Redis (REDIS_URL)', () => {
+  const skip = missingLocalServices();
+
+  it.skipIf(skip)('two API instances on one Redis share each visitor’s count', async () => {
+    const redis = await startRedisServer();
+    const env = { PUBLIC_RATE_LIMIT_PER_MINUTE: '3', REDIS_URL: redis.url };
+    const one = await buildTestApp(env);
+    const two = await buildTestApp(env);
+    try {
+      const tenant = await createTestTenant(one.db);
+      // The two apps have databases of their own: the same tenant row (and key) in both.
+      await copyTenant(one, two, tenant);
+      expect((await visit(one, tenant, VISITOR_A)).statusCode).toBe(200);
+      expect((await visit(two, tenant, VISITOR_A)).headers['x-ratelimit-remaining']).toBe('1');
+      expect((await visit(one, tenant, VISITOR_A)).statusCode).toBe(200);
+      expectRefusal(await visit(two, tenant, VISITOR_A), /at most 3 per minute/);
+      // Another visitor has a count of its own.
+      expect((await visit(two, tenant, VISITOR_B)).statusCode).toBe(200);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      await redis.stop();
+    }
+  });
+
+  it('lets requests through, uncounted, while Redis does not answer', async () => {
+    const closedPort = await freePort();
+    const t = await buildTestApp({
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '2',
+      REDIS_URL: `redis://127.0.0.1:${closedPort}`,
+    });
+    try {
+      const tenant = await createTestTenant(t.db);
+      expect(await statuses(4, () => visit(t, tenant, VISITOR_C))).toEqual([200, 200, 200, 200]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+/** Copies `tenant` (its row and API keys) from one test database to another's. */
+async function copyTenant(from: TestApp, to: TestApp, tenant: CreatedTenant) {
+  const row = await from.db.tenant.findUniqueOrThrow({ where: { id: tenant.tenant.id } });
+  await to.db.tenant.create({ data: { ...row, branding: row.branding ?? {} } as never });
+  for (const key of await from.db.apiKey.findMany({ where: { tenantId: tenant.tenant.id } })) {
+    await to.db.apiKey.create({ data: key as never });
+  }
+}

@@ -1,8 +1,8 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { RateLimitedError } from '../../domain/errors.ts';
-import { MINUTE } from '../../domain/time-units.ts';
+import { perMinuteCounters, type Count } from '../rate-limit-counters.ts';
 
 export interface PublicRateLimitOptions {
   /** Per visitor: one client address with one key. */
@@ -12,9 +12,6 @@ export interface PublicRateLimitOptions {
   /** Requests per client address that fail authentication. */
   authFailuresPerMinute: number;
 }
-
-type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
-type Count = Exclude<Awaited<ReturnType<Limiter>>, { isAllowed: true }>;
 
 /**
  * Authentication and rate limits for /v1/public, in one onRequest hook so
@@ -30,36 +27,29 @@ type Count = Exclude<Awaited<ReturnType<Limiter>>, { isAllowed: true }>;
  * 4. Per tenant: a ceiling over all its visitors, so one tenant's traffic
  *    cannot crowd out the others'.
  *
- * Counters live in process memory (@fastify/rate-limit's LocalStore, an LRU of
- * 5000 keys per limiter): right for one API process; several need its Redis
- * store. The address is `request.ip`: behind a proxy set TRUST_PROXY, or every
+ * Counters live in Redis when REDIS_URL is set (shared by every API process),
+ * else in this process's memory (rate-limit-counters.ts). The address is `request.ip`: behind a proxy set TRUST_PROXY, or every
  * visitor is the proxy. IPv6 addresses count per /64, as @fastify/rate-limit
  * does by default (one host usually holds the whole /64).
  */
 export const publicRateLimitPlugin = fp<PublicRateLimitOptions>(
   async (app, options) => {
-    // Registered only for createRateLimit (global: false adds no route hooks);
-    // each limiter made from it has a store of its own.
-    await app.register(rateLimit, { global: false });
+    const counter = await perMinuteCounters(app);
     const address = (request: FastifyRequest) => normalizeIP(request.ip);
-    const authFailures = app.createRateLimit({
-      max: options.authFailuresPerMinute,
-      timeWindow: MINUTE,
-      keyGenerator: address,
-    });
-    const visitors = app.createRateLimit({
-      max: options.perVisitorPerMinute,
-      timeWindow: MINUTE,
-      keyGenerator: (request) => `${address(request)} ${request.auth!.apiKeyId}`,
-    });
-    const tenants = app.createRateLimit({
-      max: options.perTenantPerMinute,
-      timeWindow: MINUTE,
-      keyGenerator: (request) => request.auth!.tenant.id,
-    });
+    const authFailures = counter('public-auth-failures', options.authFailuresPerMinute, address);
+    const visitors = counter(
+      'public-visitor',
+      options.perVisitorPerMinute,
+      (request) => `${address(request)} ${request.auth!.apiKeyId}`,
+    );
+    const tenants = counter(
+      'public-tenant',
+      options.perTenantPerMinute,
+      (request) => request.auth!.tenant.id,
+    );
 
     app.addHook('onRequest', async (request, reply) => {
-      const failures = counted(await authFailures(request, { increment: false }));
+      const failures = await authFailures(request, { increment: false });
       if (failures.remaining === 0) {
         throw refusal(
           reply,
@@ -74,12 +64,12 @@ export const publicRateLimitPlugin = fp<PublicRateLimitOptions>(
         throw error;
       }
 
-      const visitor = counted(await visitors(request));
+      const visitor = await visitors(request);
       setLimitHeaders(reply, visitor);
       if (visitor.isExceeded) {
         throw refusal(reply, visitor, `Too many requests: at most ${visitor.max} per minute.`);
       }
-      const tenant = counted(await tenants(request));
+      const tenant = await tenants(request);
       if (tenant.isExceeded) {
         throw refusal(
           reply,
@@ -91,12 +81,6 @@ export const publicRateLimitPlugin = fp<PublicRateLimitOptions>(
   },
   { name: 'public-rate-limit', dependencies: ['tenant-auth'], fastify: '5.x' },
 );
-
-/** The limiters have no allow list, so every answer is a count. */
-function counted(result: Awaited<ReturnType<Limiter>>): Count {
-  if (result.isAllowed) throw new Error('rate limiter without an allow list answered isAllowed');
-  return result;
-}
 
 function setLimitHeaders(reply: FastifyReply, count: Count): void {
   reply

@@ -38,6 +38,7 @@ export const bookingPageRoutes: FastifyPluginAsync<{ bundlePath: string }> = asy
   const bundle = new WidgetBundle(bundlePath);
   const checkAddress = await perAddressLimit(
     app,
+    'booking-page',
     app.config.PUBLIC_RATE_LIMIT_PER_MINUTE,
     'Too many pages from this address.',
   );

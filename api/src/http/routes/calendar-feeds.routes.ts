@@ -1,14 +1,14 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { renderCalendarFeed } from '../../adapters/calendar-files/feed.ts';
 import { hashFeedToken } from '../../domain/calendar/feed-token.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { MINUTE } from '../../domain/time-units.ts';
 import { CalendarFeedParams } from '../../schemas/calendar-feed.schemas.ts';
 import { readCalendarFeed } from '../../use-cases/read-calendar-feed.ts';
 import { matchesIfNoneMatch, weakEtagOf } from '../etag.ts';
 import { rateLimitRefusal } from '../per-address-limit.ts';
+import { perMinuteCounters } from '../rate-limit-counters.ts';
 import { secretSafeLogging } from '../log-redaction.ts';
 
 export const CALENDAR_FEEDS_PREFIX = '/v1/calendar-feeds';
@@ -33,7 +33,7 @@ const REQUESTS_PER_FEED_PER_MINUTE = 60;
  * the OpenAPI document (like /widget.js, it is a file for other software, not an API call); see
  * api/README.md, "ICS feeds".
  *
- * Limits, in process memory like /v1/public's: each address may fail (an unknown, malformed or
+ * Limits, counted like /v1/public's (rate-limit-counters.ts): each address may fail (an unknown, malformed or
  * rotated token) PUBLIC_AUTH_FAILURES_PER_MINUTE times a minute, then gets 429 before any lookup,
  * so guessing costs no database work (and 256-bit tokens cannot be guessed anyway); each feed
  * answers at most 60 requests a minute whoever asks, which bounds a leaked URL's cost without
@@ -43,24 +43,20 @@ const REQUESTS_PER_FEED_PER_MINUTE = 60;
  * any other path under the prefix (answered 404), in case a client mangles a real URL.
  */
 export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, { global: false });
-  const failures = app.createRateLimit({
-    max: app.config.PUBLIC_AUTH_FAILURES_PER_MINUTE,
-    timeWindow: MINUTE,
-    keyGenerator: (request) => normalizeIP(request.ip),
-  });
-  const perFeed = app.createRateLimit({
-    max: REQUESTS_PER_FEED_PER_MINUTE,
-    timeWindow: MINUTE,
-    // The hash, so that no token sits in the counters' memory in clear.
-    keyGenerator: (request) => hashFeedToken((request.params as { token: string }).token),
-  });
+  const counter = await perMinuteCounters(app);
+  const failures = counter('feed-failures', app.config.PUBLIC_AUTH_FAILURES_PER_MINUTE, (request) =>
+    normalizeIP(request.ip),
+  );
+  // The hash, so that no token sits in the counters in clear.
+  const perFeed = counter('feed', REQUESTS_PER_FEED_PER_MINUTE, (request) =>
+    hashFeedToken((request.params as { token: string }).token),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     // Until a feed is served: a 404 or 429 must not be kept by any cache.
     reply.header('cache-control', 'no-store');
     const spent = await failures(request, { increment: false });
-    if (!spent.isAllowed && spent.remaining === 0) {
+    if (spent.remaining === 0) {
       throw rateLimitRefusal(reply, spent.ttlInSeconds, 'Too many unknown calendar feeds from this address.');
     }
   });
@@ -73,7 +69,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
     logSerializers,
     handler: async (request, reply) => {
       const count = await perFeed(request);
-      if (!count.isAllowed && count.isExceeded) {
+      if (count.isExceeded) {
         throw rateLimitRefusal(reply, count.ttlInSeconds, 'Too many requests for this calendar feed.');
       }
       const feed = await readCalendarFeed(app.db, request.params.token, {

@@ -13,10 +13,15 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/ready', {
     schema: {
       tags: ['Operations'],
-      summary: 'The database answers',
+      summary: 'The process takes requests: not draining, and the database answers',
       response: { 200: Status, 503: ErrorResponse },
     },
     handler: async (request, reply) => {
+      if (app.lifecycle.draining) {
+        return reply.status(503).send({
+          error: { code: 'draining', message: 'This process is shutting down: send requests elsewhere.' },
+        });
+      }
       try {
         await app.db.$queryRaw`SELECT 1`;
         return { status: 'ok' as const };

@@ -21,6 +21,7 @@ export const PASSWORD_RESETS_PER_MINUTE = 5;
 export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
   const checkAddress = await perAddressLimit(
     app,
+    'password-resets',
     PASSWORD_RESETS_PER_MINUTE,
     'Too many reset requests from this address.',
   );
