@@ -43,7 +43,7 @@ export class GoogleBusyBlocksRepository {
         FROM unnest(${blocks.map((b) => b.externalId)}::text[],
                     ${blocks.map((b) => b.start.toISOString())}::timestamptz[],
                     ${blocks.map((b) => b.end.toISOString())}::timestamptz[]) AS b(id, s, e)
-      ON CONFLICT ("providerId", source, "externalId")
+      ON CONFLICT ("tenantId", "providerId", source, "externalId")
       DO UPDATE SET "startTimeUtc" = EXCLUDED."startTimeUtc", "endTimeUtc" = EXCLUDED."endTimeUtc"`;
   }
 }
