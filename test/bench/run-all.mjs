@@ -15,6 +15,7 @@ const benches = [
   ['CSV export of 100,000 ledger rows', ['run', 'bench:exports']],
   ['reports over 100,000 appointments', ['run', 'bench:reports']],
   ["the console's first load (Chromium)", ['run', 'bench:console-load']],
+  ['1 and 3 API processes under load (autocannon)', ['run', 'bench:scale-out']],
 ];
 
 const failed = [];

@@ -35,3 +35,9 @@ export function printTable(header: readonly string[], rows: ReadonlyArray<readon
   for (const row of rows) console.log(line(row));
   console.log(rule);
 }
+
+/** The p-th percentile (nearest rank) of values sorted ascending; 0 for none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
