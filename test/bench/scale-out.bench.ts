@@ -10,6 +10,7 @@
  * Reported, never judged: exits non-zero only on a 5xx, a booking refused, or a time booked twice.
  * BENCH_SECONDS (default 10) per phase, after 2 s of warm-up; BENCH_CONNECTIONS (default 48) in all.
  */
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { buildApp } from '../../api/src/app.ts';
 import { createPrismaClient } from '../../api/src/adapters/db/prisma-client.ts';
@@ -24,6 +25,7 @@ import {
   type LocalServer,
 } from '../../api/test/helpers/local-services.ts';
 import { startDatabase } from './support/bench-database.ts';
+import { cpuSecondsByName } from './support/processes.ts';
 import { percentile } from './support/stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,6 +42,20 @@ interface Phase {
   p50: number;
   p99: number;
   errors: string;
+  /** CPU milliseconds per request: the API processes, PostgreSQL, Redis, and this load generator. */
+  cpu: { api: number; postgres: number; redis: number; loader: number };
+}
+
+/** CPU seconds used so far, by part. */
+function cpuNow(apis: ApiProcess[]) {
+  const apiPids = new Set(apis.map((api) => api.process.pid));
+  const loader = process.cpuUsage();
+  return {
+    api: cpuSecondsByName((_name, pid) => apiPids.has(pid)),
+    postgres: cpuSecondsByName((name) => name === 'postgres'),
+    redis: cpuSecondsByName((name) => name.startsWith('redis-server')),
+    loader: (loader.user + loader.system) / 1e6,
+  };
 }
 
 const failures: string[] = [];
@@ -173,8 +189,11 @@ async function load(
       instance.on('done', resolve).on('error', reject),
     );
   });
+  const cpuBefore = cpuNow(apis);
   const results = await Promise.all(runs);
+  const cpuAfter = cpuNow(apis);
   latencies.sort((a, b) => a - b);
+  const perRequest = (seconds: number) => (seconds * 1000) / Math.max(1, latencies.length);
   const expected = label.startsWith('booking') ? 201 : 200;
   const other = [...statuses].filter(([status]) => status !== expected);
   for (const [status, n] of other) failures.push(`${label}, ${apis.length} process(es): ${n} × ${status}`);
@@ -188,18 +207,28 @@ async function load(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     errors: other.length || errors ? `${other.map(([s, n]) => `${n}×${s}`).join(' ')} ${errors}` : '0',
+    cpu: {
+      api: perRequest(cpuAfter.api - cpuBefore.api),
+      postgres: perRequest(cpuAfter.postgres - cpuBefore.postgres),
+      redis: perRequest(cpuAfter.redis - cpuBefore.redis),
+      loader: perRequest(cpuAfter.loader - cpuBefore.loader),
+    },
   };
 }
 
 function report(phases: Phase[], counters: string) {
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per phase, rate-limit counters in ${counters}\n`);
-  console.log('| Workload | Processes | Requests | Requests/s | p50 ms | p99 ms | Not 2xx / errors |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(
+    '| Workload | Processes | Requests | Requests/s | p50 ms | p99 ms | Not 2xx / errors | CPU ms per request: API / PostgreSQL / Redis / load generator |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const p of phases) {
+    const cpu = [p.cpu.api, p.cpu.postgres, p.cpu.redis, p.cpu.loader].map((v) => v.toFixed(2)).join(' / ');
     console.log(
-      `| ${p.label} | ${p.processes} | ${p.requests} | ${p.perSecond.toFixed(0)} | ${p.p50.toFixed(1)} | ${p.p99.toFixed(1)} | ${p.errors} |`,
+      `| ${p.label} | ${p.processes} | ${p.requests} | ${p.perSecond.toFixed(0)} | ${p.p50.toFixed(1)} | ${p.p99.toFixed(1)} | ${p.errors} | ${cpu} |`,
     );
   }
+  console.log(`\nCPU cores on this machine: ${availableParallelism()}`);
   for (const label of new Set(phases.map((p) => p.label))) {
     const [one, three] = [1, 3].map((n) => phases.find((p) => p.label === label && p.processes === n)!);
     console.log(

@@ -60,3 +60,22 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** CPU seconds (user + system) used so far by each process whose command name `matches` (Linux /proc, 100 Hz ticks). */
+export function cpuSecondsByName(matches: (name: string, pid: number) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!matches(name, Number(entry))) continue;
+      // Fields after "pid (comm) ": state is the 1st, utime the 12th, stime the 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
