@@ -174,21 +174,24 @@ async function load(
 ): Promise<Phase> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
-  const runs = apis.map((api) => {
-    const instance = autocannon({
-      url: api.url,
-      connections: Math.max(1, Math.round(CONNECTIONS / apis.length)),
-      duration: seconds,
-      requests: [{ setupRequest: () => request() }],
-    });
-    instance.on('response', (_client, status: number, _bytes, responseTime: number) => {
-      latencies.push(responseTime);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    });
-    return new Promise<autocannon.Result>((resolve, reject) =>
-      instance.on('done', resolve).on('error', reject),
-    );
-  });
+  const runs = apis.map(
+    (api) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: api.url,
+            connections: Math.max(1, Math.round(CONNECTIONS / apis.length)),
+            duration: seconds,
+            requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
+          },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        );
+        instance.on('response', (_client, status, _bytes, responseTime) => {
+          latencies.push(responseTime);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        });
+      }),
+  );
   const cpuBefore = cpuNow(apis);
   const results = await Promise.all(runs);
   const cpuAfter = cpuNow(apis);
