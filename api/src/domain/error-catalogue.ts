@@ -140,7 +140,11 @@ export const ERROR_CATALOGUE = {
   rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
   internal_error: { status: 500, description: 'A fault on our side; the cause is logged, never shown.' },
   service_busy: { status: 503, description: 'Overloaded for a moment; retry after `Retry-After`.' },
-  database_unavailable: { status: 503, description: 'GET /ready: the database does not answer.' },
+  database_unavailable: {
+    status: 503,
+    description:
+      'The database does not answer (a restart or failover); retry after `Retry-After`. Also GET /ready.',
+  },
   draining: {
     status: 503,
     description: 'GET /ready: the process is shutting down; a load balancer should send it no new requests.',

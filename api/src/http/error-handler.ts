@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isExclusionViolation } from '../adapters/db/database-errors.ts';
+import { isDatabaseUnavailable, isExclusionViolation } from '../adapters/db/database-errors.ts';
 import { statusOf, type ErrorCode } from '../domain/error-catalogue.ts';
 import { DomainError, ServiceBusyError, type ErrorDetail } from '../domain/errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -76,6 +76,17 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       reply.header('retry-after', '1');
     }
     return sendError(reply, prismaMapped.code, prismaMapped.message);
+  }
+
+  if (isDatabaseUnavailable(error)) {
+    // A restart or failover: nothing the client sent. What did not commit can be sent again.
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '1');
+    return sendError(
+      reply,
+      'database_unavailable',
+      'The database is not reachable right now. Please retry in a moment.',
+    );
   }
 
   const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;

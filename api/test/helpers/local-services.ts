@@ -63,13 +63,16 @@ export interface ApiProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** src/server.ts as its own process (what `npm run serve` runs); resolves once /health answers. */
+/**
+ * src/server.ts as its own process (what `npm run serve` runs); resolves once /health answers.
+ * DEBUG_API_STDOUT=1 shows its log (with LOG_LEVEL set in `env`).
+ */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: apiRoot,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.DEBUG_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${url}/health`)).ok, child, 'API process');

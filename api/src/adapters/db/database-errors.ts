@@ -16,3 +16,35 @@ export function isExclusionViolation(error: unknown): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === '23505' || (error as { code?: string })?.code === 'P2002';
 }
+
+/** Prisma's codes for a server it cannot reach, a connection that timed out, or one closed under it. */
+const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+/** The driver adapter's kinds for the same. */
+const UNREACHABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+/** Node's and pg's words for a connection that could not be made or was cut. */
+const CONNECTION_FAILURE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection ended|Client has encountered a connection error/i;
+
+/**
+ * The database was not there for this statement: unreachable, restarting (SQLSTATE 57P01–57P03:
+ * shut down by an administrator or a crash, or not accepting connections yet), or the connection
+ * was cut (class 08). Nothing the client sent caused it, and a retry may well succeed.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state && (state.startsWith('08') || /^57P0[123]$/.test(state))) return true;
+  const known = error as {
+    code?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+  };
+  if (typeof known?.code === 'string' && UNREACHABLE_PRISMA_CODES.has(known.code)) return true;
+  const kind = known?.meta?.driverAdapterError?.cause?.kind;
+  if (kind && UNREACHABLE_KINDS.has(kind)) return true;
+  return typeof known?.message === 'string' && CONNECTION_FAILURE.test(known.message);
+}

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -43,6 +43,11 @@ export interface EmbeddedDatabase {
   port: number;
   dataDir: string;
   stop(): Promise<void>;
+  /**
+   * Stops the server with a fast shutdown (open connections are cut, as in a database restart)
+   * and starts it again on the same data and port. For the fault-injection tests.
+   */
+  restart(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -115,6 +120,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port,
     dataDir: options.dataDir,
     stop: () => server.stop(),
+    restart: async () => {
+      // The package's stop() deletes a non-persistent data folder: stop its process directly.
+      const running = (server as unknown as { process?: ChildProcess }).process;
+      if (running && running.exitCode === null) {
+        await new Promise((resolve) => {
+          running.once('exit', resolve);
+          running.kill('SIGINT');
+        });
+      }
+      await server.start();
+    },
   };
 }
 

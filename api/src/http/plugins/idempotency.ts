@@ -60,11 +60,18 @@ export const idempotencyPlugin = fp(
     app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (!request.idempotency || !request.auth) return payload;
       const { scope, key, keyHash } = request.idempotency;
-      if (reply.statusCode >= 500) await request.scope.idempotency.abandon(scope, keyHash);
-      else {
-        const answer = typeof payload === 'string' ? JSON.parse(payload) : null;
-        const sealed = sealAnswer(key, sealContext(request, scope), answer);
-        await request.scope.idempotency.finish(scope, keyHash, reply.statusCode, sealed);
+      // The answer stands even if its record cannot be written (the database just went away): an
+      // unwritten record stays in flight, and a retry takes it over once stale (the repository's
+      // start), so the request is still never run twice at once.
+      try {
+        if (reply.statusCode >= 500) await request.scope.idempotency.abandon(scope, keyHash);
+        else {
+          const answer = typeof payload === 'string' ? JSON.parse(payload) : null;
+          const sealed = sealAnswer(key, sealContext(request, scope), answer);
+          await request.scope.idempotency.finish(scope, keyHash, reply.statusCode, sealed);
+        }
+      } catch (error) {
+        request.log.warn({ err: error }, 'idempotency record not updated; a retry takes it over once stale');
       }
       return payload;
     });
