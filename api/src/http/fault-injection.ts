@@ -19,3 +19,13 @@ const CRASH_AFTER_EMAIL_SENT = process.env.MAIS_FAULT_INJECTION === 'crash-after
 export function crashAfterEmailHandedOverIfAsked(): void {
   if (CRASH_AFTER_EMAIL_SENT) process.kill(process.pid, 'SIGKILL');
 }
+
+/**
+ * For api/test/crash/refund-crash.test.ts: the API dies right after Stripe made a refund and before
+ * it is recorded (MAIS_FAULT_INJECTION=crash-after-refund-sent).
+ */
+const CRASH_AFTER_REFUND_SENT = process.env.MAIS_FAULT_INJECTION === 'crash-after-refund-sent';
+
+export function crashAfterRefundSentIfAsked(): void {
+  if (CRASH_AFTER_REFUND_SENT) process.kill(process.pid, 'SIGKILL');
+}

@@ -12,6 +12,7 @@ import {
 } from '../adapters/payments/payment-gateway.ts';
 import type { Actor } from '../domain/appointments/status.ts';
 import type { AppointmentDto } from '../schemas/appointment.schemas.ts';
+import { crashAfterRefundSentIfAsked } from '../http/fault-injection.ts';
 
 const REFUND_STATUS = { succeeded: 'SUCCEEDED', failed: 'FAILED', canceled: 'FAILED' } as const;
 
@@ -150,6 +151,7 @@ export async function sendRefunds(
         refundRowId: intent.id,
       });
       made.push({ intent, refund });
+      crashAfterRefundSentIfAsked();
     } catch (error) {
       // Refused for good: the charge was refunded or disputed in the meantime (Stripe's dashboard, a
       // chargeback), so this intent can never be made: FAILED, not retried forever.
