@@ -138,3 +138,71 @@ describe('the demo owner of npm start', () => {
     await signIn(t.app, second.email, second.password);
   });
 });
+
+describe('the last owner', () => {
+  /** A tenant with `count` owners who can sign in. */
+  async function ownersOf(count: number) {
+    const owned = await createTestTenant(t.db);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const created = await admin(t.app, owned, {
+        method: 'POST',
+        url,
+        payload: {
+          email: `owner${i}@studio.example`,
+          name: `Owner ${i}`,
+          role: 'owner',
+          password: 'a long password',
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      ids.push(created.json().id);
+    }
+    return { owned, ids };
+  }
+
+  it('cannot be demoted, disabled or deleted; another owner can, while one remains', async () => {
+    const { owned, ids } = await ownersOf(2);
+    const [first, second] = ids as [string, string];
+    const change = (id: string, method: 'PATCH' | 'DELETE', payload?: object) =>
+      admin(t.app, owned, { method, url: `${url}/${id}`, ...(payload ? { payload } : {}) });
+
+    expect((await change(first, 'PATCH', { role: 'manager' })).statusCode).toBe(200);
+    for (const [method, payload] of [
+      ['PATCH', { role: 'manager' }],
+      ['PATCH', { disabled: true }],
+      ['DELETE', undefined],
+    ] as const) {
+      const refused = await change(second, method, payload);
+      expect(refused.statusCode, `${method} ${JSON.stringify(payload)}`).toBe(409);
+      expect(refused.json().error.code).toBe('invalid_state');
+    }
+    const row = await t.db.staffAccount.findUniqueOrThrow({ where: { id: second } });
+    expect([row.role, row.disabledAt]).toEqual(['OWNER', null]);
+    // Renaming the last owner is fine.
+    expect((await change(second, 'PATCH', { name: 'Still Owner' })).statusCode).toBe(200);
+  });
+
+  it('two owners demoted at once over HTTP, in rounds: exactly one is demoted', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    for (let round = 0; round < 6; round++) {
+      const { owned, ids } = await ownersOf(2);
+      const demote = (id: string) =>
+        fetch(`${base}${url}/${id}`, {
+          method: round % 2 === 0 ? 'PATCH' : 'DELETE',
+          headers: {
+            authorization: `Bearer ${owned.keys.secret}`,
+            ...(round % 2 === 0 ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(round % 2 === 0 ? { body: JSON.stringify({ role: 'manager' }) } : {}),
+        });
+      const statuses = (await Promise.all(ids.map(demote))).map((response) => response.status).sort();
+      expect(statuses, `round ${round}`).toEqual([200, 409]);
+      const owners = await t.db.staffAccount.count({
+        where: { tenantId: owned.tenant.id, role: 'OWNER', disabledAt: null },
+      });
+      expect(owners, `round ${round}`).toBe(1);
+    }
+  });
+});

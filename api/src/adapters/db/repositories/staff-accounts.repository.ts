@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors.ts';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../../../domain/errors.ts';
 import { fromDbRole, toDbRole, type StaffRole } from '../../../domain/staff/roles.ts';
 import { Prisma, type StaffAccount, type StaffTokenKind } from '../../../generated/prisma/client.ts';
 import type { StaffAccountDto } from '../../../schemas/staff.schemas.ts';
@@ -94,6 +94,8 @@ export class StaffAccountsRepository {
         change.providerId !== undefined ? change.providerId : role === 'provider' ? current.providerId : null;
       checkRoleProvider(role, providerId);
       await this.checkProvider(tx, providerId);
+      const staysOwner = role === 'owner' && !(change.disabledAt ?? current.disabledAt);
+      if (!staysOwner) await this.keepAnOwner(tx, current);
       const row = await tx.staffAccount.update({
         where: { id: current.id },
         data: {
@@ -115,9 +117,34 @@ export class StaffAccountsRepository {
 
   /** Deletes the account; its sessions and tokens go with it (ON DELETE CASCADE). */
   async remove(id: string): Promise<StaffAccount> {
-    const row = await this.get(id);
-    await this.db.staffAccount.deleteMany({ where: { id, tenantId: this.tenantId } });
-    return row;
+    return this.db.$transaction(async (tx) => {
+      const current = await tx.staffAccount.findFirst({ where: { id, tenantId: this.tenantId } });
+      if (!current) throw new NotFoundError('Staff account', id);
+      await this.keepAnOwner(tx, current);
+      await tx.staffAccount.deleteMany({ where: { id, tenantId: this.tenantId } });
+      return current;
+    });
+  }
+
+  /**
+   * Refuses to demote, disable or delete `current` when it is the tenant's last owner who can sign
+   * in (active, password set): nobody could then manage staff or settings from the console. The
+   * tenant's active owners are locked first, so two such changes at once (each of a different
+   * owner) queue, and the second sees the first's result.
+   */
+  private async keepAnOwner(tx: Prisma.TransactionClient, current: StaffAccount): Promise<void> {
+    const owners = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM staff_accounts
+       WHERE "tenantId" = ${this.tenantId}::uuid AND role = 'OWNER'
+         AND "disabledAt" IS NULL AND "passwordHash" IS NOT NULL
+       ORDER BY id
+         FOR UPDATE`;
+    if (!owners.some((owner) => owner.id === current.id)) return;
+    if (owners.length === 1) {
+      throw new InvalidStateError(
+        'This is the last owner who can sign in: make another account an owner before changing or removing this one.',
+      );
+    }
   }
 
   private async checkProvider(tx: Prisma.TransactionClient, providerId: string | null): Promise<void> {
