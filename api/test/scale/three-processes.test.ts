@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { createPrismaClient, type Db } from '../../src/adapters/db/prisma-client.ts';
@@ -219,6 +220,31 @@ describe.skipIf(skip)('three API processes and a worker on one database, through
     });
     expect(cursor.lastSeq).toBe(sequence.lastSeq);
   }, 60_000);
+
+  it('keeps a transaction-local setting (the tenant id for row-level security) inside its transaction through PgBouncer', async () => {
+    // One server connection for every client, so whatever a client leaves on it, the next one sees.
+    const single = await startPgBouncer(database.url, { poolSize: 1 });
+    const clients = [new pg.Client(single.url), new pg.Client(single.url)] as const;
+    try {
+      await Promise.all(clients.map((client) => client.connect()));
+      const [a, b] = clients;
+      const read = async (client: pg.Client, name: string) =>
+        (await client.query<{ value: string | null }>(`SELECT current_setting($1, true) AS value`, [name]))
+          .rows[0]!.value ?? '';
+      // set_config(…, true) inside a transaction: seen there, gone when it ends, never seen by b.
+      await a.query('BEGIN');
+      await a.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.tenant.id]);
+      expect(await read(a, 'app.tenant_id')).toBe(tenant.tenant.id);
+      await a.query('COMMIT');
+      expect(await read(b, 'app.tenant_id')).toBe('');
+      // A session-level setting is what transaction pooling cannot keep apart: b inherits a's.
+      await a.query(`SELECT set_config('app.leaked', 'from-a', false)`);
+      expect(await read(b, 'app.leaked')).toBe('from-a');
+    } finally {
+      await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+      await single.stop();
+    }
+  });
 
   it('drains on SIGTERM: /ready answers 503 draining while requests are still served, then the process exits', async () => {
     const api = apis[2]!;
