@@ -92,6 +92,9 @@ export const ConfigSchema = z
     WORKER: z.enum(['on', 'off']).default('on'),
     /** How long a job may run before pg-boss counts its worker lost and runs it again. */
     JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** Attempts per outgoing webhook delivery and the first retry's wait (doubling; api/README.md). */
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(13),
+    WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /**
      * How long an attempt owns an email it is sending before another may check with Postmark
      * whether it went out and send it if not: longer than a Postmark call can take.

@@ -20,3 +20,9 @@ export {
 } from './core/errors.ts';
 export { PagePromise, type Page } from './core/pagination.ts';
 export type * from './types.ts';
+export {
+  verifyWebhookSignature,
+  WebhookSignatureError,
+  type VerifyWebhookOptions,
+  type WebhookEvent,
+} from './webhooks.ts';

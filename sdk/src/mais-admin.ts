@@ -22,6 +22,7 @@ import { Session } from './resources/admin/session.ts';
 import { Settings } from './resources/admin/settings.ts';
 import { Staff } from './resources/admin/staff.ts';
 import { TenantSettings } from './resources/admin/tenant.ts';
+import { WebhookEndpoints } from './resources/admin/webhook-endpoints.ts';
 
 export type MaisAdminOptions = ClientOptions &
   (
@@ -68,6 +69,7 @@ export class MaisAdmin extends BaseClient {
   readonly invoices = new Invoices(this);
   readonly quickbooks = new QuickBooks(this);
   readonly staff = new Staff(this);
+  readonly webhookEndpoints = new WebhookEndpoints(this);
   readonly session = new Session(this);
 
   constructor(options: MaisAdminOptions) {

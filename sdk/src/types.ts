@@ -180,3 +180,16 @@ export type BusyBlockListQuery = Query<paths['/v1/tenant-admin/busy-blocks']['ge
 export type ErrorBody = Schemas['Error'];
 
 export type { components, paths };
+
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookEventType = WebhookEndpoint['events'][number];
+export type CreateWebhookEndpointBody = JsonBody<paths['/v1/tenant-admin/webhook-endpoints']['post']>;
+export type UpdateWebhookEndpointBody = JsonBody<paths['/v1/tenant-admin/webhook-endpoints/{id}']['patch']>;
+export type RotateWebhookSecretBody = JsonBody<
+  paths['/v1/tenant-admin/webhook-endpoints/{id}/rotate-secret']['post']
+>;
+export type WebhookDeliveryListQuery = Query<
+  paths['/v1/tenant-admin/webhook-endpoints/{id}/deliveries']['get']
+>;

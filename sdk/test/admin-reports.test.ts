@@ -82,6 +82,13 @@ describe('MaisAdmin reports, invoices and QuickBooks', () => {
   });
 
   it('staff: create with a password, list, update the role, delete', async () => {
+    // Another owner stays: the last owner who can sign in cannot be removed (409 invalid_state).
+    await admin.staff.create({
+      email: 'keeper@studio.example',
+      name: 'Keeper',
+      role: 'owner',
+      password: 'a long enough password',
+    });
     const created = await admin.staff.create({
       email: 'Nia@Studio.example',
       name: 'Nia',

@@ -136,6 +136,12 @@ export const ERROR_CATALOGUE = {
       'QuickBooks Online is not set up on this platform: QUICKBOOKS_CLIENT_ID or PUBLIC_URL is unset.',
   },
 
+  // Outgoing webhooks
+  webhooks_not_configured: {
+    status: 409,
+    description: 'Outgoing webhooks are not set up on this platform: ENCRYPTION_KEY is unset.',
+  },
+
   // Limits and failures
   rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
   internal_error: { status: 500, description: 'A fault on our side; the cause is logged, never shown.' },

@@ -217,3 +217,14 @@ export class ServiceBusyError extends DomainError {
     super(message);
   }
 }
+
+// Outgoing webhooks
+
+/** Webhook secrets are kept sealed: without ENCRYPTION_KEY no endpoint can be made. */
+export class WebhooksNotConfiguredError extends DomainError {
+  readonly code = 'webhooks_not_configured';
+
+  constructor() {
+    super('Outgoing webhooks need ENCRYPTION_KEY on this platform: their signing secrets are kept sealed.');
+  }
+}

@@ -79,6 +79,21 @@ async function dispatchBatch(
   );
 }
 
+/**
+ * Lets each feature turn what the API left in the database into jobs (JobFeature.poll), each in
+ * its own transaction with a queue bound to it. Returns how many jobs were enqueued.
+ */
+export async function pollFeatures(db: Db, boss: PgBoss, features: readonly JobFeature[]): Promise<number> {
+  let enqueued = 0;
+  for (const feature of features) {
+    if (!feature.poll) continue;
+    enqueued += await feature.poll((work) =>
+      db.$transaction((tx) => work(tx, transactionalQueue(boss, tx)), { timeout: 30_000 }),
+    );
+  }
+  return enqueued;
+}
+
 /** A JobQueue whose sends are part of the transaction `tx` (pg-boss's Prisma adapter). */
 function transactionalQueue(boss: PgBoss, tx: Prisma.TransactionClient): JobQueue {
   const db = fromPrisma(tx);

@@ -57,6 +57,8 @@ export interface JobDefinition {
   handler(data: Record<string, unknown>, context: JobContext): Promise<void>;
   /** Retries after a failure (default 5, with exponential backoff), then the dead-letter queue. */
   retryLimit?: number;
+  /** Retries set by configuration (outgoing webhooks: days of them); overrides retryLimit. */
+  retry?(config: Config): { limit: number; delaySeconds: number; maxDelaySeconds: number };
   /** A cron schedule (UTC) that enqueues `{}` on this queue: periodic work (channel renewal, polling). */
   cron?: string;
 }
@@ -68,4 +70,12 @@ export interface JobFeature {
   jobs: JobDefinition[];
   /** The jobs this feature wants for one appointment event: called once per event, in order. */
   onAppointmentEvent?(event: DispatchedEvent, queue: JobQueue, reader?: JobReader): Promise<void>;
+  /**
+   * Work the API left in the database for jobs (a redelivery asked for), turned into jobs on the
+   * dispatcher's tick: `inTransaction` runs `work` with a queue whose sends commit with it.
+   * Returns how many jobs were enqueued.
+   */
+  poll?(
+    inTransaction: <T>(work: (tx: JobReader, queue: JobQueue) => Promise<T>) => Promise<T>,
+  ): Promise<number>;
 }

@@ -1,7 +1,7 @@
 import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import type { Db } from '../adapters/db/prisma-client.ts';
 import type { Config } from '../config.ts';
-import { dispatchEvents } from './event-dispatcher.ts';
+import { dispatchEvents, pollFeatures } from './event-dispatcher.ts';
 import type { JobContext, JobDefinition, JobFeature, JobLog, JobQueue } from './job-context.ts';
 
 /** Where a job goes once its retries are spent: kept for a person to look at (and redrive). */
@@ -64,7 +64,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   let running: Promise<number> | null = null;
   const dispatchNow = () => {
     // One pass at a time in this process; other processes are kept apart by the cursor lock.
-    running ??= dispatchEvents(db, boss, features).finally(() => (running = null));
+    running ??= (async () =>
+      (await dispatchEvents(db, boss, features)) + (await pollFeatures(db, boss, features)))().finally(
+      () => (running = null),
+    );
     return running;
   };
   const tick = async () => {
@@ -91,11 +94,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 }
 
 async function register(boss: PgBoss, job: JobDefinition, context: JobContext, expireInSeconds: number) {
+  const retry = job.retry?.(context.config);
   const settings = {
-    retryLimit: job.retryLimit ?? 5,
-    retryDelay: 2,
+    retryLimit: retry?.limit ?? job.retryLimit ?? 5,
+    retryDelay: retry?.delaySeconds ?? 2,
     retryBackoff: true,
-    retryDelayMax: 600,
+    retryDelayMax: retry?.maxDelaySeconds ?? 600,
     expireInSeconds,
     deadLetter: DEAD_LETTER_QUEUE,
   };

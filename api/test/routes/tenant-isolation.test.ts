@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import { forTenant } from '../../src/adapters/db/tenant-scope.ts';
+import { TEST_ENCRYPTION_KEY } from '../helpers/notification-jobs.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
 import { asSession, createStaff, signIn, type Session } from '../helpers/staff-sessions.ts';
 
@@ -52,6 +54,8 @@ const TENANT_TABLES = [
   'staff_tokens',
   'client_notes',
   'locations',
+  'webhook_endpoints',
+  'webhook_deliveries',
   'tenants',
 ];
 
@@ -84,7 +88,7 @@ async function as(
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ ENCRYPTION_KEY: TEST_ENCRYPTION_KEY });
   a = await createTestTenant(t.db, { name: 'Tenant A' });
   b = await createTestTenant(t.db, { name: 'Tenant B' });
 
@@ -92,6 +96,24 @@ beforeAll(async () => {
     await as(a, 'POST', '/v1/tenant-admin/resources', { name: 'Room', kind: 'room' })
   ).json().id;
   aIds.location = (await as(a, 'POST', '/v1/tenant-admin/locations', { name: 'Studio of A' })).json().id;
+  aIds.webhookEndpoint = (
+    await as(a, 'POST', '/v1/tenant-admin/webhook-endpoints', {
+      url: 'http://127.0.0.1:9/a',
+      events: ['appointment.created'],
+    })
+  ).json().id;
+  const [delivery] = await forTenant(t.db, a.tenant.id).webhooks.queueDeliveries(
+    [aIds.webhookEndpoint!],
+    {
+      id: 'evt_of_a',
+      type: 'appointment.created',
+      created: new Date().toISOString(),
+      tenant: a.tenant.id,
+      data: {},
+    },
+    new Date(),
+  );
+  aIds.webhookDelivery = delivery!;
   aIds.service = (
     await as(a, 'POST', '/v1/tenant-admin/services', {
       name: 'Cut',
@@ -186,6 +208,10 @@ const ROUTES: Record<string, { id: string; bodies: Partial<Record<string, unknow
   },
   '/v1/tenant-admin/resources/{id}': { id: 'resource', bodies: { PATCH: { name: 'Mine now' } } },
   '/v1/tenant-admin/locations/{id}': { id: 'location', bodies: { PATCH: { name: 'Mine now' } } },
+  '/v1/tenant-admin/webhook-endpoints/{id}': { id: 'webhookEndpoint', bodies: { PATCH: { enabled: false } } },
+  '/v1/tenant-admin/webhook-endpoints/{id}/rotate-secret': { id: 'webhookEndpoint', bodies: { POST: {} } },
+  '/v1/tenant-admin/webhook-endpoints/{id}/deliveries': { id: 'webhookEndpoint', bodies: {} },
+  '/v1/tenant-admin/webhook-endpoints/deliveries/{id}/redeliver': { id: 'webhookDelivery', bodies: {} },
   '/v1/tenant-admin/availability-overrides/{id}': { id: 'override', bodies: {} },
   '/v1/tenant-admin/api-keys/{id}': { id: 'apiKey', bodies: {} },
   '/v1/tenant-admin/appointments/{id}': { id: 'appointment', bodies: {} },
@@ -279,6 +305,8 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   // A service naming another tenant's location: 404 (test/routes/locations.test.ts).
   'POST /v1/tenant-admin/locations': 'own',
   'GET /v1/tenant-admin/locations': 'list',
+  'POST /v1/tenant-admin/webhook-endpoints': 'own',
+  'GET /v1/tenant-admin/webhook-endpoints': 'list',
   'GET /v1/tenant-admin/cancellation-policy': 'own',
   'PUT /v1/tenant-admin/cancellation-policy': 'own',
   'GET /v1/tenant-admin/appointments': 'list',
@@ -437,6 +465,7 @@ describe("tenant B's key on tenant A's ids", () => {
       '/v1/tenant-admin/providers',
       '/v1/tenant-admin/resources',
       '/v1/tenant-admin/locations',
+      '/v1/tenant-admin/webhook-endpoints',
       '/v1/tenant-admin/availability-overrides',
       '/v1/tenant-admin/api-keys',
       '/v1/tenant-admin/appointments',

@@ -34,6 +34,7 @@ import { BookingPageRepository } from './repositories/booking-page.repository.ts
 import { TenantSettingsRepository } from './repositories/tenants.repository.ts';
 import { StaffAccountsRepository } from './repositories/staff-accounts.repository.ts';
 import { StaffAccessRepository } from './repositories/staff-access.repository.ts';
+import { WebhooksRepository } from './repositories/webhooks.repository.ts';
 
 /**
  * The one door to tenant data. Every repository here is bound to one tenant
@@ -73,6 +74,7 @@ export function forTenant(db: Db, tenantId: string) {
     quickbooksPushes: new QuickBooksPushesRepository(db, tenantId),
     staffAccounts: new StaffAccountsRepository(db, tenantId),
     staffAccess: new StaffAccessRepository(db, tenantId),
+    webhooks: new WebhooksRepository(db, tenantId),
     /**
      * Runs `work` in one database transaction with the same tenant's
      * repositories bound to it; commits when `work` resolves.

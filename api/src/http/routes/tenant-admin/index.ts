@@ -28,6 +28,7 @@ import { servicesRoutes } from './services.routes.ts';
 import { stripeSettingsRoutes } from './settings-stripe.routes.ts';
 import { tenantSettingsRoutes } from './tenant.routes.ts';
 import { staffRoutes } from './staff.routes.ts';
+import { webhookEndpointsRoutes } from './webhook-endpoints.routes.ts';
 import { enforceProviderOwnership, enforceStaffRole } from '../../plugins/staff-session.ts';
 
 /** /v1/tenant-admin: every route here needs a secret key or a staff session; the hooks apply to this prefix only. */
@@ -65,4 +66,5 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(calendarFeedsRoutes);
   await app.register(quickbooksRoutes);
   await app.register(staffRoutes);
+  await app.register(webhookEndpointsRoutes);
 };
