@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { sealContexts } from '../adapters/crypto/sealed-columns.ts';
 import type { SecretBox } from '../adapters/crypto/secret-box.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { displayPrefix, formatApiKey, hashApiKey } from '../domain/tenancy/api-key.ts';
 
 /** Where a page key's seal is bound: its api_keys row (a sealed value copied elsewhere does not open). */
-export const pageKeyContext = (id: string) => `booking-page-key:${id}`;
+export const pageKeyContext = sealContexts.bookingPageKey;
 
 /**
  * The publishable key the tenant's hosted booking page embeds. Keys are otherwise kept as hashes

@@ -1,4 +1,5 @@
 import type { StoredFeedToken } from '../adapters/db/repositories/calendar-feeds.repository.ts';
+import { sealContexts } from '../adapters/crypto/sealed-columns.ts';
 import type { TenantScope } from '../adapters/db/tenant-scope.ts';
 import { hashFeedToken, newFeedToken } from '../domain/calendar/feed-token.ts';
 
@@ -70,7 +71,7 @@ function freshToken(tenantId: string, providerId: string | null, context: FeedLi
   const { token, hash } = newFeedToken();
   const stored: StoredFeedToken = {
     tokenHash: hash,
-    tokenSealed: context.sealer?.seal(token, sealingContext(tenantId, providerId)) ?? null,
+    tokenSealed: context.sealer?.seal(token, sealContexts.calendarFeedToken(tenantId, providerId)) ?? null,
     rotatedAt: context.now,
   };
   return { stored, link: { token, rotatedAt: context.now } };
@@ -84,7 +85,7 @@ async function storedLink(
 ): Promise<FeedLink> {
   const unshown = { token: null, rotatedAt: stored.rotatedAt };
   if (!stored.tokenSealed || !context.sealer) return unshown;
-  const where = sealingContext(scope.tenantId, providerId);
+  const where = sealContexts.calendarFeedToken(scope.tenantId, providerId);
   let token: string;
   try {
     token = context.sealer.open(stored.tokenSealed, where);
@@ -105,6 +106,3 @@ async function storedLink(
 }
 
 /** Binds a sealed token to its row (the tenant and provider): copied to another row, it does not open. */
-function sealingContext(tenantId: string, providerId: string | null): string {
-  return `calendar_feeds:${tenantId}:${providerId ?? 'tenant'}`;
-}

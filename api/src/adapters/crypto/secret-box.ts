@@ -54,7 +54,12 @@ export class SecretBox {
 
   /** Sealed under a key other than the current one (open it and seal it again). */
   needsResealing(sealed: string): boolean {
-    return sealed.split('.')[1] !== this.#current.id;
+    return keyIdOf(sealed) !== this.#current.id;
+  }
+
+  /** The current key's id: the second part of every value it seals. */
+  get currentKeyId(): string {
+    return this.#current.id;
   }
 }
 
@@ -68,6 +73,11 @@ export function secretBoxOf(config: {
 
 export class SecretBoxError extends Error {
   override name = 'SecretBoxError';
+}
+
+/** The id of the key a sealed value was sealed under (the second part of `v1.<id>.…`). */
+export function keyIdOf(sealed: string): string | undefined {
+  return sealed.split('.')[1];
 }
 
 function keyOf(base64: string): { id: string; key: Buffer } {

@@ -37,11 +37,6 @@ export function withStaffLinkToken(text: string, token: string): string {
   return text.replaceAll(STAFF_LINK_TOKEN_SLOT, token);
 }
 
-/** The SecretBox context a staff link's token is sealed under: its tenant and outbox message. */
-export function staffLinkSealContext(tenantId: string, dedupeKey: string): string {
-  return `outbox.linkToken:${tenantId}:${dedupeKey}`;
-}
-
 export function staffInviteMessage(input: {
   name: string;
   businessName: string;

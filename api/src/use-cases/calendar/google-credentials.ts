@@ -1,4 +1,5 @@
 import type { SecretBox } from '../../adapters/crypto/secret-box.ts';
+import { sealContexts } from '../../adapters/crypto/sealed-columns.ts';
 import type { GoogleTokens, StoredCredentials } from '../../adapters/google/calendar-gateway.ts';
 import type {
   CalendarConnectionRow,
@@ -9,9 +10,7 @@ import type {
  * A provider's Google tokens are kept sealed (SecretBox), each bound to its column, tenant and
  * provider: a sealed token copied to another row, or into the other column, does not open.
  */
-function context(column: 'refreshToken' | 'accessToken', tenantId: string, providerId: string): string {
-  return `calendar_syncs.${column}:${tenantId}:${providerId}`;
-}
+const context = sealContexts.googleToken;
 
 export function sealTokens(
   box: SecretBox,

@@ -1,8 +1,5 @@
-import {
-  hasStaffLinkTokenSlot,
-  staffLinkSealContext,
-  withStaffLinkToken,
-} from '../../domain/staff/staff-messages.ts';
+import { sealContexts } from '../../adapters/crypto/sealed-columns.ts';
+import { hasStaffLinkTokenSlot, withStaffLinkToken } from '../../domain/staff/staff-messages.ts';
 import { SecretBoxError } from '../../adapters/crypto/secret-box.ts';
 import type { OutboxRow } from '../../adapters/db/repositories/outbox.repository.ts';
 import type { TenantScope } from '../../adapters/db/tenant-scope.ts';
@@ -130,7 +127,7 @@ function staffLinkToken(scope: TenantScope, services: NotificationServices, row:
     );
   }
   try {
-    return services.box.open(row.linkTokenSealed, staffLinkSealContext(scope.tenantId, row.dedupeKey));
+    return services.box.open(row.linkTokenSealed, sealContexts.staffLinkToken(scope.tenantId, row.dedupeKey));
   } catch (error) {
     if (error instanceof SecretBoxError) {
       throw new LinkTokenUnavailableError(`The link token does not open (${error.message}).`);
@@ -174,7 +171,7 @@ async function emailToken(
   if (!box || !appointmentId) {
     throw new LinkTokenUnavailableError('The message links a manage token, but ENCRYPTION_KEY is not set.');
   }
-  const context = `appointments.emailToken:${scope.tenantId}:${appointmentId}`;
+  const context = sealContexts.appointmentEmailToken(scope.tenantId, appointmentId);
   let sealed = await scope.notificationData.emailTokenSealed(appointmentId);
   if (!sealed) {
     const fresh = newManageToken();

@@ -1,4 +1,5 @@
 import type { SecretBox } from '../../adapters/crypto/secret-box.ts';
+import { sealContexts } from '../../adapters/crypto/sealed-columns.ts';
 import type {
   QuickBooksConnectionRow,
   SealedQuickBooksTokens,
@@ -9,9 +10,7 @@ import type { QuickBooksTokens } from '../../adapters/quickbooks/quickbooks-oaut
  * A tenant's QuickBooks tokens are kept sealed (SecretBox), each bound to its column and tenant: a
  * sealed token copied to another tenant's row, or into the other column, does not open.
  */
-function context(column: 'refreshToken' | 'accessToken', tenantId: string): string {
-  return `quickbooks_connections.${column}:${tenantId}`;
-}
+const context = sealContexts.quickBooksToken;
 
 export function sealQuickBooksTokens(
   box: SecretBox,

@@ -1,6 +1,7 @@
 import type { SecretBox } from '../../adapters/crypto/secret-box.ts';
+import { sealContexts } from '../../adapters/crypto/sealed-columns.ts';
 import type { TenantScope } from '../../adapters/db/tenant-scope.ts';
-import { staffLinkSealContext, type StaffMessage } from '../../domain/staff/staff-messages.ts';
+import type { StaffMessage } from '../../domain/staff/staff-messages.ts';
 
 /**
  * Queues a staff email in the tenant's outbox, delivered like the booking emails (by the outbox
@@ -34,7 +35,9 @@ export async function queueStaffMessage(
         ics: null,
         scheduledFor: now,
         sendBy: null,
-        linkTokenSealed: box ? box.seal(link.token, staffLinkSealContext(scope.tenantId, dedupeKey)) : null,
+        linkTokenSealed: box
+          ? box.seal(link.token, sealContexts.staffLinkToken(scope.tenantId, dedupeKey))
+          : null,
       },
     ],
     now,

@@ -1,4 +1,5 @@
 import type { SecretBox } from '../../adapters/crypto/secret-box.ts';
+import { sealContexts } from '../../adapters/crypto/sealed-columns.ts';
 import { toWebhookEndpointDto } from '../../adapters/db/repositories/webhooks.repository.ts';
 import type { TenantScope } from '../../adapters/db/tenant-scope.ts';
 import { ValidationError, WebhooksNotConfiguredError } from '../../domain/errors.ts';
@@ -18,9 +19,7 @@ export interface WebhookEndpointContext {
 }
 
 /** The SecretBox context of an endpoint's secrets (current and previous: the same row). */
-export function webhookSecretContext(tenantId: string, endpointId: string): string {
-  return `webhook_endpoints.secret:${tenantId}:${endpointId}`;
-}
+export const webhookSecretContext = sealContexts.webhookSecret;
 
 export async function createWebhookEndpoint(
   scope: TenantScope,
