@@ -1,6 +1,7 @@
 import { BaseClient, type ClientOptions } from './client.ts';
 import { MaisError } from './core/errors.ts';
 import { ApiKeys } from './resources/admin/api-keys.ts';
+import { AuditLog } from './resources/admin/audit-log.ts';
 import { Appointments } from './resources/admin/appointments.ts';
 import { AvailabilityOverrides } from './resources/admin/availability-overrides.ts';
 import { AvailabilityRules } from './resources/admin/availability.ts';
@@ -70,6 +71,7 @@ export class MaisAdmin extends BaseClient {
   readonly quickbooks = new QuickBooks(this);
   readonly staff = new Staff(this);
   readonly webhookEndpoints = new WebhookEndpoints(this);
+  readonly auditLog = new AuditLog(this);
   readonly session = new Session(this);
 
   constructor(options: MaisAdminOptions) {

@@ -193,3 +193,6 @@ export type RotateWebhookSecretBody = JsonBody<
 export type WebhookDeliveryListQuery = Query<
   paths['/v1/tenant-admin/webhook-endpoints/{id}/deliveries']['get']
 >;
+
+export type AuditLogEntry = Schemas['AuditLogEntry'];
+export type AuditLogQuery = Query<paths['/v1/tenant-admin/audit-log']['get']>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, type MaisAdmin } from '../src/index.ts';
 import { startLiveApi, type LiveApi } from './helpers/live-api.ts';
 
-// MaisAdmin.webhookEndpoints against the real API (with ENCRYPTION_KEY, so secrets can be sealed).
+// MaisAdmin.webhookEndpoints and .auditLog against the real API (with ENCRYPTION_KEY, so secrets can be sealed).
 let api: LiveApi;
 let admin: MaisAdmin;
 
@@ -31,6 +31,14 @@ describe('MaisAdmin.webhookEndpoints', () => {
     expect(await admin.webhookEndpoints.deliveries(created.id).toArray()).toEqual([]);
     await admin.webhookEndpoints.delete(created.id);
     expect(await admin.webhookEndpoints.list().toArray()).toEqual([]);
+  });
+
+  it('auditLog lists the changes made above, newest first, by the key', async () => {
+    const entries = await admin.auditLog.list({ limit: 100 }).toArray();
+    expect(entries.map((entry) => `${entry.method} ${entry.route}`)).toContain(
+      'POST /v1/tenant-admin/webhook-endpoints',
+    );
+    expect(entries.every((entry) => entry.actor.kind === 'api_key')).toBe(true);
   });
 
   it('refuses redelivering an unknown delivery', async () => {

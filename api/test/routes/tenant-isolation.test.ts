@@ -56,6 +56,7 @@ const TENANT_TABLES = [
   'locations',
   'webhook_endpoints',
   'webhook_deliveries',
+  'audit_log_entries',
   'tenants',
 ];
 
@@ -307,6 +308,7 @@ const COVERAGE: Record<string, 'path-id' | 'body-ids' | 'public' | 'list' | 'own
   'GET /v1/tenant-admin/locations': 'list',
   'POST /v1/tenant-admin/webhook-endpoints': 'own',
   'GET /v1/tenant-admin/webhook-endpoints': 'list',
+  'GET /v1/tenant-admin/audit-log': 'list',
   'GET /v1/tenant-admin/cancellation-policy': 'own',
   'PUT /v1/tenant-admin/cancellation-policy': 'own',
   'GET /v1/tenant-admin/appointments': 'list',
@@ -466,6 +468,7 @@ describe("tenant B's key on tenant A's ids", () => {
       '/v1/tenant-admin/resources',
       '/v1/tenant-admin/locations',
       '/v1/tenant-admin/webhook-endpoints',
+      '/v1/tenant-admin/audit-log',
       '/v1/tenant-admin/availability-overrides',
       '/v1/tenant-admin/api-keys',
       '/v1/tenant-admin/appointments',

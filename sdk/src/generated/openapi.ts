@@ -9605,6 +9605,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant-admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of admin actions
+         * @description Every state-changing /v1/tenant-admin request of an authenticated caller, refused ones included, newest first: the key or staff account and session, the route and its target, the status, address and time. `actorId` filters by a key or account id.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description A key id or a staff account id. */
+                    actorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AuditLogEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/sessions": {
         parameters: {
             query?: never;
@@ -11758,6 +11850,30 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AuditLogEntryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: {
+                /** @enum {string} */
+                kind: "api_key" | "staff";
+                apiKeyId: string | null;
+                staffAccountId: string | null;
+                sessionId: string | null;
+                /** @description The key's display prefix or the account's email, as they were. */
+                label: string;
+            };
+            method: string;
+            /** @description The route pattern, e.g. /v1/tenant-admin/services/:id. */
+            route: string;
+            /** @description The path :id, or the id a 2xx answer created. */
+            targetId: string | null;
+            statusCode: number;
+            ip: string;
+            userAgent: string | null;
+            requestId: string;
+        };
         StripeWebhookAnswerInput: {
             /** @constant */
             received: true;
@@ -13099,6 +13215,30 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+        };
+        AuditLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: {
+                /** @enum {string} */
+                kind: "api_key" | "staff";
+                apiKeyId: string | null;
+                staffAccountId: string | null;
+                sessionId: string | null;
+                /** @description The key's display prefix or the account's email, as they were. */
+                label: string;
+            };
+            method: string;
+            /** @description The route pattern, e.g. /v1/tenant-admin/services/:id. */
+            route: string;
+            /** @description The path :id, or the id a 2xx answer created. */
+            targetId: string | null;
+            statusCode: number;
+            ip: string;
+            userAgent: string | null;
+            requestId: string;
         };
         StripeWebhookAnswer: {
             /** @constant */

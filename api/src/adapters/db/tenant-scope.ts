@@ -35,6 +35,7 @@ import { TenantSettingsRepository } from './repositories/tenants.repository.ts';
 import { StaffAccountsRepository } from './repositories/staff-accounts.repository.ts';
 import { StaffAccessRepository } from './repositories/staff-access.repository.ts';
 import { WebhooksRepository } from './repositories/webhooks.repository.ts';
+import { AuditLogRepository } from './repositories/audit-log.repository.ts';
 
 /**
  * The one door to tenant data. Every repository here is bound to one tenant
@@ -75,6 +76,7 @@ export function forTenant(db: Db, tenantId: string) {
     staffAccounts: new StaffAccountsRepository(db, tenantId),
     staffAccess: new StaffAccessRepository(db, tenantId),
     webhooks: new WebhooksRepository(db, tenantId),
+    auditLog: new AuditLogRepository(db, tenantId),
     /**
      * Runs `work` in one database transaction with the same tenant's
      * repositories bound to it; commits when `work` resolves.

@@ -31,7 +31,7 @@ declare module 'fastify' {
   }
 }
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Staff sessions: the cookie, its lookup and the CSRF check (api/README.md, "Staff accounts and sessions"). */
 export const staffSessionPlugin = fp(

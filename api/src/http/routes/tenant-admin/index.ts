@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditLogPlugin } from '../../plugins/audit-log.ts';
 import { idempotencyPlugin } from '../../plugins/idempotency.ts';
 import { apiKeysRoutes } from './api-keys.routes.ts';
 import { appointmentConfirmationRoutes } from './appointment-confirmation.routes.ts';
@@ -29,6 +30,7 @@ import { stripeSettingsRoutes } from './settings-stripe.routes.ts';
 import { tenantSettingsRoutes } from './tenant.routes.ts';
 import { staffRoutes } from './staff.routes.ts';
 import { webhookEndpointsRoutes } from './webhook-endpoints.routes.ts';
+import { auditLogRoutes } from './audit-log.routes.ts';
 import { enforceProviderOwnership, enforceStaffRole } from '../../plugins/staff-session.ts';
 
 /** /v1/tenant-admin: every route here needs a secret key or a staff session; the hooks apply to this prefix only. */
@@ -37,6 +39,7 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   // Roles: each route's config.access (default manager); provider sessions only their own.
   app.addHook('onRequest', enforceStaffRole);
   app.addHook('preHandler', enforceProviderOwnership);
+  await app.register(auditLogPlugin);
   await app.register(idempotencyPlugin);
   await app.register(tenantSettingsRoutes);
   await app.register(stripeSettingsRoutes);
@@ -67,4 +70,5 @@ export const tenantAdminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(quickbooksRoutes);
   await app.register(staffRoutes);
   await app.register(webhookEndpointsRoutes);
+  await app.register(auditLogRoutes);
 };
