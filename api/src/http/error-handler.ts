@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { isDatabaseUnavailable, isExclusionViolation } from '../adapters/db/database-errors.ts';
 import { statusOf, type ErrorCode } from '../domain/error-catalogue.ts';
 import { DomainError, ServiceBusyError, type ErrorDetail } from '../domain/errors.ts';
+import { BASELINE_HEADERS } from './plugins/security-headers.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 /**
@@ -190,7 +191,9 @@ export function handleClientError(this: FastifyInstance, error: NodeJS.ErrnoExce
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        'X-Content-Type-Options: nosniff\r\n' +
+        Object.entries(BASELINE_HEADERS)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join('') +
         'Connection: close\r\n\r\n' +
         body,
     );

@@ -128,6 +128,9 @@ describe('GET /book/:tenantSlug', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(response.headers['cache-control']).toBe('public, max-age=60');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
+    // Not meant to be framed (the widget is what tenants embed, in their own pages, without a frame).
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
     const etag = String(response.headers.etag);
     const again = await page(`/book/${studio.tenant.slug}`, { 'if-none-match': etag });
     expect(again.statusCode).toBe(304);

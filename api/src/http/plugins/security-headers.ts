@@ -31,13 +31,47 @@ const NO_STORE_PREFIXES = ['/v1/tenant-admin', '/v1/platform', '/v1/public/appoi
 const PRIVATE_PREFIX = '/v1/public/';
 
 /**
- * Headers every answer carries: `X-Content-Type-Options: nosniff` (a browser
- * must never guess a JSON answer or an asset to be HTML or script), and
- * `Cache-Control` as above. /docs adds its CSP in plugins/openapi.ts.
+ * Headers every answer carries, whoever wrote it (a route, the error handler, the not-found
+ * handler; `handleClientError` writes the same to the socket for requests that are not HTTP):
+ * - `X-Content-Type-Options: nosniff`: a browser must never guess a JSON answer or an asset to be
+ *   HTML or script.
+ * - `Referrer-Policy: strict-origin-when-cross-origin`, unless the route chose a stricter one (the
+ *   hosted booking page and the console say `no-referrer`).
+ * - `Cross-Origin-Resource-Policy`: `cross-origin` for what other sites load (the widget's script
+ *   and files, /v1/public, which the widget calls from the tenant's pages), `same-origin` for the
+ *   rest (admin, platform, auth, exports, pages).
+ */
+export const BASELINE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
+
+/** Paths used from other origins: the widget's script (/widget.js, /widget.<hash>.js), its files, /v1/public. */
+const CROSS_ORIGIN_PREFIXES = ['/widget.', '/locales/', '/chunks/', '/v1/public/'];
+
+/**
+ * HTML answers may not be framed by anyone (the widget renders into the tenant's page through
+ * Shadow DOM, never a frame; the hosted booking page is a page of its own): `X-Frame-Options: DENY`,
+ * and `frame-ancestors 'none'` as the CSP when the route set none (/docs, the console, the booking
+ * and OAuth pages set a full CSP with it).
+ */
+const NO_FRAMING_CSP = "frame-ancestors 'none'";
+
+/** One year; no includeSubDomains or preload: the API's host decides nothing for its neighbours. */
+export const HSTS = 'max-age=31536000';
+
+/**
+ * The headers above, `Cache-Control` as above, and `Strict-Transport-Security` when the request
+ * came over https (`request.protocol`, which honours X-Forwarded-Proto from TRUST_PROXY's proxies)
+ * or NODE_ENV is production (browsers ignore it over plain http). Fastify sends no `X-Powered-By`
+ * or `Server`; any a route might set is removed. /docs adds its CSP in plugins/openapi.ts.
  * Register before the routes: the onRoute hook marks the no-store prefixes.
  */
 export const securityHeadersPlugin = fp(
   async (app) => {
+    const production = app.config.NODE_ENV === 'production';
+
     app.addHook('onRoute', (route) => {
       if (NO_STORE_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) {
         route.config = { ...route.config, noStore: true };
@@ -45,7 +79,24 @@ export const securityHeadersPlugin = fp(
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
-      reply.header('x-content-type-options', 'nosniff');
+      reply.header('x-content-type-options', BASELINE_HEADERS['x-content-type-options']);
+      if (!reply.hasHeader('referrer-policy')) {
+        reply.header('referrer-policy', BASELINE_HEADERS['referrer-policy']);
+      }
+      reply.header(
+        'cross-origin-resource-policy',
+        CROSS_ORIGIN_PREFIXES.some((prefix) => request.url.startsWith(prefix))
+          ? 'cross-origin'
+          : BASELINE_HEADERS['cross-origin-resource-policy'],
+      );
+      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+        reply.header('x-frame-options', 'DENY');
+        if (!reply.hasHeader('content-security-policy'))
+          reply.header('content-security-policy', NO_FRAMING_CSP);
+      }
+      if (production || request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+      reply.removeHeader('x-powered-by');
+      reply.removeHeader('server');
       if (request.routeOptions.config?.noStore || carriesManageToken(request)) {
         reply.header('cache-control', 'no-store');
       } else if (!reply.hasHeader('cache-control') && request.url.startsWith(PRIVATE_PREFIX)) {

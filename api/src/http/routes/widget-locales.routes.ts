@@ -21,8 +21,9 @@ const FOLDERS = [
  * by card. The name changes with the content, so each is cached for a year as immutable (a query
  * string, such as the widget's `?retry=1` after a failed load, changes nothing). Tenants' pages
  * are on other origins and a module script is fetched in CORS mode, hence
- * `Access-Control-Allow-Origin: *` (and CORP cross-origin, for pages with COEP). Compressed by
- * @fastify/compress (app.ts) like every answer of 1 KB or more.
+ * `Access-Control-Allow-Origin: *` (and CORP cross-origin, for pages with COEP, from
+ * plugins/security-headers.ts). Compressed by @fastify/compress (app.ts) like every answer of 1 KB
+ * or more.
  *
  * Files are read once and kept: a name always holds the same bytes (it is their hash), and one a
  * rebuild removed keeps answering, once served, for pages still running the widget.js that names it.
@@ -43,9 +44,7 @@ export const widgetFilesRoutes: FastifyPluginAsync<{ distDir: string }> = async 
       `/${folder}/:file`,
       { schema: { hide: true } },
       async (request, reply) => {
-        reply
-          .header('access-control-allow-origin', '*')
-          .header('cross-origin-resource-policy', 'cross-origin');
+        reply.header('access-control-allow-origin', '*');
         const { file } = request.params;
         // Only names of the built form, so no path (`..`, `/`, `%2F`) ever reaches the file system.
         const body = name.test(file) ? await read(`${folder}/${file}`) : undefined;

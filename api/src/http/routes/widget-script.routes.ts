@@ -79,10 +79,7 @@ export class WidgetBundle {
 }
 
 function sendScript(reply: FastifyReply, body: Buffer) {
-  return reply
-    .header('content-type', 'text/javascript; charset=utf-8')
-    .header('cross-origin-resource-policy', 'cross-origin')
-    .send(body);
+  return reply.header('content-type', 'text/javascript; charset=utf-8').send(body);
 }
 
 function notBuilt(request: FastifyRequest, reply: FastifyReply) {
