@@ -16,6 +16,7 @@ const benches = [
   ['reports over 100,000 appointments', ['run', 'bench:reports']],
   ["the console's first load (Chromium)", ['run', 'bench:console-load']],
   ['1 and 3 API processes under load (autocannon)', ['run', 'bench:scale-out']],
+  ['row-level security overhead', ['run', 'bench:rls']],
 ];
 
 const failed = [];

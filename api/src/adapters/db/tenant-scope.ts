@@ -1,5 +1,6 @@
 import { LedgerRepository } from './repositories/ledger.repository.ts';
 import { PaymentsRepository } from './repositories/payments.repository.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Client, Db } from './prisma-client.ts';
 import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
 import { CalendarFeedsRepository } from './repositories/calendar-feeds.repository.ts';
@@ -82,12 +83,25 @@ export function forTenant(db: Db, tenantId: string) {
      * repositories bound to it; commits when `work` resolves.
      */
     transaction<T>(work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
-      return db.$transaction((tx) => work(bookingRepositories(tx, tenantId)), TRANSACTION_OPTIONS);
+      return db.$transaction(async (tx) => {
+        await enterTenant(tx, tenantId);
+        return work(bookingRepositories(tx, tenantId));
+      }, TRANSACTION_OPTIONS);
     },
   };
 }
 
 export type TenantScope = ReturnType<typeof forTenant>;
+
+/**
+ * Row-level security, the second wall (migration 20261214030000_row_level_security): for the rest
+ * of the transaction, act as mais_tenant, which sees and writes only this tenant's rows whatever a
+ * query's WHERE says. Both settings are local to the transaction (PgBouncer-safe). One statement.
+ */
+export async function enterTenant(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
+  await tx.$executeRaw`
+    SELECT set_config('role', 'mais_tenant', true), set_config('app.tenant_id', ${tenantId}, true)`;
+}
 export type TenantTransaction = ReturnType<typeof bookingRepositories>;
 
 /** What a use-case may read and write inside one of the tenant's transactions. */
