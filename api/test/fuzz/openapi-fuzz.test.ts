@@ -1,0 +1,263 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../src/domain/error-catalogue.ts';
+import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
+import { bookableService, bookingBody } from '../helpers/booking-fixtures.ts';
+import { TEST_ENCRYPTION_KEY } from '../helpers/notification-jobs.ts';
+import { arbitraryOf, HOSTILE_STRINGS, validOf } from '../helpers/openapi-arbitrary.ts';
+import {
+  percentEncode,
+  routesOf,
+  type JsonSchema,
+  type OpenApi,
+  type Operation,
+} from '../helpers/openapi-walk.ts';
+import {
+  admin,
+  buildTestApp,
+  createTestTenant,
+  PLATFORM_TOKEN,
+  publicRequest,
+  type TestApp,
+} from '../helpers/test-app.ts';
+import { createStaff, signIn, type Session } from '../helpers/staff-sessions.ts';
+
+/**
+ * Every operation of the OpenAPI document fuzzed with fast-check: path, query and body values made
+ * from the operation's own schemas, valid-looking or hostile (helpers/openapi-arbitrary.ts), sent
+ * with the credentials the route takes or, sometimes, none or another kind. For every answer: never
+ * a 5xx; an error in the one error shape with a code of the catalogue; nosniff on every answer; and
+ * a refused request (4xx) changes nothing in the database. A route added to the API is fuzzed
+ * without touching this file.
+ *
+ * FUZZ_SEED (default 20261214) and FUZZ_RUNS (cases per operation, default 12) choose the run; a
+ * failure prints the seed, the path and the shrunk counterexample. Reproduce from api/:
+ *   FUZZ_SEED=… FUZZ_RUNS=… npx vitest run test/fuzz
+ */
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261214);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const CATALOGUE = new Set<string>(ERROR_CODES);
+// Changed on purpose by a refused request: failed sign-ins count toward the lockout. Idempotency
+// records are swept on a timer.
+const NOT_FINGERPRINTED = new Set(['sign_in_attempts', 'idempotency_records']);
+
+let t: TestApp;
+let tenant: CreatedTenant;
+let document: OpenApi;
+let fingerprintSql: string;
+const fixtureIds: string[] = [];
+let manageToken = '';
+let session: Session;
+let staffEmail = '';
+let casesRun = 0;
+const statuses = new Map<number, number>();
+/** Operations none of whose cases got an answer below 400: only their refusals were fuzzed. */
+const neverAccepted: string[] = [];
+
+type Credentials = 'right' | 'session' | 'none' | 'wrong-kind';
+
+interface Case {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  credentials: Credentials;
+}
+
+async function fingerprint(): Promise<string> {
+  const rows =
+    await t.db.$queryRawUnsafe<Array<{ name: string; rows: bigint; digest: bigint | null }>>(fingerprintSql);
+  return rows.map((row) => `${row.name}:${row.rows}:${row.digest}`).join(' ');
+}
+
+function paramArbitrary(name: string, valid: boolean): fc.Arbitrary<string> {
+  const known =
+    name === 'email'
+      ? fc.constantFrom('ada@example.com', staffEmail)
+      : name === 'token'
+        ? fc.constant('a'.repeat(43))
+        : fc.constantFrom(...fixtureIds);
+  if (valid) return known;
+  return fc.oneof(
+    { arbitrary: known, weight: 3 },
+    { arbitrary: fc.uuid(), weight: 2 },
+    { arbitrary: fc.constantFrom(...HOSTILE_STRINGS.filter((value) => value !== '')), weight: 2 },
+  );
+}
+
+const asQueryValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/**
+ * Half the cases follow the schemas to the letter (so they reach handlers and the database, with
+ * the bounds and lengths the schemas allow), half are made to break them.
+ */
+function caseArbitrary(operation: Operation, pathNames: string[]): fc.Arbitrary<Case> {
+  const queryParameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query');
+  // Mostly ids of rows that exist, so handlers get past their lookups.
+  const ids = fc.oneof(
+    { arbitrary: fc.constantFrom(...fixtureIds), weight: 4 },
+    { arbitrary: fc.uuid(), weight: 1 },
+  );
+  const query = (valid: boolean) =>
+    fc.record(
+      Object.fromEntries(
+        queryParameters.map((parameter) => [
+          parameter.name,
+          (valid
+            ? validOf(document, parameter.schema ?? {}, ids)
+            : arbitraryOf(document, parameter.schema ?? {})
+          ).map(asQueryValue),
+        ]),
+      ),
+      {
+        requiredKeys: valid
+          ? queryParameters
+              .filter((parameter) => (parameter as { required?: boolean }).required)
+              .map((parameter) => parameter.name)
+          : [],
+      },
+    ) as fc.Arbitrary<Record<string, string>>;
+  const bodySchema = operation.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
+  const body = (valid: boolean) =>
+    bodySchema
+      ? valid
+        ? validOf(document, bodySchema, ids)
+        : arbitraryOf(document, bodySchema)
+      : fc.constant(undefined);
+  return fc.boolean().chain((valid) =>
+    fc.record({
+      params: fc.record(Object.fromEntries(pathNames.map((name) => [name, paramArbitrary(name, valid)]))),
+      query: query(valid),
+      body: body(valid),
+      credentials: fc.constantFrom<Credentials>('right', 'right', 'right', 'session', 'none', 'wrong-kind'),
+    }),
+  );
+}
+
+function headersFor(path: string, credentials: Credentials): Record<string, string> {
+  if (credentials === 'none') return {};
+  // An owner's staff session: what the console sends, on /v1/auth and /v1/tenant-admin.
+  const asStaff = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+  if (credentials === 'session' || path.startsWith('/v1/auth')) {
+    return credentials === 'wrong-kind' ? { cookie: 'mais_session=forged' } : asStaff;
+  }
+  const publicKey = { 'x-tenant-key': tenant.keys.publishable };
+  const secretKey = { authorization: `Bearer ${tenant.keys.secret}` };
+  if (path.startsWith('/v1/public')) return credentials === 'right' ? publicKey : secretKey;
+  if (path.startsWith('/v1/tenant-admin')) return credentials === 'right' ? secretKey : publicKey;
+  if (path.startsWith('/v1/platform'))
+    return { authorization: `Bearer ${credentials === 'right' ? PLATFORM_TOKEN : tenant.keys.secret}` };
+  return {};
+}
+
+beforeAll(async () => {
+  t = await buildTestApp({
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+    PUBLIC_AUTH_FAILURES_PER_MINUTE: '1000000',
+  });
+  tenant = await createTestTenant(t.db);
+  document = t.app.swagger() as unknown as OpenApi;
+  // Rows for the fuzzer's ids to find: a service with a provider, a booking, a resource, a location.
+  const { serviceId, providerIds } = await bookableService(t.app, tenant);
+  const booked = await publicRequest(t.app, tenant, {
+    method: 'POST',
+    url: '/v1/public/appointments',
+    payload: bookingBody(
+      serviceId,
+      `${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T10:00:00Z`,
+    ),
+  });
+  if (booked.statusCode !== 201) throw new Error(`fixture booking: ${booked.statusCode} ${booked.body}`);
+  manageToken = booked.json().manageToken;
+  const resource = await admin(t.app, tenant, {
+    method: 'POST',
+    url: '/v1/tenant-admin/resources',
+    payload: { name: 'Room', kind: 'room' },
+  });
+  staffEmail = (await createStaff(t.app, tenant, { role: 'owner' })).email;
+  session = await signIn(t.app, staffEmail);
+  fixtureIds.push(serviceId, providerIds[0]!, booked.json().appointment.id, resource.json().id);
+  const tables = await t.db.$queryRaw<Array<{ name: string }>>`
+    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
+  fingerprintSql = tables
+    .filter((table) => !NOT_FINGERPRINTED.has(table.name))
+    .map(
+      (table) =>
+        `SELECT '${table.name}' AS name, count(*) AS rows, sum(hashtext(r::text)) AS digest FROM "${table.name}" r`,
+    )
+    .join(' UNION ALL ');
+});
+afterAll(async () => {
+  const byStatus = [...statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => `${status}×${count}`);
+  console.log(
+    `fuzz: seed ${SEED}, ${RUNS} runs per operation, ${casesRun} requests (${byStatus.join(', ')}); ` +
+      `${neverAccepted.length} operations refused every case: ${neverAccepted.join(', ')}`,
+  );
+  await t.close();
+});
+
+describe(`every operation, fuzzed from its schema (seed ${SEED})`, () => {
+  it(
+    'never answers 5xx, answers errors in the one shape, and a refused request changes nothing',
+    async () => {
+      const routes = routesOf(document);
+      expect(routes.length).toBeGreaterThan(100);
+      let before = await fingerprint();
+      for (const route of routes) {
+        const [method, path] = route.key.split(' ') as [string, string];
+        const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+        let accepted = false;
+        await fc.assert(
+          fc.asyncProperty(caseArbitrary(route.operation, pathNames), async (request) => {
+            const url = path.replace(/\{(\w+)\}/g, (_all, name: string) =>
+              percentEncode(request.params[name]!),
+            );
+            const query = Object.entries(request.query)
+              .map(([name, value]) => `${encodeURIComponent(name)}=${percentEncode(value)}`)
+              .join('&');
+            const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+            const response = await t.app.inject({
+              method: method as 'GET',
+              url: query ? `${url}?${query}` : url,
+              headers: {
+                ...headersFor(path, request.credentials),
+                ...(path.includes('/appointments/{id}') ? { 'x-manage-token': manageToken } : {}),
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              },
+              ...(body === undefined ? {} : { payload: body }),
+            });
+            casesRun += 1;
+            statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+            if (response.statusCode < 400) accepted = true;
+            const where = `${route.key} → ${response.statusCode} ${response.body.slice(0, 300)}`;
+            expect(response.statusCode, where).toBeLessThan(500);
+            expect(response.headers['x-content-type-options'], where).toBe('nosniff');
+            expect(['strict-origin-when-cross-origin', 'no-referrer'], where).toContain(
+              response.headers['referrer-policy'],
+            );
+            const after = await fingerprint();
+            if (response.statusCode >= 400) {
+              const error = response.json().error;
+              expect(CATALOGUE.has(error?.code), where).toBe(true);
+              expect(typeof error.message, where).toBe('string');
+              expect(after, `${where}: a refused request changed the database`).toBe(before);
+            }
+            before = after;
+          }),
+          { seed: SEED, numRuns: RUNS, endOnFailure: true },
+        );
+        if (!accepted) neverAccepted.push(route.key);
+        // A case may have signed the session out: a fresh one for the next routes.
+        if (path.startsWith('/v1/auth')) {
+          session = await signIn(t.app, staffEmail);
+          before = await fingerprint();
+        }
+      }
+      expect(casesRun).toBeGreaterThanOrEqual(routes.length * RUNS);
+    },
+    60_000 + RUNS * 10_000,
+  );
+});
