@@ -221,7 +221,7 @@ describe.skipIf(skip)('three API processes and a worker on one database, through
     expect(cursor.lastSeq).toBe(sequence.lastSeq);
   }, 60_000);
 
-  it('keeps a transaction-local setting (the tenant id for row-level security) inside its transaction through PgBouncer', async () => {
+  it("keeps row-level security's role and tenant (transaction-local settings) inside their transaction through PgBouncer", async () => {
     // One server connection for every client, so whatever a client leaves on it, the next one sees.
     const single = await startPgBouncer(database.url, { poolSize: 1 });
     const clients = [new pg.Client(single.url), new pg.Client(single.url)] as const;
@@ -237,6 +237,21 @@ describe.skipIf(skip)('three API processes and a worker on one database, through
       expect(await read(a, 'app.tenant_id')).toBe(tenant.tenant.id);
       await a.query('COMMIT');
       expect(await read(b, 'app.tenant_id')).toBe('');
+      // Row-level security's role and tenant (enterTenant) are set the same way: inside a's
+      // transaction another tenant's bookings are hidden; the next client on that server connection
+      // is the owner again and sees them.
+      const count = async (client: pg.Client) =>
+        Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM appointments')).rows[0]!.n);
+      const total = await count(b);
+      expect(total).toBeGreaterThan(0);
+      await a.query('BEGIN');
+      await a.query(`SELECT set_config('role', 'mais_tenant', true), set_config('app.tenant_id', $1, true)`, [
+        '00000000-0000-4000-8000-000000000000',
+      ]);
+      expect(await count(a)).toBe(0);
+      await a.query('COMMIT');
+      expect(await read(b, 'role')).not.toBe('mais_tenant');
+      expect(await count(b)).toBe(total);
       // A session-level setting is what transaction pooling cannot keep apart: b inherits a's.
       await a.query(`SELECT set_config('app.leaked', 'from-a', false)`);
       expect(await read(b, 'app.leaked')).toBe('from-a');
