@@ -238,10 +238,10 @@ describe.skipIf(skip)('three API processes and a worker on one database, through
       await a.query('COMMIT');
       expect(await read(b, 'app.tenant_id')).toBe('');
       // Row-level security's role and tenant (enterTenant) are set the same way: inside a's
-      // transaction another tenant's bookings are hidden; the next client on that server connection
-      // is the owner again and sees them.
+      // transaction the other tenants are hidden; the next client on that server connection is the
+      // owner again and sees them.
       const count = async (client: pg.Client) =>
-        Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM appointments')).rows[0]!.n);
+        Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM tenants')).rows[0]!.n);
       const total = await count(b);
       expect(total).toBeGreaterThan(0);
       await a.query('BEGIN');
