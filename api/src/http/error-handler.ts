@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { isDatabaseUnavailable, isExclusionViolation } from '../adapters/db/database-errors.ts';
 import { statusOf, type ErrorCode } from '../domain/error-catalogue.ts';
 import { DomainError, ServiceBusyError, type ErrorDetail } from '../domain/errors.ts';
-import { BASELINE_HEADERS } from './plugins/security-headers.ts';
+import { BASELINE_HEADERS, baselineHeadersFor } from './plugins/security-headers.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 /**
@@ -154,7 +154,8 @@ export function handleFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
+  // Router errors skip the hooks: the security headers are set here.
+  reply.header('x-request-id', request.id).headers(baselineHeadersFor(request));
   switch (error.code) {
     case 'FST_ERR_MAX_PARAM_LENGTH':
       sendError(reply, 'uri_too_long', 'A path segment is too long (at most 100 characters).');

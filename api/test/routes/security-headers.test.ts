@@ -216,6 +216,14 @@ describe('the baseline on every kind of answer', () => {
   // [what, send, Cross-Origin-Resource-Policy, HTML (not to be framed)]
   it.each<[string, () => Promise<LightMyRequestResponse>, string, boolean]>([
     ['JSON', () => get('/health'), 'same-origin', false],
+    // The router answers these without the hooks (found by the fuzzer: no Referrer-Policy).
+    ['a router error: 400 invalid_url', () => get('/v1/tenant-admin/services/%ff'), 'same-origin', false],
+    [
+      'a router error: 414 uri_too_long',
+      () => get(`/v1/public/services/${'a'.repeat(101)}`),
+      'cross-origin',
+      false,
+    ],
     ['404 route_not_found', () => get('/nothing-here'), 'same-origin', false],
     [
       '400 from the JSON parser',
@@ -359,7 +367,7 @@ describe('the baseline on every kind of answer', () => {
     const production = await buildApp(loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'production' }), {
       db: t.db,
     });
-    for (const url of ['/health', '/nothing-here', '/docs/']) {
+    for (const url of ['/health', '/nothing-here', '/docs/', '/v1/tenant-admin/services/%ff']) {
       expect(
         (await production.inject({ method: 'GET', url })).headers['strict-transport-security'],
         url,

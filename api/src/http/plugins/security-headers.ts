@@ -70,8 +70,6 @@ export const HSTS = 'max-age=31536000';
  */
 export const securityHeadersPlugin = fp(
   async (app) => {
-    const production = app.config.NODE_ENV === 'production';
-
     app.addHook('onRoute', (route) => {
       if (NO_STORE_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) {
         route.config = { ...route.config, noStore: true };
@@ -79,22 +77,14 @@ export const securityHeadersPlugin = fp(
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
-      reply.header('x-content-type-options', BASELINE_HEADERS['x-content-type-options']);
-      if (!reply.hasHeader('referrer-policy')) {
-        reply.header('referrer-policy', BASELINE_HEADERS['referrer-policy']);
-      }
-      reply.header(
-        'cross-origin-resource-policy',
-        CROSS_ORIGIN_PREFIXES.some((prefix) => request.url.startsWith(prefix))
-          ? 'cross-origin'
-          : BASELINE_HEADERS['cross-origin-resource-policy'],
-      );
+      const chosen = reply.getHeader('referrer-policy');
+      reply.headers(baselineHeadersFor(request));
+      if (chosen !== undefined) reply.header('referrer-policy', chosen);
       if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
         reply.header('x-frame-options', 'DENY');
         if (!reply.hasHeader('content-security-policy'))
           reply.header('content-security-policy', NO_FRAMING_CSP);
       }
-      if (production || request.protocol === 'https') reply.header('strict-transport-security', HSTS);
       reply.removeHeader('x-powered-by');
       reply.removeHeader('server');
       if (request.routeOptions.config?.noStore || carriesManageToken(request)) {
@@ -107,6 +97,23 @@ export const securityHeadersPlugin = fp(
   },
   { name: 'security-headers', fastify: '5.x' },
 );
+
+/**
+ * The headers every answer to `request` carries. Also sent by the router's error handler
+ * (`handleFrameworkError`: a malformed or too long path), which answers without the hooks.
+ */
+export function baselineHeadersFor(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...BASELINE_HEADERS,
+    'cross-origin-resource-policy': CROSS_ORIGIN_PREFIXES.some((prefix) => request.url.startsWith(prefix))
+      ? 'cross-origin'
+      : BASELINE_HEADERS['cross-origin-resource-policy'],
+  };
+  if (request.server.config.NODE_ENV === 'production' || request.protocol === 'https') {
+    headers['strict-transport-security'] = HSTS;
+  }
+  return headers;
+}
 
 /** A manage token in the `x-manage-token` header, `?token=` or a body's `token`. */
 function carriesManageToken(request: FastifyRequest): boolean {
