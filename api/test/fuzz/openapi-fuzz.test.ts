@@ -4,7 +4,7 @@ import { ERROR_CODES } from '../../src/domain/error-catalogue.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody } from '../helpers/booking-fixtures.ts';
 import { TEST_ENCRYPTION_KEY } from '../helpers/notification-jobs.ts';
-import { arbitraryOf, HOSTILE_STRINGS, validOf } from '../helpers/openapi-arbitrary.ts';
+import { arbitraryOf, FUZZ_NOW, HOSTILE_STRINGS, validOf } from '../helpers/openapi-arbitrary.ts';
 import {
   percentEncode,
   routesOf,
@@ -30,13 +30,13 @@ import { createStaff, signIn, type Session } from '../helpers/staff-sessions.ts'
  * a refused request (4xx) changes nothing in the database. A route added to the API is fuzzed
  * without touching this file.
  *
- * FUZZ_SEED (default 20261214) and FUZZ_RUNS (cases per operation, default 12) choose the run; a
+ * FUZZ_SEED (default 20261214) and FUZZ_RUNS (cases per operation, default 25) choose the run; a
  * failure prints the seed, the path and the shrunk counterexample. Reproduce from api/:
  *   FUZZ_SEED=… FUZZ_RUNS=… npx vitest run test/fuzz
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261214);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const CATALOGUE = new Set<string>(ERROR_CODES);
 // Changed on purpose by a refused request: failed sign-ins count toward the lockout. Idempotency
 // records are swept on a timer.
@@ -151,11 +151,14 @@ function headersFor(path: string, credentials: Credentials): Record<string, stri
 }
 
 beforeAll(async () => {
-  t = await buildTestApp({
-    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-    PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
-    PUBLIC_AUTH_FAILURES_PER_MINUTE: '1000000',
-  });
+  t = await buildTestApp(
+    {
+      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+      PUBLIC_AUTH_FAILURES_PER_MINUTE: '1000000',
+    },
+    { clock: () => FUZZ_NOW },
+  );
   tenant = await createTestTenant(t.db);
   document = t.app.swagger() as unknown as OpenApi;
   // Rows for the fuzzer's ids to find: a service with a provider, a booking, a resource, a location.
@@ -163,10 +166,7 @@ beforeAll(async () => {
   const booked = await publicRequest(t.app, tenant, {
     method: 'POST',
     url: '/v1/public/appointments',
-    payload: bookingBody(
-      serviceId,
-      `${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T10:00:00Z`,
-    ),
+    payload: bookingBody(serviceId, '2027-03-04T10:00:00Z'),
   });
   if (booked.statusCode !== 201) throw new Error(`fixture booking: ${booked.statusCode} ${booked.body}`);
   manageToken = booked.json().manageToken;
