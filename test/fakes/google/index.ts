@@ -53,8 +53,8 @@ export interface FakeGoogle {
   invalidateSyncTokens(email?: string): void;
   channels(): Channel[];
   openChannels(): Channel[];
-  /** The next `times` requests matching `pattern` answer `status` (500 by default), doing nothing. */
-  failNext(pattern: RequestPattern, status?: number, times?: number): void;
+  /** The next `times` requests matching `pattern` answer `status` (500 by default) or never ('hang'), doing nothing. */
+  failNext(pattern: RequestPattern, status?: number | 'hang', times?: number): void;
   /** Notifications waiting to be sent, oldest first. */
   readonly pendingNotifications: FakeGoogleState['notifications'];
   /** Sends the waiting notifications in order, with fetch or `via`; resolves to each one's status. */

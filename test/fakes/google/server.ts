@@ -66,6 +66,8 @@ export class FakeGoogleServer {
 
     let answer: Answer;
     const fault = this.faults.take(method, url.pathname);
+    // Held open until the client gives up (or the fake closes): a Google that does not answer.
+    if (fault === 'hang') return;
     if (fault !== undefined) {
       answer = {
         status: fault,
