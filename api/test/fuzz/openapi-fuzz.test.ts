@@ -30,13 +30,13 @@ import { createStaff, signIn, type Session } from '../helpers/staff-sessions.ts'
  * a refused request (4xx) changes nothing in the database. A route added to the API is fuzzed
  * without touching this file.
  *
- * FUZZ_SEED (default 20261214) and FUZZ_RUNS (cases per operation, default 25) choose the run; a
+ * FUZZ_SEED (default 20261214) and FUZZ_RUNS (cases per operation, default 15) choose the run; a
  * failure prints the seed, the path and the shrunk counterexample. Reproduce from api/:
  *   FUZZ_SEED=… FUZZ_RUNS=… npx vitest run test/fuzz
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261214);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const CATALOGUE = new Set<string>(ERROR_CODES);
 // Changed on purpose by a refused request: failed sign-ins count toward the lockout. Idempotency
 // records are swept on a timer.
@@ -47,6 +47,7 @@ let tenant: CreatedTenant;
 let document: OpenApi;
 let fingerprintSql: string;
 const fixtureIds: string[] = [];
+const fixtureIdsByKind = new Map<string, string>();
 let manageToken = '';
 let session: Session;
 let staffEmail = '';
@@ -70,13 +71,20 @@ async function fingerprint(): Promise<string> {
   return rows.map((row) => `${row.name}:${row.rows}:${row.digest}`).join(' ');
 }
 
-function paramArbitrary(name: string, valid: boolean): fc.Arbitrary<string> {
+/** The fixture rows an `{id}` of this path may name: the path's own kind when there is one. */
+function idsFor(path: string, name: string): string[] {
+  const kind = name === 'serviceId' ? 'services' : /\/([a-z-]+)\/\{id\}/.exec(path)?.[1];
+  const own = kind ? fixtureIdsByKind.get(kind) : undefined;
+  return own ? [own] : fixtureIds;
+}
+
+function paramArbitrary(path: string, name: string, valid: boolean): fc.Arbitrary<string> {
   const known =
     name === 'email'
       ? fc.constantFrom('ada@example.com', staffEmail)
       : name === 'token'
         ? fc.constant('a'.repeat(43))
-        : fc.constantFrom(...fixtureIds);
+        : fc.constantFrom(...idsFor(path, name));
   if (valid) return known;
   return fc.oneof(
     { arbitrary: known, weight: 3 },
@@ -91,7 +99,7 @@ const asQueryValue = (value: unknown) => (typeof value === 'string' ? value : JS
  * Half the cases follow the schemas to the letter (so they reach handlers and the database, with
  * the bounds and lengths the schemas allow), half are made to break them.
  */
-function caseArbitrary(operation: Operation, pathNames: string[]): fc.Arbitrary<Case> {
+function caseArbitrary(path: string, operation: Operation, pathNames: string[]): fc.Arbitrary<Case> {
   const queryParameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query');
   // Mostly ids of rows that exist, so handlers get past their lookups.
   const ids = fc.oneof(
@@ -126,7 +134,9 @@ function caseArbitrary(operation: Operation, pathNames: string[]): fc.Arbitrary<
       : fc.constant(undefined);
   return fc.boolean().chain((valid) =>
     fc.record({
-      params: fc.record(Object.fromEntries(pathNames.map((name) => [name, paramArbitrary(name, valid)]))),
+      params: fc.record(
+        Object.fromEntries(pathNames.map((name) => [name, paramArbitrary(path, name, valid)])),
+      ),
       query: query(valid),
       body: body(valid),
       credentials: fc.constantFrom<Credentials>('right', 'right', 'right', 'session', 'none', 'wrong-kind'),
@@ -178,6 +188,11 @@ beforeAll(async () => {
   staffEmail = (await createStaff(t.app, tenant, { role: 'owner' })).email;
   session = await signIn(t.app, staffEmail);
   fixtureIds.push(serviceId, providerIds[0]!, booked.json().appointment.id, resource.json().id);
+  fixtureIdsByKind
+    .set('services', serviceId)
+    .set('providers', providerIds[0]!)
+    .set('appointments', booked.json().appointment.id)
+    .set('resources', resource.json().id);
   const tables = await t.db.$queryRaw<Array<{ name: string }>>`
     SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
   fingerprintSql = tables
@@ -211,7 +226,7 @@ describe(`every operation, fuzzed from its schema (seed ${SEED})`, () => {
         const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
         let accepted = false;
         await fc.assert(
-          fc.asyncProperty(caseArbitrary(route.operation, pathNames), async (request) => {
+          fc.asyncProperty(caseArbitrary(path, route.operation, pathNames), async (request) => {
             const url = path.replace(/\{(\w+)\}/g, (_all, name: string) =>
               percentEncode(request.params[name]!),
             );
