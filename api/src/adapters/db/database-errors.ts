@@ -1,9 +1,18 @@
 /** How the database refused a statement, by SQLSTATE, for the errors callers handle. */
 
-/** The SQLSTATE behind a Prisma error raised by the database, if any. */
+/**
+ * The SQLSTATE behind a Prisma error raised by the database, if any: wrapped in a Prisma error
+ * (meta.driverAdapterError), or the driver adapter's own error, which reaches us unwrapped when a
+ * transaction's BEGIN, COMMIT or ROLLBACK fails.
+ */
 export function sqlState(error: unknown): string | undefined {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta;
-  return meta?.driverAdapterError?.cause?.originalCode;
+  const known = error as {
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+    cause?: { originalCode?: unknown };
+  };
+  const wrapped = known?.meta?.driverAdapterError?.cause?.originalCode;
+  if (wrapped) return wrapped;
+  return typeof known?.cause?.originalCode === 'string' ? known.cause.originalCode : undefined;
 }
 
 /** An insert or move refused by an exclusion constraint (23P01) or a serialization failure (40001). */
@@ -28,7 +37,7 @@ const UNREACHABLE_KINDS = new Set([
 ]);
 /** Node's and pg's words for a connection that could not be made or was cut. */
 const CONNECTION_FAILURE =
-  /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection ended|Client has encountered a connection error/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection ended|Client has encountered a connection error|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)/i;
 
 /**
  * The database was not there for this statement: unreachable, restarting (SQLSTATE 57P01–57P03:
