@@ -9,6 +9,7 @@ import { createTenant, type CreatedTenant } from '../../src/use-cases/create-ten
 import { bookableService, bookingBody } from '../helpers/booking-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { admin } from '../helpers/test-app.ts';
+import { until } from '../helpers/until.ts';
 
 /**
  * A worker process dies (SIGKILL) right after Postmark accepted a booking's confirmation and before
@@ -45,16 +46,6 @@ function startWorkerProcess(env: Record<string, string> = {}): ChildProcess {
   });
   workers.push(child);
   return child;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`not done after ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 beforeAll(async () => {
@@ -104,6 +95,7 @@ describe('a worker killed after Postmark accepted an email', () => {
       () => db.outboxMessage.findMany({ where: { appointmentId } }),
       (found) => found.length > 0 && found.every((row) => row.status === 'SENT'),
       60_000,
+      200,
     );
     const sentIds = postmark.messages.map((message) => message.Metadata.outboxId);
     // Each message of the booking once: the one sent before the crash was found, not sent again.

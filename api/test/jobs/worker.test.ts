@@ -5,6 +5,7 @@ import { DEAD_LETTER_QUEUE, startWorker, type Worker } from '../../src/jobs/work
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody } from '../helpers/booking-fixtures.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
+import { until } from '../helpers/until.ts';
 
 // The job runner on real PostgreSQL: the dispatcher turns committed history into jobs once, with
 // several workers; jobs run, retry, land in the dead-letter queue, and survive a restart.
@@ -54,16 +55,6 @@ async function worker(feature: JobFeature, extra: Partial<Parameters<typeof star
   });
   workers.push(started);
   return started;
-}
-
-async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`not done after ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const book = async (start: string) => {

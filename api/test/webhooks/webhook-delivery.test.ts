@@ -8,6 +8,7 @@ import { TEST_ENCRYPTION_KEY } from '../helpers/notification-jobs.ts';
 import { createStaff } from '../helpers/staff-sessions.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
 import { startWebhookReceiver, type ReceivedRequest } from '../helpers/webhook-receiver.ts';
+import { until } from '../helpers/until.ts';
 
 // Outgoing webhooks end to end: the real worker (pg-boss on the test database) turns the
 // appointment history into signed POSTs to a real HTTP receiver, retries failures with backoff,
@@ -22,16 +23,6 @@ let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let worker: Worker;
 let ownerEmail: string;
 let slot = 0;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`not done after ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function createEndpoint(path: string, events: string[]) {
   const response = await admin(t.app, tenant, {
