@@ -13,6 +13,15 @@ export const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
       .optional(),
+    /**
+     * Where the tenant scopes log in, as the role mais_tenant (row-level security: api/README.md).
+     * Unset: DATABASE_URL with the user replaced by mais_tenant and the same password, which
+     * `npm run migrate` gives the role the first time.
+     */
+    TENANT_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+      .optional(),
     PLATFORM_API_TOKEN: z.string().min(24, 'must be at least 24 characters: it creates tenants').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** development or test: the session cookie is sent without Secure (plain http on localhost). */

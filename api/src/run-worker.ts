@@ -1,6 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
-import { createPrismaClient } from './adapters/db/prisma-client.ts';
+import { createPrismaClient, tenantLogin } from './adapters/db/prisma-client.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { secretSafeLogging } from './http/log-redaction.ts';
 import { JOB_FEATURES } from './jobs/features.ts';
@@ -16,7 +16,7 @@ async function main() {
   if (!config.DATABASE_URL)
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: is required by the worker');
   const log = pino({ ...secretSafeLogging, level: config.LOG_LEVEL, name: 'worker' });
-  const db = createPrismaClient(config.DATABASE_URL);
+  const db = createPrismaClient(config.DATABASE_URL, tenantLogin(config));
   const worker = await startWorker({
     connectionString: config.DATABASE_URL,
     db,

@@ -1,7 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
-import { createPrismaClient } from './adapters/db/prisma-client.ts';
+import { createPrismaClient, tenantLogin } from './adapters/db/prisma-client.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { JOB_FEATURES } from './jobs/features.ts';
 import { startWorker } from './jobs/worker.ts';
@@ -21,7 +21,7 @@ async function main() {
   const config = loadConfig({ WORKER: 'off', ...process.env });
   if (!config.DATABASE_URL)
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: is required by server.ts');
-  const app = await buildApp(config, { db: createPrismaClient(config.DATABASE_URL) });
+  const app = await buildApp(config, { db: createPrismaClient(config.DATABASE_URL, tenantLogin(config)) });
   // Jobs run here too unless WORKER=off (API processes beside separate `npm run worker` ones).
   const worker =
     config.WORKER === 'on'

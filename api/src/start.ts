@@ -7,7 +7,7 @@ import { WIDGET_BUNDLE, WidgetBundle } from './http/routes/widget-script.routes.
 import { localEncryptionKey } from './adapters/crypto/local-key.ts';
 import { openLocalDatabase } from './adapters/db/local-database.ts';
 import { migrate } from './adapters/db/migrate.ts';
-import { createPrismaClient } from './adapters/db/prisma-client.ts';
+import { createPrismaClient, tenantLogin } from './adapters/db/prisma-client.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { JOB_FEATURES } from './jobs/features.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
@@ -37,7 +37,7 @@ async function main() {
 
   try {
     await migrate(database.url);
-    const app = await buildApp(config, { db: createPrismaClient(database.url) });
+    const app = await buildApp(config, { db: createPrismaClient(database.url, tenantLogin(config)) });
     closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
       if (err) app.log.error({ err }, 'closing after an error');
       else app.log.info({ signal }, 'closing');

@@ -1,13 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppointmentsRepository } from '../src/adapters/db/repositories/appointments.repository.ts';
-import { enterTenant, forTenant } from '../src/adapters/db/tenant-scope.ts';
+import { tenantClientOf } from '../src/adapters/db/prisma-client.ts';
+import { boundToTenant, enterTenant } from '../src/adapters/db/tenant-bound-client.ts';
+import { forTenant } from '../src/adapters/db/tenant-scope.ts';
 import type { CreatedTenant } from '../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody } from './helpers/booking-fixtures.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from './helpers/test-app.ts';
 
-// Row-level security behind the tenant scope: inside the scope's transactions the database itself
-// shows and accepts only the scope's tenant's rows, so a repository method that forgot its tenant
-// filter still cannot read or write another tenant's data there.
+// Row-level security behind the tenant scope: the scope queries through the mais_tenant role's pool,
+// every statement naming its tenant, so the database itself shows and accepts only that tenant's
+// rows: a repository method that forgot its tenant filter still cannot read or write another
+// tenant's data.
 
 let t: TestApp;
 let a: CreatedTenant;
@@ -43,21 +46,45 @@ function removeTheTenantFilter() {
 }
 
 describe('row-level security', () => {
-  it("hides another tenant's rows from a query without a tenant filter, inside the scope's transactions", async () => {
+  it("hides another tenant's rows from a query without a tenant filter, in and out of the scope's transactions", async () => {
     removeTheTenantFilter();
-    // Outside a transaction there is only the first wall: the broken method leaks.
-    const leaked = await forTenant(t.db, a.tenant.id).appointments.findByIdempotencyKey('key-of-b');
-    expect(leaked?.id).toBe(appointmentOfB);
-    // Inside the scope's transaction the database refuses to show it.
-    const walled = await forTenant(t.db, a.tenant.id).transaction((tx) =>
-      tx.appointments.findByIdempotencyKey('key-of-b'),
-    );
-    expect(walled).toBeNull();
-    // The owner's own scope still finds it.
-    const own = await forTenant(t.db, b.tenant.id).transaction((tx) =>
-      tx.appointments.findByIdempotencyKey('key-of-b'),
-    );
+    const scopeOfA = forTenant(t.db, a.tenant.id);
+    expect(await scopeOfA.appointments.findByIdempotencyKey('key-of-b')).toBeNull();
+    expect(await scopeOfA.transaction((tx) => tx.appointments.findByIdempotencyKey('key-of-b'))).toBeNull();
+    // The owner's own scope still finds it, both ways.
+    const scopeOfB = forTenant(t.db, b.tenant.id);
+    expect((await scopeOfB.appointments.findByIdempotencyKey('key-of-b'))?.id).toBe(appointmentOfB);
+    const own = await scopeOfB.transaction((tx) => tx.appointments.findByIdempotencyKey('key-of-b'));
     expect(own?.id).toBe(appointmentOfB);
+  });
+
+  it('walls raw SQL and interactive transactions on the tenant client too', async () => {
+    const asA = boundToTenant(tenantClientOf(t.db), a.tenant.id);
+    const raw = await asA.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM appointments`;
+    expect(raw[0]?.n).toBe(0n);
+    const inTransaction = await asA.$transaction((tx) => tx.appointment.count());
+    expect(inTransaction).toBe(0);
+    const asB = boundToTenant(tenantClientOf(t.db), b.tenant.id);
+    expect(await asB.appointment.count()).toBe(1);
+  });
+
+  it('logs the tenant scopes in as mais_tenant: no table of its own, no BYPASSRLS, nothing seen unnamed', async () => {
+    const tenantPool = tenantClientOf(t.db);
+    const [who] = await tenantPool.$queryRaw<
+      Array<{ login: string; bypass: boolean; superuser: boolean; owns: bigint }>
+    >`
+      SELECT session_user AS login, r.rolbypassrls AS bypass, r.rolsuper AS superuser,
+             (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid) AS owns
+        FROM pg_roles r WHERE r.rolname = session_user`;
+    expect(who).toEqual({ login: 'mais_tenant', bypass: false, superuser: false, owns: 0n });
+    // No tenant named: every tenant table is empty to it, and it cannot write one.
+    expect(await tenantPool.appointment.count()).toBe(0);
+    expect(await tenantPool.tenant.count()).toBe(0);
+    await expect(
+      tenantPool.location.create({ data: { tenantId: a.tenant.id, name: 'Unnamed' } }),
+    ).rejects.toThrow(/row-level security/);
+    // The owner's pool (migrations, cross-tenant jobs, tenant lookups) sees both tenants.
+    expect(await t.db.tenant.count()).toBe(2);
   });
 
   it("refuses to change or create another tenant's rows, and shows nothing when no tenant is named", async () => {

@@ -4,6 +4,7 @@ import { connect, createServer, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TENANT_ROLE } from '../../src/adapters/db/tenant-role.ts';
 
 /**
  * Real servers beside the embedded PostgreSQL for the scale-out tests: API processes
@@ -113,7 +114,7 @@ async function pingRedis(port: number): Promise<boolean> {
 
 /**
  * PgBouncer in transaction mode in front of `databaseUrl`'s server: every database on that server
- * is reachable through it under the same name, user and password. PgBouncer refuses to run as
+ * is reachable through it under the same name, as `databaseUrl`'s user or as mais_tenant. PgBouncer refuses to run as
  * root, so as root it runs as the OS user `postgres` (as embedded PostgreSQL does).
  */
 export async function startPgBouncer(
@@ -127,16 +128,26 @@ export async function startPgBouncer(
   const ini = path.join(dir, 'pgbouncer.ini');
   const user = decodeURIComponent(target.username);
   const password = decodeURIComponent(target.password);
+  // Clients log in as themselves (the owner, or mais_tenant for the tenant scopes): PgBouncer takes
+  // each one's server password from the auth file (`migrate` gives mais_tenant the owner's).
+  const authFile = path.join(dir, 'userlist.txt');
+  const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  writeFileSync(
+    authFile,
+    [user, TENANT_ROLE].map((name) => `${quoted(name)} ${quoted(password)}`).join('\n') + '\n',
+  );
+  chmodSync(authFile, 0o644);
   writeFileSync(
     ini,
     [
       '[databases]',
-      `* = host=${target.hostname} port=${target.port || 5432} user=${user}${password ? ` password=${password}` : ''}`,
+      `* = host=${target.hostname} port=${target.port || 5432}`,
       '[pgbouncer]',
       'listen_addr = 127.0.0.1',
       `listen_port = ${port}`,
       `unix_socket_dir = ${dir}`,
-      'auth_type = any',
+      'auth_type = trust',
+      `auth_file = ${authFile}`,
       'pool_mode = transaction',
       `default_pool_size = ${options.poolSize ?? 20}`,
       'max_client_conn = 1000',

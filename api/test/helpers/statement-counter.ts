@@ -1,26 +1,30 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../../src/generated/prisma/client.ts';
-import type { Db } from '../../src/adapters/db/prisma-client.ts';
+import { createPrismaClient, type Db } from '../../src/adapters/db/prisma-client.ts';
 
 /**
  * A Prisma client that counts the SQL statements it sends. Prisma's `query`
  * events are not emitted for driver adapters, so the count is taken at the
- * wire: the pool behind @prisma/adapter-pg builds its connections from a
- * subclass of pg.Client whose query() records every statement, BEGIN, COMMIT
- * and ROLLBACK included (Prisma sends those as ordinary queries).
+ * wire: both pools behind @prisma/adapter-pg (the owner's and the tenant
+ * role's) build their connections from a subclass of pg.Client whose query()
+ * records every statement, BEGIN, COMMIT and ROLLBACK included (Prisma sends
+ * those as ordinary queries).
  */
 
 export interface StatementLog {
   /** Every statement since the last reset(), in the order sent. */
   readonly statements: readonly string[];
   reset(): void;
-  /** All statements, and those that are not transaction control (BEGIN/COMMIT/ROLLBACK/SAVEPOINT). */
-  counts(): { all: number; withoutTransactionControl: number };
+  /**
+   * All statements (the round trips); those that are not transaction control (BEGIN, COMMIT,
+   * ROLLBACK, SAVEPOINT); and `work`, the queries themselves, without transaction control and
+   * without the statements that name the tenant for row-level security (enterTenant).
+   */
+  counts(): { all: number; withoutTransactionControl: number; work: number };
 }
 
 const TRANSACTION_CONTROL =
   /^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|SET TRANSACTION)\b/i;
+const NAMES_THE_TENANT = /^\s*SELECT set_config\('role'/;
 
 export function createCountingPrismaClient(
   connectionString: string,
@@ -37,11 +41,6 @@ export function createCountingPrismaClient(
     }
   }
 
-  const adapter = new PrismaPg({
-    connectionString,
-    max: options.maxConnections ?? 10,
-    Client: CountingClient as unknown as typeof pg.Client,
-  });
   const log: StatementLog = {
     statements,
     reset: () => {
@@ -50,7 +49,12 @@ export function createCountingPrismaClient(
     counts: () => ({
       all: statements.length,
       withoutTransactionControl: statements.filter((sql) => !TRANSACTION_CONTROL.test(sql)).length,
+      work: statements.filter((sql) => !TRANSACTION_CONTROL.test(sql) && !NAMES_THE_TENANT.test(sql)).length,
     }),
   };
-  return { db: new PrismaClient({ adapter }), log };
+  const db = createPrismaClient(connectionString, {
+    maxConnections: options.maxConnections ?? 10,
+    pgClient: CountingClient as unknown as typeof pg.Client,
+  });
+  return { db, log };
 }

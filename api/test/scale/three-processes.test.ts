@@ -33,6 +33,8 @@ let serviceId: string;
 let redis: LocalServer;
 let bouncer: LocalServer;
 let apis: ApiProcess[] = [];
+/** The database's clock once the set-up's own connections are made: later ones are PgBouncer's. */
+let startedAfterSetUp: Date;
 let worker: ChildProcess | undefined;
 
 const skip = missingLocalServices();
@@ -108,6 +110,7 @@ describe.skipIf(skip)('three API processes and a worker on one database, through
     const setup = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db });
     serviceId = (await bookableService(setup, tenant)).serviceId;
     await setup.close();
+    startedAfterSetUp = (await db.$queryRaw<Array<{ now: Date }>>`SELECT now()`)[0]!.now;
     [redis, bouncer] = await Promise.all([startRedisServer(), startPgBouncer(database.url)]);
     const env = {
       DATABASE_URL: bouncer.url,
@@ -176,6 +179,16 @@ describe.skipIf(skip)('three API processes and a worker on one database, through
       expect((await live(start)) + (await live(target))).toBe(0);
     },
   );
+
+  it('logs the tenant scopes in through PgBouncer as mais_tenant, beside the owner', async () => {
+    // The races above ran every process's tenant scopes; PgBouncer keeps its server connections.
+    const logins = await db.$queryRaw<Array<{ login: string }>>`
+      SELECT DISTINCT usename AS login FROM pg_stat_activity
+       WHERE datname = current_database() AND backend_start > ${startedAfterSetUp}`;
+    expect(logins.map((row) => row.login).sort()).toEqual(
+      [new URL(database.url).username, 'mais_tenant'].sort(),
+    );
+  });
 
   it('counts one visitor across all three processes in Redis: exactly the limit gets through', async () => {
     const sameVisitor = { 'x-tenant-key': tenant.keys.publishable, 'x-forwarded-for': '192.0.2.77' };

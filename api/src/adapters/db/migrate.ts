@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { TENANT_ROLE } from './tenant-role.ts';
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, each in its own
@@ -71,11 +72,29 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
       }
       result.applied.push(name);
     }
+    await allowTenantRoleToLogIn(client, new URL(connectionString).password);
     return result;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
     await client.end();
   }
+}
+
+/**
+ * The tenant scopes log in as mais_tenant (prisma-client.ts). The first migration after the role
+ * exists lets it log in, with DATABASE_URL's password when there is one, so that the default
+ * tenant URL (DATABASE_URL with the user replaced) works on the embedded server and on a trust
+ * server alike. A role that can already log in is left as it is: its password is its operator's
+ * (then set TENANT_DATABASE_URL). Not a migration: a migration's text cannot hold a password.
+ */
+async function allowTenantRoleToLogIn(client: pg.Client, password: string): Promise<void> {
+  const role = await client.query<{ rolcanlogin: boolean }>(
+    'SELECT rolcanlogin FROM pg_roles WHERE rolname = $1',
+    [TENANT_ROLE],
+  );
+  if (role.rows[0]?.rolcanlogin !== false) return;
+  const withPassword = password ? ` PASSWORD ${client.escapeLiteral(decodeURIComponent(password))}` : '';
+  await client.query(`ALTER ROLE ${TENANT_ROLE} LOGIN${withPassword}`);
 }
 
 async function migrationNames(dir: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { LedgerRepository } from './repositories/ledger.repository.ts';
 import { PaymentsRepository } from './repositories/payments.repository.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
-import type { Client, Db } from './prisma-client.ts';
+import { tenantClientOf, type Client, type Db } from './prisma-client.ts';
+import { boundToTenant } from './tenant-bound-client.ts';
 import { ApiKeysRepository } from './repositories/api-keys.repository.ts';
 import { CalendarFeedsRepository } from './repositories/calendar-feeds.repository.ts';
 import { AppointmentWritesRepository } from './repositories/appointment-writes.repository.ts';
@@ -43,8 +43,14 @@ import { AuditLogRepository } from './repositories/audit-log.repository.ts';
  * at construction and filters every query by it; routes and use-cases receive
  * this object (as `request.scope`) and have no other way to query tenant
  * tables. An id of another tenant is therefore simply not found.
+ *
+ * That is the first wall. The second is the database's: the repositories query
+ * through the tenant role's pool (`tenantClientOf`), every statement naming
+ * this tenant (`boundToTenant`), so a query that forgot its filter still sees
+ * only this tenant's rows.
  */
-export function forTenant(db: Db, tenantId: string) {
+export function forTenant(system: Db, tenantId: string) {
+  const db = boundToTenant(tenantClientOf(system), tenantId);
   return {
     ...bookingRepositories(db, tenantId),
     tenant: new TenantSettingsRepository(db, tenantId),
@@ -83,25 +89,13 @@ export function forTenant(db: Db, tenantId: string) {
      * repositories bound to it; commits when `work` resolves.
      */
     transaction<T>(work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
-      return db.$transaction(async (tx) => {
-        await enterTenant(tx, tenantId);
-        return work(bookingRepositories(tx, tenantId));
-      }, TRANSACTION_OPTIONS);
+      return db.$transaction((tx) => work(bookingRepositories(tx, tenantId)), TRANSACTION_OPTIONS);
     },
   };
 }
 
 export type TenantScope = ReturnType<typeof forTenant>;
 
-/**
- * Row-level security, the second wall (migration 20261214030000_row_level_security): for the rest
- * of the transaction, act as mais_tenant, which sees and writes only this tenant's rows whatever a
- * query's WHERE says. Both settings are local to the transaction (PgBouncer-safe). One statement.
- */
-export async function enterTenant(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
-  await tx.$executeRaw`
-    SELECT set_config('role', 'mais_tenant', true), set_config('app.tenant_id', ${tenantId}, true)`;
-}
 export type TenantTransaction = ReturnType<typeof bookingRepositories>;
 
 /** What a use-case may read and write inside one of the tenant's transactions. */
