@@ -1,6 +1,7 @@
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { admin, buildTestApp, createTestTenant, type TestApp } from '../helpers/test-app.ts';
@@ -219,6 +220,26 @@ describe('operations', () => {
     } finally {
       await broken.app.close();
       await broken.db.$disconnect();
+    }
+  });
+
+  it('GET /ready answers 503 when the tenant role cannot log in (a wrong TENANT_DATABASE_URL)', async () => {
+    const misconfigured = await buildTestApp(
+      {},
+      {
+        appDb: (url) => {
+          const wrong = new URL(url);
+          wrong.username = 'mais_no_such_role';
+          return createPrismaClient(url, { tenantConnectionString: wrong.toString() });
+        },
+      },
+    );
+    try {
+      const response = await misconfigured.app.inject({ method: 'GET', url: '/ready' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json().error.code).toBe('database_unavailable');
+    } finally {
+      await misconfigured.close();
     }
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { tenantClientOf } from '../../adapters/db/prisma-client.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 
 const Status = z.object({ status: z.literal('ok') });
@@ -13,7 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/ready', {
     schema: {
       tags: ['Operations'],
-      summary: 'The process takes requests: not draining, and the database answers',
+      summary: 'The process takes requests: not draining, and the database answers both its logins',
       response: { 200: Status, 503: ErrorResponse },
     },
     handler: async (request, reply) => {
@@ -23,7 +24,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       try {
-        await app.db.$queryRaw`SELECT 1`;
+        // Both logins: the owner's, and mais_tenant's that every tenant scope uses (a wrong
+        // TENANT_DATABASE_URL or password shows here, not in the first booking).
+        await Promise.all([app.db.$queryRaw`SELECT 1`, tenantClientOf(app.db).$queryRaw`SELECT 1`]);
         return { status: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
