@@ -35,6 +35,13 @@ async function storedSecrets(id: string) {
   };
 }
 
+/** The app over real HTTP, for races: listening once, on a free port. */
+async function listening(): Promise<string> {
+  const bound = t.app.server.address();
+  if (bound && typeof bound === 'object') return `http://127.0.0.1:${bound.port}`;
+  return t.app.listen({ port: 0, host: '127.0.0.1' });
+}
+
 beforeAll(async () => {
   t = await buildTestApp({ ENCRYPTION_KEY: TEST_ENCRYPTION_KEY });
   tenant = await createTestTenant(t.db);
@@ -211,7 +218,7 @@ describe('POST …/:id/rotate-secret', () => {
   });
 
   it('two rotations at once over HTTP end as one after the other would (6 rounds)', async () => {
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await listening();
     for (let round = 0; round < 6; round++) {
       const created = await endpoint();
       const rotate = () =>
@@ -304,5 +311,29 @@ describe('deliveries and redelivery', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('invalid_state');
     expect(await t.db.webhookDelivery.count({ where: { endpointId: id } })).toBe(2);
+  });
+
+  it('a redelivery racing the endpoint’s deletion over HTTP ends as one after the other would (6 rounds)', async () => {
+    const address = await listening();
+    const send = (method: 'POST' | 'DELETE', path: string) =>
+      fetch(`${address}${path}`, { method, headers: { authorization: `Bearer ${tenant.keys.secret}` } }).then(
+        (response) => response.status,
+      );
+    const outcomes = new Set<string>();
+    for (let round = 0; round < 6; round++) {
+      const { id } = await endpoint();
+      const original = await seedDelivery(id, `evt_race_${round}`, new Date());
+      const [redelivered, deleted] = await Promise.all([
+        send('POST', `${BASE}/deliveries/${original.id}/redeliver`),
+        send('DELETE', `${BASE}/${id}`),
+      ]);
+      // Redelivery first: 202, then the deletion takes the new delivery with it. Deletion first: 404.
+      expect(deleted).toBe(204);
+      expect([202, 404]).toContain(redelivered);
+      outcomes.add(String(redelivered));
+      expect(await t.db.webhookEndpoint.count({ where: { id } })).toBe(0);
+      expect(await t.db.webhookDelivery.count({ where: { endpointId: id } })).toBe(0);
+    }
+    console.log(`redeliver vs delete, 6 rounds: redelivery answered ${[...outcomes].join(' and ')}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, sqlState } from './database-errors.ts';
+import { isDatabaseUnavailable, isForeignKeyViolation, sqlState } from './database-errors.ts';
 
 // How errors from PostgreSQL going away are told apart from everything else (503 vs 500).
 describe('isDatabaseUnavailable', () => {
@@ -27,5 +27,18 @@ describe('isDatabaseUnavailable', () => {
       isDatabaseUnavailable({ meta: { driverAdapterError: { cause: { originalCode: '23505' } } } }),
     ).toBe(false);
     expect(isDatabaseUnavailable(new Error('division by zero'))).toBe(false);
+  });
+});
+
+describe('isForeignKeyViolation', () => {
+  it('knows 23503 wrapped by Prisma and Prisma’s own P2003, and nothing else', () => {
+    expect(
+      isForeignKeyViolation({ meta: { driverAdapterError: { cause: { originalCode: '23503' } } } }),
+    ).toBe(true);
+    expect(isForeignKeyViolation({ code: 'P2003' })).toBe(true);
+    expect(
+      isForeignKeyViolation({ meta: { driverAdapterError: { cause: { originalCode: '23505' } } } }),
+    ).toBe(false);
+    expect(isForeignKeyViolation(new Error('23503'))).toBe(false);
   });
 });

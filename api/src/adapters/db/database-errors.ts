@@ -26,6 +26,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === '23505' || (error as { code?: string })?.code === 'P2002';
 }
 
+/** A row refers to one that is gone (23503): deleted by a request that committed first. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return sqlState(error) === '23503' || (error as { code?: string })?.code === 'P2003';
+}
+
 /** Prisma's codes for a server it cannot reach, a connection that timed out, or one closed under it. */
 const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
 /** The driver adapter's kinds for the same. */

@@ -10,6 +10,7 @@ import type {
   WebhookDeliveryDto,
   WebhookEndpointDto,
 } from '../../../schemas/webhook-endpoint.schemas.ts';
+import { isForeignKeyViolation } from '../database-errors.ts';
 import { newestFirstQuery } from '../newest-first.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
 import type { Client } from '../prisma-client.ts';
@@ -249,22 +250,30 @@ export class WebhooksRepository {
       where: { id: deliveryId, tenantId: this.tenantId },
       include: { endpoint: { select: { enabled: true } } },
     });
-    if (!original) throw new NotFoundError('Webhook delivery', deliveryId);
-    if (!original.endpoint.enabled) {
+    // The endpoint is read by a second statement: deleted in between, it comes back null.
+    const endpoint = original?.endpoint as { enabled: boolean } | null | undefined;
+    if (!original || !endpoint) throw new NotFoundError('Webhook delivery', deliveryId);
+    if (!endpoint.enabled) {
       throw new InvalidStateError('The endpoint is disabled: enable it (PATCH enabled: true) to redeliver.');
     }
-    const row = await this.db.webhookDelivery.create({
-      data: {
-        tenantId: this.tenantId,
-        endpointId: original.endpointId,
-        eventId: original.eventId,
-        eventType: original.eventType,
-        payload: original.payload as Prisma.InputJsonValue,
-        redeliveryOf: original.redeliveryOf ?? original.id,
-        createdAt: now,
-      },
-    });
-    return toWebhookDeliveryDto(row);
+    try {
+      const row = await this.db.webhookDelivery.create({
+        data: {
+          tenantId: this.tenantId,
+          endpointId: original.endpointId,
+          eventId: original.eventId,
+          eventType: original.eventType,
+          payload: original.payload as Prisma.InputJsonValue,
+          redeliveryOf: original.redeliveryOf ?? original.id,
+          createdAt: now,
+        },
+      });
+      return toWebhookDeliveryDto(row);
+    } catch (error) {
+      // The endpoint was deleted (with its deliveries) since the read: as if it had been first.
+      if (isForeignKeyViolation(error)) throw new NotFoundError('Webhook delivery', deliveryId);
+      throw error;
+    }
   }
 
   /**
