@@ -50,7 +50,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process takes requests: not draining, and the database answers */
+        /** The process takes requests: not draining, and the database answers both its logins */
         get: {
             parameters: {
                 query?: never;
