@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { TenantScope } from '../adapters/db/tenant-scope.ts';
+import type { TenantScope, TenantTransaction } from '../adapters/db/tenant-scope.ts';
 import type { Slot } from '../domain/availability/slots.ts';
 import { localIsoString } from '../domain/availability/zone-offset.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -21,7 +21,7 @@ export const LOOK_AHEAD_MONTHS = 6;
  * times), which is what a client on a slow network waits for.
  */
 export async function loadBookingPage(
-  scope: Pick<TenantScope, 'tenant' | 'publicCatalog' | 'bookingData' | 'payments'>,
+  scope: Pick<TenantScope, 'tenant' | 'publicCatalog' | 'payments' | 'transaction'>,
   query: BookingPageQuery,
   now: Date,
   platformTakesCards: boolean,
@@ -32,7 +32,8 @@ export async function loadBookingPage(
     platformTakesCards ? scope.payments.connectedAccount() : null,
   ]);
   const service = chosenService(services, query.serviceId);
-  const schedule = service ? await loadSchedule(scope, service, query, now) : null;
+  // The schedule's reads in one transaction: outside one, row-level security gives each its own.
+  const schedule = service ? await scope.transaction((tx) => loadSchedule(tx, service, query, now)) : null;
   return {
     tenant: tenant && {
       name: tenant.name,
@@ -54,7 +55,7 @@ function chosenService(services: PublicServiceDto[], serviceId: string | undefin
 }
 
 async function loadSchedule(
-  scope: Pick<TenantScope, 'bookingData'>,
+  scope: Pick<TenantTransaction, 'bookingData'>,
   service: PublicServiceDto,
   query: BookingPageQuery,
   now: Date,

@@ -27,8 +27,11 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: AvailabilityQuerySchema,
       response: { 200: AvailabilitySchema, ...authenticatedErrors },
     },
+    // Its reads in one transaction: outside one, row-level security gives each its own.
     handler: async (request) =>
-      listAvailability(request.scope.bookingData, request.params.serviceId, request.query, app.now()),
+      request.scope.transaction((tx) =>
+        listAvailability(tx.bookingData, request.params.serviceId, request.query, app.now()),
+      ),
   });
 
   app.get('/services/:serviceId/availability/dates', {
@@ -42,6 +45,8 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: AvailableDatesSchema, ...authenticatedErrors },
     },
     handler: async (request) =>
-      listAvailableDates(request.scope.bookingData, request.params.serviceId, request.query, app.now()),
+      request.scope.transaction((tx) =>
+        listAvailableDates(tx.bookingData, request.params.serviceId, request.query, app.now()),
+      ),
   });
 };
