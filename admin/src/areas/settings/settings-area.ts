@@ -4,11 +4,13 @@ import { hrefFor } from '../../app/routes.ts';
 import { AreaElement } from '../../ui/area-element.ts';
 import { consoleStyles } from '../../ui/console.styles.ts';
 import './api-keys-section.ts';
+import './audit-log-section.ts';
 import './business-section.ts';
 import './invoicing-section.ts';
 import './outbox-section.ts';
 import './payments-section.ts';
 import './staff-section.ts';
+import './webhooks-section.ts';
 import './website-section.ts';
 
 interface Section {
@@ -24,8 +26,10 @@ const SECTIONS: readonly Section[] = [
   { id: 'payments', label: 'Payments and QuickBooks', ownerOnly: false },
   { id: 'invoicing', label: 'Invoicing', ownerOnly: false },
   { id: 'api-keys', label: 'API keys', ownerOnly: true },
+  { id: 'webhooks', label: 'Webhooks', ownerOnly: true },
   { id: 'staff', label: 'Staff and roles', ownerOnly: true },
   { id: 'outbox', label: 'Sent messages', ownerOnly: false },
+  { id: 'audit-log', label: 'Audit log', ownerOnly: true },
 ];
 
 /** Settings (`#/settings/<section>/…`): one section at a time, chosen from a list of links. */
@@ -121,8 +125,16 @@ export class SettingsArea extends AreaElement {
         return html`<mais-invoicing-settings .ctx=${ctx}></mais-invoicing-settings>`;
       case 'api-keys':
         return html`<mais-api-keys-settings .ctx=${ctx}></mais-api-keys-settings>`;
+      case 'webhooks':
+        return html`<mais-webhooks-settings
+          .ctx=${ctx}
+          .path=${path}
+          .query=${query}
+        ></mais-webhooks-settings>`;
       case 'staff':
         return html`<mais-staff-settings .ctx=${ctx}></mais-staff-settings>`;
+      case 'audit-log':
+        return html`<mais-audit-log-settings .ctx=${ctx} .query=${query}></mais-audit-log-settings>`;
       case 'outbox':
         return html`<mais-outbox-settings .ctx=${ctx} .path=${path} .query=${query}></mais-outbox-settings>`;
       default:
