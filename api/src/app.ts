@@ -119,7 +119,9 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   app.decorate('now', deps.clock ?? (() => new Date()));
   app.decorate('payments', paymentGateway(config));
   app.decorate('googleCalendar', createGoogleCalendarGateway(config));
-  const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL) : null;
+  const redis = config.REDIS_URL
+    ? createRedisClient(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS)
+    : null;
   app.decorate('redis', redis);
   app.decorate('lifecycle', { draining: false });
   if (redis) {

@@ -63,6 +63,11 @@ export const ConfigSchema = z
       })
       .optional(),
     /**
+     * How long a rate-limit count may wait for Redis before the request goes through uncounted
+     * (with a warning): a slow Redis costs a request at most this, never hangs it.
+     */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+    /**
      * On SIGTERM, how long /ready answers 503 `draining` while requests are still served, so a load
      * balancer stops sending new ones before the process closes: longer than its health-check interval.
      */

@@ -9614,7 +9614,7 @@ export interface paths {
         };
         /**
          * The audit log of admin actions
-         * @description Every state-changing /v1/tenant-admin request of an authenticated caller, refused ones included, newest first: the key or staff account and session, the route and its target, the status, address and time. `actorId` filters by a key or account id.
+         * @description Every successful (2xx) state-changing /v1/tenant-admin request of an authenticated caller, newest first: the key or staff account and session, the route and its target, the status, address and time. `actorId` filters by a key or account id.
          */
         get: {
             parameters: {

@@ -35,6 +35,15 @@ export function boundToTenant(client: Db, tenantId: string): Db {
 }
 
 /**
+ * Prisma's defaults (2 s to get a connection, 5 s to run) turn a crowd on one slot into errors:
+ * everyone who passed the first check before the winner committed queues for the pool, and the
+ * transactions ahead hold their connections while they wait for the provider's lock. Each waiter
+ * is short (it re-checks and finds the slot taken), so the queue drains; every tenant statement,
+ * a lone read included, must be allowed to wait its turn. Past this, 503 service_busy.
+ */
+const WAIT_YOUR_TURN = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/**
  * Each request's scope asks for its tenant's client: keeping the last thousand tenants' saves
  * building the extended client (about 0.4 ms a request, `npm run bench:rls`). They hold no state.
  */
@@ -45,7 +54,9 @@ function bind(client: Db, tenantId: string): Db {
   const perStatement = client.$extends({
     query: {
       $allOperations({ args, query }) {
-        return client.$transaction([enterTenant(client, tenantId), query(args)]).then(([, result]) => result);
+        return client
+          .$transaction([enterTenant(client, tenantId), query(args)], WAIT_YOUR_TURN)
+          .then(([, result]) => result);
       },
     },
   });
@@ -58,10 +69,13 @@ function bind(client: Db, tenantId: string): Db {
         'A tenant scope runs interactive transactions only ($transaction(async (tx) => …)).',
       );
     }
-    return client.$transaction(async (tx) => {
-      await enterTenant(tx, tenantId);
-      return work(tx);
-    }, options);
+    return client.$transaction(
+      async (tx) => {
+        await enterTenant(tx, tenantId);
+        return work(tx);
+      },
+      { ...WAIT_YOUR_TURN, ...options },
+    );
   };
   // The extension only wraps queries: the client's shape and types are the plain client's.
   return new Proxy(perStatement, {

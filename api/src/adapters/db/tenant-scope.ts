@@ -86,10 +86,11 @@ export function forTenant(system: Db, tenantId: string) {
     auditLog: new AuditLogRepository(db, tenantId),
     /**
      * Runs `work` in one database transaction with the same tenant's
-     * repositories bound to it; commits when `work` resolves.
+     * repositories bound to it; commits when `work` resolves. It waits its turn for a
+     * connection (WAIT_YOUR_TURN in tenant-bound-client.ts).
      */
     transaction<T>(work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
-      return db.$transaction((tx) => work(bookingRepositories(tx, tenantId)), TRANSACTION_OPTIONS);
+      return db.$transaction((tx) => work(bookingRepositories(tx, tenantId)));
     },
   };
 }
@@ -110,13 +111,3 @@ function bookingRepositories(client: Client, tenantId: string) {
     invoices: new InvoicesRepository(client, tenantId),
   };
 }
-
-/**
- * Prisma's defaults (2 s to get a connection, 5 s to run) turn a crowd on one
- * slot into errors: everyone who passed the first check before the winner
- * committed queues for the pool, because the transactions ahead hold their
- * connections while they wait for the provider's lock. Each waiter is short
- * (it re-checks and finds the slot taken), so the queue drains; it must be
- * allowed to wait its turn. Past this, 503 service_busy.
- */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;

@@ -3,13 +3,14 @@ import { Redis } from 'ioredis';
 /**
  * The Redis connection for shared rate-limit counters (REDIS_URL). While it is not connected,
  * commands fail at once instead of queueing (no offline queue); connected, they give up after
- * 250 ms: a slow or absent Redis costs a request at most that, never hangs it. Reconnects on its
- * own (ioredis retries with backoff); the URL may carry a password, so it is never logged.
+ * `commandTimeoutMs` (REDIS_COMMAND_TIMEOUT_MS, 250 ms): a slow or absent Redis costs a request at
+ * most that, never hangs it. Reconnects on its own (ioredis retries with backoff); the URL may
+ * carry a password, so it is never logged.
  */
-export function createRedisClient(url: string): Redis {
+export function createRedisClient(url: string, commandTimeoutMs = 250): Redis {
   return new Redis(url, {
     connectionName: 'mais-api',
-    commandTimeout: 250,
+    commandTimeout: commandTimeoutMs,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 2_000,

@@ -11,7 +11,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
       security: [{ secretKey: [] }],
       summary: 'The audit log of admin actions',
       description:
-        'Every state-changing /v1/tenant-admin request of an authenticated caller, refused ones included, newest ' +
+        'Every successful (2xx) state-changing /v1/tenant-admin request of an authenticated caller, newest ' +
         'first: the key or staff account and session, the route and its target, the status, address and time. ' +
         '`actorId` filters by a key or account id.',
       querystring: AuditLogQuery,
