@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { bookingDay } from './support/booking-days.ts';
 import { Checkpoints } from './support/checkpoints.ts';
 import { flowViewports, openArea, signInToConsole } from './support/console.ts';
 import { connectDemoTenant, query, serverInfo } from './support/server-info.ts';
+import { startJobRunner } from './support/job-runner.ts';
 
 /**
  * The console's Appointments area against the real API on the demo tenant: the list's filters and
@@ -73,45 +73,19 @@ async function openAppointment(page: Page, booked: Booked) {
 const statusBadge = (page: Page) => page.getByTestId('status');
 
 /**
- * The e2e server runs no job runner (serve.ts); messages are built by one. For this file, the real
- * one (`npm run worker`'s api/src/run-worker.ts) on the e2e database, as production runs it beside
- * the API: it turns the history into the confirmation emails (SKIPPED: no Postmark token).
+ * The e2e server runs no job runner (serve.ts); messages are built by one: for this file the real
+ * one, as production runs it beside the API. It turns the history into the confirmation emails
+ * (SKIPPED: no Postmark token).
  */
-let worker: ChildProcess | null = null;
+let jobRunner: { stop(): Promise<void> } | null = null;
 
 test.beforeAll(async () => {
-  const { databaseUrl, baseUrl } = serverInfo();
   test.setTimeout(90_000);
-  // Node itself (not npx) so that stopping it reaches the worker and it closes gracefully.
-  worker = spawn(process.execPath, ['--import', 'tsx', 'api/src/run-worker.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PUBLIC_URL: baseUrl,
-      LOG_LEVEL: 'info',
-      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const child = worker;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the job runner did not start in 60 s')), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker started')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the job runner exited (${code})`)));
-  });
+  jobRunner = await startJobRunner();
 });
 
 test.afterAll(async () => {
-  const child = worker;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  await jobRunner?.stop();
 });
 
 for (const [index, viewport] of flowViewports('phone').entries()) {
