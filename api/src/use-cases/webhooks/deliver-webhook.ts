@@ -1,4 +1,5 @@
 import type { SecretBox } from '../../adapters/crypto/secret-box.ts';
+import type { NewOutboxMessage } from '../../adapters/db/repositories/outbox.repository.ts';
 import type { ClaimedDelivery } from '../../adapters/db/repositories/webhooks.repository.ts';
 import type { TenantScope } from '../../adapters/db/tenant-scope.ts';
 import { WebhookSendError, type WebhookSender } from '../../adapters/webhooks/webhook-sender.ts';
@@ -82,24 +83,22 @@ export async function deliverWebhook(
     return 'delivered';
   }
   const last = delivery.attempts >= services.attempts;
-  await scope.webhooks.recordOutcome(
+  const disable =
+    last &&
+    shouldDisableEndpoint({ deliveryCreatedAt: delivery.createdAt, lastSuccessAt: endpoint.lastSuccessAt });
+  const disabled = await scope.webhooks.recordOutcome(
     delivery,
     { status: last ? 'FAILED' : 'PENDING', ...response, error },
     now,
+    disable ? await endpointDisabledNotices(services, scope, claimed, error, now) : undefined,
   );
   if (!last)
     throw new WebhookAttemptFailedError(`attempt ${delivery.attempts} of ${services.attempts}: ${error}`);
-
-  if (
-    shouldDisableEndpoint({ deliveryCreatedAt: delivery.createdAt, lastSuccessAt: endpoint.lastSuccessAt })
-  ) {
-    const disabled = await disableEndpoint(services, scope, claimed, error, now);
-    if (disabled)
-      services.log.warn(
-        { tenantId: scope.tenantId, endpointId: endpoint.id },
-        'webhooks: endpoint disabled after failing for the retry span',
-      );
-  }
+  if (disabled)
+    services.log.warn(
+      { tenantId: scope.tenantId, endpointId: endpoint.id },
+      'webhooks: endpoint disabled after failing for the retry span',
+    );
   return 'failed';
 }
 
@@ -118,13 +117,14 @@ function signingSecrets(box: SecretBox, tenantId: string, claimed: ClaimedDelive
   return secrets;
 }
 
-async function disableEndpoint(
+/** The email to each active owner that the endpoint was turned off, for `recordOutcome`. */
+async function endpointDisabledNotices(
   services: WebhookDeliveryServices,
   scope: TenantScope,
   claimed: ClaimedDelivery,
   lastError: string,
   now: Date,
-): Promise<boolean> {
+): Promise<(owners: string[]) => NewOutboxMessage[]> {
   const tenant = await scope.tenant.get();
   const message = endpointDisabledMessage({
     businessName: tenant.name,
@@ -132,7 +132,7 @@ async function disableEndpoint(
     lastError,
     consoleUrl: `${services.publicUrl ?? 'http://localhost:3000'}/admin/#/settings`,
   });
-  return scope.webhooks.disableFailing(claimed.endpoint.id, now, (owners) =>
+  return (owners) =>
     owners.map((recipient) => ({
       appointmentId: null,
       kind: ENDPOINT_DISABLED_KIND,
@@ -145,6 +145,5 @@ async function disableEndpoint(
       ics: null,
       scheduledFor: now,
       sendBy: null,
-    })),
-  );
+    }));
 }

@@ -302,50 +302,65 @@ export class WebhooksRepository {
     return endpoint ? { delivery, endpoint } : null;
   }
 
-  /** An attempt's outcome; a success also marks the endpoint as reached. */
-  async recordOutcome(delivery: { id: string; endpointId: string }, outcome: AttemptOutcome, now: Date) {
+  /**
+   * An attempt's outcome, in one transaction: a success also marks the endpoint as reached; with
+   * `disableWith`, a final failure also turns the endpoint off and queues the notice to the owners
+   * (see `disableFailing`). So nobody sees the delivery settled and its endpoint not yet updated.
+   * Answers whether this call turned the endpoint off.
+   */
+  async recordOutcome(
+    delivery: { id: string; endpointId: string },
+    outcome: AttemptOutcome,
+    now: Date,
+    disableWith?: (owners: string[]) => NewOutboxMessage[],
+  ): Promise<boolean> {
     const succeeded = outcome.status === 'SUCCEEDED';
-    await this.db.webhookDelivery.updateMany({
-      where: { tenantId: this.tenantId, id: delivery.id },
-      data: {
-        status: outcome.status,
-        responseStatus: outcome.responseStatus,
-        responseBody: outcome.responseBody,
-        lastError: outcome.error,
-        ...(succeeded ? { deliveredAt: now } : {}),
-      },
-    });
-    if (succeeded) {
-      await this.db.webhookEndpoint.updateMany({
-        where: { tenantId: this.tenantId, id: delivery.endpointId },
-        data: { lastSuccessAt: now },
+    return this.inOneTransaction(async (tx) => {
+      await tx.webhookDelivery.updateMany({
+        where: { tenantId: this.tenantId, id: delivery.id },
+        data: {
+          status: outcome.status,
+          responseStatus: outcome.responseStatus,
+          responseBody: outcome.responseBody,
+          lastError: outcome.error,
+          ...(succeeded ? { deliveredAt: now } : {}),
+        },
       });
-    }
+      if (succeeded) {
+        await tx.webhookEndpoint.updateMany({
+          where: { tenantId: this.tenantId, id: delivery.endpointId },
+          data: { lastSuccessAt: now },
+        });
+      }
+      return disableWith ? this.disableFailing(tx, delivery.endpointId, now, disableWith) : false;
+    });
   }
 
   /**
-   * Turns a failing endpoint off and queues the notice to the owners in one transaction; false
-   * (and nothing queued) when it was off already, so two final failures at once email once.
+   * Turns a failing endpoint off and queues the notice to the owners; false (and nothing queued)
+   * when it was off already, so two final failures at once email once.
    */
-  async disableFailing(
+  private async disableFailing(
+    tx: Prisma.TransactionClient,
     endpointId: string,
     now: Date,
     notice: (owners: string[]) => NewOutboxMessage[],
   ): Promise<boolean> {
-    const work = async (tx: Prisma.TransactionClient) => {
-      const { count } = await tx.webhookEndpoint.updateMany({
-        where: { tenantId: this.tenantId, id: endpointId, enabled: true },
-        data: { enabled: false, disabledReason: 'failing', disabledAt: now, updatedAt: now },
-      });
-      if (count === 0) return false;
-      const owners = await tx.staffAccount.findMany({
-        where: { tenantId: this.tenantId, role: 'OWNER', disabledAt: null },
-        select: { email: true },
-        orderBy: { createdAt: 'asc' },
-      });
-      await new OutboxRepository(tx, this.tenantId).add(notice(owners.map((owner) => owner.email)), now);
-      return true;
-    };
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { tenantId: this.tenantId, id: endpointId, enabled: true },
+      data: { enabled: false, disabledReason: 'failing', disabledAt: now, updatedAt: now },
+    });
+    if (count === 0) return false;
+    const owners = await tx.staffAccount.findMany({
+      where: { tenantId: this.tenantId, role: 'OWNER', disabledAt: null },
+      select: { email: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    await new OutboxRepository(tx, this.tenantId).add(notice(owners.map((owner) => owner.email)), now);
+    return true;
+  }
+
+  private inOneTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return '$transaction' in this.db ? this.db.$transaction(work) : work(this.db);
   }
 
