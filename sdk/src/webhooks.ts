@@ -10,7 +10,7 @@ export interface WebhookEvent {
   created: string;
   /** The tenant's id. */
   tenant: string;
-  /** `appointment`: the booking as it was when the event was sent; `change`: what the event recorded. */
+  /** `appointment`: the booking as the event's change left it; `change`: what the event recorded. */
   data: { appointment: Record<string, unknown> | null; change: Record<string, unknown> };
 }
 

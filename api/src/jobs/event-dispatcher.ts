@@ -13,6 +13,7 @@ interface EventRow {
   type: DispatchedEvent['type'];
   actor: DispatchedEvent['actor'];
   data: Record<string, unknown>;
+  state: Record<string, unknown> | null;
   occurredAt: Date;
 }
 
@@ -59,7 +60,7 @@ async function dispatchBatch(
            FOR UPDATE SKIP LOCKED`;
       if (!cursor) return 0;
       const rows = await tx.$queryRaw<EventRow[]>`
-        SELECT "tenantId", seq, "appointmentId", type, actor, data, "occurredAt"
+        SELECT "tenantId", seq, "appointmentId", type, actor, data, state, "occurredAt"
           FROM appointment_events
          WHERE "tenantId" = ${tenantId}::uuid AND seq > ${cursor.lastSeq}
          ORDER BY seq

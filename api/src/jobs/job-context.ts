@@ -19,6 +19,8 @@ export interface DispatchedEvent {
   type: AppointmentEventType;
   actor: 'CLIENT' | 'ADMIN' | 'SYSTEM';
   data: Record<string, unknown>;
+  /** The appointment as this change left it (adapters/db/appointment-state-sql.ts); null for events from before it was kept. */
+  state: Record<string, unknown> | null;
   occurredAt: Date;
 }
 

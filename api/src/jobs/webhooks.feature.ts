@@ -18,7 +18,8 @@ import type { DispatchedEvent, JobFeature, JobQueue, JobReader } from './job-con
 /**
  * Outgoing webhooks (issue 13), as jobs. For each history event that makes a webhook event, the
  * dispatcher's transaction stores one delivery per enabled endpoint that asked for it (with the
- * JSON body, the appointment as it is then): deliveries and the cursor commit together. The
+ * JSON body, the appointment as the event's change left it): deliveries and the cursor commit
+ * together. The
  * worker's poll (every dispatcher tick) enqueues webhooks.deliver for every delivery without a job
  * yet, these and the API's redeliveries alike, in the transaction that marks them queued. The job
  * makes one attempt; a failure makes pg-boss retry it with backoff over about three days
@@ -83,7 +84,7 @@ export const webhooksFeature: JobFeature = {
       created: event.occurredAt.toISOString(),
       tenant: event.tenantId,
       data: {
-        appointment: await webhooks.appointmentSnapshot(event.appointmentId),
+        appointment: await webhooks.appointmentSnapshot(event.appointmentId, event.state),
         change: { actor: event.actor.toLowerCase(), ...event.data },
       },
     };

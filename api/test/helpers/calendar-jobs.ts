@@ -6,6 +6,7 @@ import type {
   JobFeature,
   JobQueue,
 } from '../../src/jobs/job-context.ts';
+import { dispatchedEventOf } from './dispatched-event.ts';
 import type { TestApp } from './test-app.ts';
 
 export interface SentJob {
@@ -50,15 +51,7 @@ export function featureJobs(feature: JobFeature, t: TestApp, now: () => Date) {
     const events: DispatchedEvent[] = [];
     for (const row of fresh) {
       cursors.set(row.tenantId, row.seq);
-      const event: DispatchedEvent = {
-        tenantId: row.tenantId,
-        seq: String(row.seq),
-        appointmentId: row.appointmentId,
-        type: row.type,
-        actor: row.actor,
-        data: row.data as Record<string, unknown>,
-        occurredAt: row.occurredAt,
-      };
+      const event = dispatchedEventOf(row);
       events.push(event);
       await feature.onAppointmentEvent?.(event, queue, t.db);
     }

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { DispatchedEvent, EnqueueOptions, JobContext } from '../../src/jobs/job-context.ts';
 import { notificationsFeature } from '../../src/jobs/notifications.feature.ts';
 import { NOTIFICATION_QUEUES } from '../../src/use-cases/notifications/queues.ts';
+import { dispatchedEventOf } from './dispatched-event.ts';
 
 /** A 32-byte ENCRYPTION_KEY for tests (sealing the email tokens). */
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -59,15 +60,7 @@ export function notificationJobs(db: Db, env: Record<string, string>, now: () =>
       where: { tenantId, seq: { gt: lastSeq.get(tenantId) ?? 0n } },
       orderBy: { seq: 'asc' },
     });
-    const events: DispatchedEvent[] = rows.map((row) => ({
-      tenantId: row.tenantId,
-      seq: row.seq.toString(),
-      appointmentId: row.appointmentId,
-      type: row.type,
-      actor: row.actor,
-      data: row.data as Record<string, unknown>,
-      occurredAt: row.occurredAt,
-    }));
+    const events: DispatchedEvent[] = rows.map(dispatchedEventOf);
     if (rows.length > 0) lastSeq.set(tenantId, rows.at(-1)!.seq);
     for (const event of events) await notificationsFeature.onAppointmentEvent!(event, context.queue);
     const errors: unknown[] = [];

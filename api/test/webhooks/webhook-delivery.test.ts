@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature, type WebhookEvent } from '@mais/sdk';
+import { WebhooksRepository } from '../../src/adapters/db/repositories/webhooks.repository.ts';
 import { webhooksFeature } from '../../src/jobs/webhooks.feature.ts';
 import { startWorker, type Worker } from '../../src/jobs/worker.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
@@ -46,6 +47,34 @@ async function book() {
   return response.json().appointment.id as string;
 }
 
+/** A booking, its balance collected at the venue (5000), then cancelled: three events. */
+async function bookPayAndCancel() {
+  const id = await book();
+  const collect = await admin(t.app, tenant, {
+    method: 'POST',
+    url: `/v1/tenant-admin/appointments/${id}/collect-balance`,
+    payload: { method: 'venue' },
+  });
+  expect(collect.statusCode, collect.body).toBe(200);
+  const cancel = await admin(t.app, tenant, {
+    method: 'POST',
+    url: `/v1/tenant-admin/appointments/${id}/cancel`,
+    payload: { reason: 'Client asked' },
+  });
+  expect(cancel.statusCode, cancel.body).toBeLessThan(300);
+  return id;
+}
+
+const startTestWorker = () =>
+  startWorker({
+    connectionString: t.database.url,
+    db: t.db,
+    config: t.app.config,
+    log: { info() {}, warn() {}, error() {} },
+    features: [webhooksFeature],
+    dispatchIntervalMs: 100,
+  });
+
 const at = (path: string) => receiver.received.filter((request) => request.path === path);
 const deliveries = (endpointId: string) =>
   t.db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: 'asc' } });
@@ -60,14 +89,7 @@ beforeAll(async () => {
   ({ serviceId } = await bookableService(t.app, tenant));
   ownerEmail = (await createStaff(t.app, tenant, { role: 'owner' })).email;
   receiver = await startWebhookReceiver();
-  worker = await startWorker({
-    connectionString: t.database.url,
-    db: t.db,
-    config: t.app.config,
-    log: { info() {}, warn() {}, error() {} },
-    features: [webhooksFeature],
-    dispatchIntervalMs: 100,
-  });
+  worker = await startTestWorker();
 });
 afterEach(() => {
   receiver.reply = () => ({ status: 200, body: 'ok' });
@@ -85,19 +107,7 @@ describe('outgoing webhooks', () => {
       'payment.succeeded',
       'appointment.cancelled',
     ]);
-    const id = await book();
-    const collect = await admin(t.app, tenant, {
-      method: 'POST',
-      url: `/v1/tenant-admin/appointments/${id}/collect-balance`,
-      payload: { method: 'venue' },
-    });
-    expect(collect.statusCode, collect.body).toBe(200);
-    const cancel = await admin(t.app, tenant, {
-      method: 'POST',
-      url: `/v1/tenant-admin/appointments/${id}/cancel`,
-      payload: { reason: 'Client asked' },
-    });
-    expect(cancel.statusCode, cancel.body).toBeLessThan(300);
+    const id = await bookPayAndCancel();
 
     const requests = await until(
       async () => at('/crm'),
@@ -139,6 +149,50 @@ describe('outgoing webhooks', () => {
     expect(new Set(requests.map((request) => request.headers['mais-event-id'])).size).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(at('/crm')).toHaveLength(3);
+  });
+
+  it('shows in each event the booking as that change left it, even when later changes came before the send', async () => {
+    const endpoint = await createEndpoint('/as-of', [
+      'appointment.created',
+      'payment.succeeded',
+      'appointment.cancelled',
+    ]);
+    // No worker while the three changes are made: all three events are sent after the last.
+    await worker.stop(1000);
+    const id = await bookPayAndCancel();
+    worker = await startTestWorker();
+
+    const requests = await until(
+      async () => at('/as-of'),
+      (list) => list.length >= 3,
+    );
+    const byType = new Map<string, Record<string, unknown>>();
+    for (const request of requests) {
+      const event = await verifyWebhookSignature({
+        payload: request.body,
+        header: request.headers['mais-signature'] as string,
+        secret: endpoint.secret,
+      });
+      byType.set(event.type, event.data.appointment!);
+    }
+    const created = byType.get('appointment.created')!;
+    const paid = byType.get('payment.succeeded')!;
+    const cancelled = byType.get('appointment.cancelled')!;
+    expect(created).toMatchObject({ id, status: 'CONFIRMED', paidCents: 0, cancellationReason: null });
+    expect(paid).toMatchObject({ id, status: 'CONFIRMED', paymentStatus: 'PAID', paidCents: 5000 });
+    expect(cancelled).toMatchObject({
+      id,
+      status: 'CANCELLED',
+      paidCents: 5000,
+      cancellationReason: 'Client asked',
+    });
+    // The same fields as the booking read now, and never a token's hash or sealed value.
+    const now = await new WebhooksRepository(t.db, tenant.tenant.id).appointmentSnapshot(id, null);
+    expect(Object.keys(created).sort()).toEqual(Object.keys(now!).sort());
+    expect(JSON.stringify([...byType.values()])).not.toMatch(/token|hash|sealed/i);
+    expect(now).toMatchObject({ ...cancelled, updatedAt: now!.updatedAt });
+    expect(created).toMatchObject({ serviceName: now!.serviceName, providerName: now!.providerName });
+    expect(created.startTimeUtc).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('retries a failing endpoint with backoff until it answers 2xx', async () => {

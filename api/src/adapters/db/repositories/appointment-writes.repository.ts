@@ -4,6 +4,7 @@ import { HOUR } from '../../../domain/time-units.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { AppointmentEventType } from '../../../generated/prisma/enums.ts';
 import type { AppointmentModel } from '../../../generated/prisma/models/Appointment.ts';
+import { appointmentStateJson } from '../appointment-state-sql.ts';
 import {
   busyTimesSql,
   toBusyTimes,
@@ -396,7 +397,7 @@ export class AppointmentWritesRepository {
   /**
    * Runs `change` (an INSERT or UPDATE of appointments, without RETURNING) and
    * appends one `event` per changed row, numbered from the tenant's sequence,
-   * in one statement. The sequence row's lock is held to commit, so numbers
+   * with the row's state as the change left it, in one statement. The sequence row's lock is held to commit, so numbers
    * are given out in commit order (see the appointment_events migration).
    */
   private changeWithEvent<Row>(
@@ -414,10 +415,10 @@ export class AppointmentWritesRepository {
         ON CONFLICT ("tenantId") DO UPDATE SET "lastSeq" = tenant_event_sequences."lastSeq" + EXCLUDED."lastSeq"
         RETURNING "lastSeq"),
       events AS (
-        INSERT INTO appointment_events ("tenantId", seq, "appointmentId", type, actor, data, "occurredAt")
+        INSERT INTO appointment_events ("tenantId", seq, "appointmentId", type, actor, data, state, "occurredAt")
         SELECT changed."tenantId", numbered."lastSeq" - counted.n + row_number() OVER (ORDER BY changed.id),
                changed.id, ${event.type}::"AppointmentEventType", ${ACTOR[event.actor]}::"Actor",
-               ${JSON.stringify(event.data)}::jsonb, ${event.at}
+               ${JSON.stringify(event.data)}::jsonb, ${appointmentStateJson('changed')}, ${event.at}
           FROM changed, counted, numbered)
       ${options.select ?? Prisma.sql`SELECT * FROM changed`}`;
   }

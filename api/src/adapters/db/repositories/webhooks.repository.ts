@@ -10,6 +10,7 @@ import type {
   WebhookDeliveryDto,
   WebhookEndpointDto,
 } from '../../../schemas/webhook-endpoint.schemas.ts';
+import { appointmentStateJson } from '../appointment-state-sql.ts';
 import { isForeignKeyViolation } from '../database-errors.ts';
 import { newestFirstQuery } from '../newest-first.ts';
 import { pageQuery, toPage, type Page } from '../pagination.ts';
@@ -364,41 +365,22 @@ export class WebhooksRepository {
     return '$transaction' in this.db ? this.db.$transaction(work) : work(this.db);
   }
 
-  /** What webhooks tell of an appointment: the booking, its service and provider by name. */
-  async appointmentSnapshot(appointmentId: string): Promise<Record<string, unknown> | null> {
-    const row = await this.db.appointment.findFirst({
-      where: { tenantId: this.tenantId, id: appointmentId },
-      include: { service: { select: { name: true } }, provider: { select: { name: true } } },
-    });
-    if (!row) return null;
-    return {
-      id: row.id,
-      status: row.status,
-      paymentStatus: row.paymentStatus,
-      serviceId: row.serviceId,
-      serviceName: row.service.name,
-      providerId: row.providerId,
-      providerName: row.provider?.name ?? null,
-      resourceId: row.resourceId,
-      startTimeUtc: row.startTimeUtc.toISOString(),
-      endTimeUtc: row.endTimeUtc.toISOString(),
-      seats: row.seats,
-      client: {
-        name: row.clientName,
-        email: row.clientEmail,
-        phone: row.clientPhone,
-        timezone: row.clientTimezone,
-        locale: row.locale,
-      },
-      currency: row.currency,
-      totalAmountCents: row.totalAmountCents,
-      depositAmountCents: row.depositAmountCents,
-      paidCents: row.paidCents,
-      refundedCents: row.refundedCents,
-      rescheduledFromId: row.rescheduledFromId,
-      cancellationReason: row.cancellationReason,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
+  /**
+   * What webhooks tell of an appointment: `state`, the booking as the event's change left it
+   * (kept with the event), or the booking as it is now for events kept without one; with its
+   * service and provider by their current names. Null when the appointment is gone.
+   */
+  async appointmentSnapshot(
+    appointmentId: string,
+    state: Record<string, unknown> | null,
+  ): Promise<Record<string, unknown> | null> {
+    const [row] = await this.db.$queryRaw<Array<{ appointment: Record<string, unknown> }>>`
+      SELECT coalesce(${state === null ? null : JSON.stringify(state)}::jsonb, ${appointmentStateJson('a')})
+             || jsonb_build_object('serviceName', s.name, 'providerName', p.name) AS appointment
+        FROM appointments a
+        JOIN services s ON s."tenantId" = a."tenantId" AND s.id = a."serviceId"
+        LEFT JOIN providers p ON p."tenantId" = a."tenantId" AND p.id = a."providerId"
+       WHERE a."tenantId" = ${this.tenantId}::uuid AND a.id = ${appointmentId}::uuid`;
+    return row?.appointment ?? null;
   }
 }
