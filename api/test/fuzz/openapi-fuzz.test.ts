@@ -4,7 +4,13 @@ import { ERROR_CODES } from '../../src/domain/error-catalogue.ts';
 import type { CreatedTenant } from '../../src/use-cases/create-tenant.ts';
 import { bookableService, bookingBody } from '../helpers/booking-fixtures.ts';
 import { TEST_ENCRYPTION_KEY } from '../helpers/notification-jobs.ts';
-import { arbitraryOf, FUZZ_NOW, HOSTILE_STRINGS, validOf } from '../helpers/openapi-arbitrary.ts';
+import {
+  arbitraryOf,
+  FUZZ_NOW,
+  HOSTILE_STRINGS,
+  validOf,
+  type IdSource,
+} from '../helpers/openapi-arbitrary.ts';
 import {
   percentEncode,
   routesOf,
@@ -31,12 +37,15 @@ import { createStaff, signIn, type Session } from '../helpers/staff-sessions.ts'
  * without touching this file.
  *
  * FUZZ_SEED (default 20261214) and FUZZ_RUNS (cases per operation, default 15) choose the run; a
- * failure prints the seed, the path and the shrunk counterexample. Reproduce from api/:
+ * failure prints the seed, the path and the shrunk counterexample. The summary names the operations
+ * that refused every case, with their refusals by code. Reproduce from api/:
  *   FUZZ_SEED=… FUZZ_RUNS=… npx vitest run test/fuzz
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261214);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
+/** FUZZ_SHOW_REFUSALS=1 prints every refused case and its answer: why valid-looking cases miss. */
+const SHOW_REFUSALS = process.env.FUZZ_SHOW_REFUSALS === '1';
 const CATALOGUE = new Set<string>(ERROR_CODES);
 // Changed on purpose by a refused request: failed sign-ins count toward the lockout. Idempotency
 // records are swept on a timer.
@@ -96,40 +105,67 @@ function paramArbitrary(path: string, name: string, valid: boolean): fc.Arbitrar
 const asQueryValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /**
+ * Ids for a valid-looking case: a field named for a kind (`providerId`, `locationId` …) gets that
+ * kind's fixture, so the handler finds it; any other id is mostly a fixture of some kind.
+ */
+const idsByName: IdSource = (name) => {
+  const kind = name && /^(\w+)Id$/.exec(name)?.[1];
+  const own = kind ? fixtureIdsByKind.get(`${kind}s`) : undefined;
+  if (own) return fc.constant(own);
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...fixtureIds), weight: 4 },
+    { arbitrary: fc.uuid(), weight: 1 },
+  );
+};
+
+/** Query parameters a valid-looking case leaves out: only the API can make a cursor. */
+const ONLY_FROM_THE_API = new Set(['cursor']);
+const PERIOD_DAYS = 31;
+
+/** A valid-looking period: startDate on or before endDate, a month at most (the routes' longest span is 62 days or more). */
+function orderedPeriod(query: Record<string, string>): Record<string, string> {
+  const { startDate, endDate } = query;
+  if (!startDate || !endDate) return query;
+  const [first, last] = [startDate, endDate].sort();
+  const latest = new Date(Date.parse(first!) + PERIOD_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return { ...query, startDate: first!, endDate: last! > latest ? latest : last! };
+}
+
+/**
  * Half the cases follow the schemas to the letter (so they reach handlers and the database, with
  * the bounds and lengths the schemas allow), half are made to break them.
  */
 function caseArbitrary(path: string, operation: Operation, pathNames: string[]): fc.Arbitrary<Case> {
   const queryParameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query');
-  // Mostly ids of rows that exist, so handlers get past their lookups.
-  const ids = fc.oneof(
-    { arbitrary: fc.constantFrom(...fixtureIds), weight: 4 },
-    { arbitrary: fc.uuid(), weight: 1 },
-  );
-  const query = (valid: boolean) =>
-    fc.record(
+  const query = (valid: boolean) => {
+    const parameters = valid
+      ? queryParameters.filter((parameter) => !ONLY_FROM_THE_API.has(parameter.name))
+      : queryParameters;
+    const values = fc.record(
       Object.fromEntries(
-        queryParameters.map((parameter) => [
+        parameters.map((parameter) => [
           parameter.name,
           (valid
-            ? validOf(document, parameter.schema ?? {}, ids)
+            ? validOf(document, parameter.schema ?? {}, idsByName, 0, parameter.name)
             : arbitraryOf(document, parameter.schema ?? {})
           ).map(asQueryValue),
         ]),
       ),
       {
         requiredKeys: valid
-          ? queryParameters
+          ? parameters
               .filter((parameter) => (parameter as { required?: boolean }).required)
               .map((parameter) => parameter.name)
           : [],
       },
     ) as fc.Arbitrary<Record<string, string>>;
+    return valid ? values.map(orderedPeriod) : values;
+  };
   const bodySchema = operation.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
   const body = (valid: boolean) =>
     bodySchema
       ? valid
-        ? validOf(document, bodySchema, ids)
+        ? validOf(document, bodySchema, idsByName)
         : arbitraryOf(document, bodySchema)
       : fc.constant(undefined);
   return fc.boolean().chain((valid) =>
@@ -187,12 +223,34 @@ beforeAll(async () => {
   });
   staffEmail = (await createStaff(t.app, tenant, { role: 'owner' })).email;
   session = await signIn(t.app, staffEmail);
-  fixtureIds.push(serviceId, providerIds[0]!, booked.json().appointment.id, resource.json().id);
   fixtureIdsByKind
     .set('services', serviceId)
     .set('providers', providerIds[0]!)
     .set('appointments', booked.json().appointment.id)
     .set('resources', resource.json().id);
+  // One row of every other kind a path's {id} names, so those handlers find something too.
+  const made = async (kind: string, url: string, payload: object) => {
+    const response = await admin(t.app, tenant, { method: 'POST', url, payload });
+    if (response.statusCode !== 201)
+      throw new Error(`fixture ${kind}: ${response.statusCode} ${response.body}`);
+    fixtureIdsByKind.set(kind, response.json().id);
+  };
+  await made('locations', '/v1/tenant-admin/locations', { name: 'Front room' });
+  await made('availability-overrides', '/v1/tenant-admin/availability-overrides', {
+    providerId: providerIds[0],
+    date: '2027-03-10',
+    closed: true,
+  });
+  await made('client-notes', '/v1/tenant-admin/clients/ada%40example.com/notes', {
+    body: 'Prefers mornings.',
+  });
+  await made('webhook-endpoints', '/v1/tenant-admin/webhook-endpoints', {
+    url: 'https://studio.example/hooks',
+    events: ['appointment.created'],
+  });
+  await made('api-keys', '/v1/tenant-admin/api-keys', { kind: 'PUBLISHABLE', mode: 'TEST', name: 'Spare' });
+  fixtureIdsByKind.set('staff', (await createStaff(t.app, tenant, { role: 'manager' })).id);
+  fixtureIds.push(...fixtureIdsByKind.values());
   const tables = await t.db.$queryRaw<Array<{ name: string }>>`
     SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
   fingerprintSql = tables
@@ -225,6 +283,7 @@ describe(`every operation, fuzzed from its schema (seed ${SEED})`, () => {
         const [method, path] = route.key.split(' ') as [string, string];
         const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
         let accepted = false;
+        const refusals = new Map<string, number>();
         await fc.assert(
           fc.asyncProperty(caseArbitrary(path, route.operation, pathNames), async (request) => {
             const url = path.replace(/\{(\w+)\}/g, (_all, name: string) =>
@@ -259,12 +318,18 @@ describe(`every operation, fuzzed from its schema (seed ${SEED})`, () => {
               expect(CATALOGUE.has(error?.code), where).toBe(true);
               expect(typeof error.message, where).toBe('string');
               expect(after, `${where}: a refused request changed the database`).toBe(before);
+              const reason = `${response.statusCode} ${error.code}`;
+              refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+              if (SHOW_REFUSALS) console.log(`${route.key} ${JSON.stringify(request)} → ${response.body}`);
             }
             before = after;
           }),
           { seed: SEED, numRuns: RUNS, endOnFailure: true },
         );
-        if (!accepted) neverAccepted.push(route.key);
+        if (!accepted) {
+          const reasons = [...refusals].sort(([, a], [, b]) => b - a).map(([reason, n]) => `${reason}×${n}`);
+          neverAccepted.push(`${route.key} (${reasons.join(', ')})`);
+        }
         // A case may have signed the session out: a fresh one for the next routes.
         if (path.startsWith('/v1/auth')) {
           session = await signIn(t.app, staffEmail);

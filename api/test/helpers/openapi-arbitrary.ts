@@ -75,16 +75,70 @@ const deep = fc.integer({ min: 50, max: 400 }).map((depth) => {
 /** The fuzzed app's clock (a fixed instant, so a seed gives the same requests on any day). */
 export const FUZZ_NOW = new Date('2027-03-01T07:00:00Z');
 const DAY = 86_400_000;
+/** Days near the clock only: what a client following the rules would send. */
+const nearDates = fc.integer({ min: -30, max: 90 }).map((days) => new Date(FUZZ_NOW.getTime() + days * DAY));
+
 const dates = fc.oneof(
-  {
-    arbitrary: fc.integer({ min: -30, max: 90 }).map((days) => new Date(FUZZ_NOW.getTime() + days * DAY)),
-    weight: 3,
-  },
+  { arbitrary: nearDates, weight: 3 },
   {
     arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
     weight: 1,
   },
 );
+
+/**
+ * What a field's name asks for beyond its schema: zod refinements (a real time zone, a currency
+ * code, an email zod accepts, a colour, an origin) do not reach the OpenAPI document, so values
+ * made from the schema alone are refused before the handler. Used for valid-looking values only.
+ */
+const BY_NAME: Record<string, fc.Arbitrary<string>> = {
+  timezone: fc.constantFrom(
+    'Europe/Berlin',
+    'UTC',
+    'America/New_York',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+  ),
+  currency: fc.constantFrom('EUR', 'USD', 'JPY'),
+  locale: fc.constantFrom('en', 'es'),
+  email: fc.stringMatching(/^[a-z]{1,12}(\.[a-z]{1,8})?@example\.(com|org)$/),
+  phone: fc.stringMatching(/^\+[1-9]\d{7,12}$/),
+  month: fc.integer({ min: -2, max: 6 }).map((months) => {
+    const date = new Date(Date.UTC(FUZZ_NOW.getUTCFullYear(), FUZZ_NOW.getUTCMonth() + months, 1));
+    return date.toISOString().slice(0, 7);
+  }),
+  slug: fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,12})?$/),
+  colour: fc.stringMatching(/^#[0-9a-f]{6}$/),
+  url: fc.constantFrom(
+    'https://studio.example/hooks',
+    'http://127.0.0.1:9/hook',
+    'https://example.com/a?b=c',
+  ),
+  origin: fc.constantFrom('https://studio.example', 'http://localhost:5173'),
+  password: fc.stringMatching(/^[A-Za-z0-9 ]{12,40}$/),
+};
+const HINTS: Array<[RegExp, string]> = [
+  [/^(client)?timezone$/i, 'timezone'],
+  [/^currency$/, 'currency'],
+  [/^locale$/, 'locale'],
+  [/email$/i, 'email'],
+  [/phone$/i, 'phone'],
+  [/^month$/, 'month'],
+  [/^slug$/, 'slug'],
+  [/colou?r$/i, 'colour'],
+  [/^(url|\w+Url)$/, 'url'],
+  [/^allowedOrigins$/, 'origin'],
+  [/password$/i, 'password'],
+];
+
+/** The value a field named `name` asks for, when its name says more than its schema. */
+function byName(name: string | undefined): fc.Arbitrary<string> | undefined {
+  const hint = name ? HINTS.find(([pattern]) => pattern.test(name))?.[1] : undefined;
+  return hint ? BY_NAME[hint] : undefined;
+}
+
+/** Ids for a uuid field: given its name (`serviceId`, `id` …) when it is a property or parameter. */
+export type IdSource = (name: string | undefined) => fc.Arbitrary<string>;
 
 function formatted(schema: JsonSchema): fc.Arbitrary<string> {
   switch (schema.format) {
@@ -130,24 +184,28 @@ type Schema = JsonSchema & {
  * Values that follow `schema` to the letter (formats, patterns, lengths, bounds, required fields),
  * so a request gets past validation into the handler and the database, with the edges the schema
  * allows: the longest strings, the bounds, and integers past 32 bits where there is no maximum.
- * `ids` gives the uuids: ids of rows that exist, so handlers find something.
+ * `ids` gives the uuids, by field name: ids of rows that exist, so handlers find something. A
+ * field's name adds what zod's refinements require (see BY_NAME); dates are near the clock.
  */
 export function validOf(
   doc: OpenApi,
   raw: JsonSchema,
-  ids: fc.Arbitrary<string> = fc.uuid(),
+  ids: IdSource = () => fc.uuid(),
   depth = 0,
+  name?: string,
 ): fc.Arbitrary<unknown> {
   const schema = resolve(doc, raw) as Schema;
   const unions = schema.anyOf ?? schema.oneOf;
-  if (unions?.length) return fc.oneof(...unions.map((option) => validOf(doc, option, ids, depth + 1)));
-  if (schema.allOf?.length) return validOf(doc, schema.allOf[0]!, ids, depth + 1);
+  if (unions?.length) {
+    return fc.oneof(...unions.map((option) => validOf(doc, option, ids, depth + 1, name)));
+  }
+  if (schema.allOf?.length) return validOf(doc, schema.allOf[0]!, ids, depth + 1, name);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum?.length) return fc.constantFrom(...schema.enum);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
     case 'string':
-      return validString(schema, ids);
+      return validString(schema, ids, name);
     case 'integer':
     case 'number': {
       const min = schema.minimum ?? (schema.exclusiveMinimum ?? -(2 ** 53 - 2)) + 1;
@@ -171,7 +229,10 @@ export function validOf(
         return fc.tuple(...schema.prefixItems.map((item) => validOf(doc, item, ids, depth + 1)));
       }
       const minLength = schema.minItems ?? 0;
-      return fc.array(schema.items && depth < 8 ? validOf(doc, schema.items, ids, depth + 1) : fc.string(), {
+      // An array's items take its name: allowedOrigins' items are origins.
+      const items =
+        schema.items && depth < 8 ? validOf(doc, schema.items, ids, depth + 1, name) : fc.string();
+      return fc.array(items, {
         minLength,
         maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)),
       });
@@ -182,26 +243,28 @@ export function validOf(
         if (typeof schema.additionalProperties !== 'object') return fc.constant({});
         const keys = schema.propertyNames
           ? validString(resolve(doc, schema.propertyNames) as Schema, ids)
-          : ids;
+          : ids(undefined);
         return fc.dictionary(keys, validOf(doc, schema.additionalProperties, ids, depth + 1), { maxKeys: 3 });
       }
       const shape = Object.fromEntries(
-        properties.map(([name, property]) => [name, validOf(doc, property, ids, depth + 1)]),
+        properties.map(([key, property]) => [key, validOf(doc, property, ids, depth + 1, key)]),
       );
-      const required = (schema.required ?? []).filter((name) => name in shape);
+      const required = (schema.required ?? []).filter((key) => key in shape);
       return fc.record(shape, { requiredKeys: required });
     }
   }
 }
 
-function validString(schema: Schema, ids: fc.Arbitrary<string>): fc.Arbitrary<string> {
+function validString(schema: Schema, ids: IdSource, name?: string): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = schema.maxLength ?? 200;
+  const named = byName(name) ?? (schema.format === 'email' ? BY_NAME.email : undefined);
   let shaped: fc.Arbitrary<string>;
-  if (schema.format === 'uuid') shaped = ids;
-  else if (schema.format === 'date' || schema.format === 'date-time' || schema.format === 'email') {
-    shaped = formatted(schema);
-  } else if (schema.pattern) {
+  if (schema.format === 'uuid') shaped = ids(name);
+  else if (named) shaped = named;
+  else if (schema.format === 'date') shaped = nearDates.map((d) => d.toISOString().slice(0, 10));
+  else if (schema.format === 'date-time') shaped = nearDates.map((d) => d.toISOString());
+  else if (schema.pattern) {
     try {
       shaped = fc.stringMatching(new RegExp(schema.pattern));
     } catch {
